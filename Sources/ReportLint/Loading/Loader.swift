@@ -1,0 +1,172 @@
+import Foundation
+
+/// Turns the bytes of one input file into a `Document` (the "load" stage of the pipeline).
+///
+/// One loader per input format, each in its own file. A loader never crashes on bad input: it throws a
+/// `LoadError` that says, in the user's terms, why the file could not be read.
+public protocol Loader: Sendable {
+    /// The formats this loader reads.
+    static var formats: [InputFormat] { get }
+    func load(_ bytes: [UInt8], path: String, limits: LoadLimits) throws(LoadError) -> Document
+}
+
+/// Bounds that keep one hostile or broken input from costing more than itself.
+public struct LoadLimits: Sendable, Equatable {
+    /// Largest input file read, in bytes (default 20 MB; `--max-file-size`).
+    public var maxFileBytes: Int
+    /// Largest total of inflated zip entries read from a .docx.
+    public var maxInflatedBytes: Int
+    /// Largest inflated/compressed ratio of one zip entry before it is taken for a zip bomb.
+    public var maxCompressionRatio: Int
+    /// Most entries in a zip container.
+    public var maxZipEntries: Int
+    /// Deepest XML/HTML nesting followed.
+    public var maxNestingDepth: Int
+
+    public init(maxFileBytes: Int = 20 * 1024 * 1024, maxInflatedBytes: Int = 50 * 1024 * 1024,
+                maxCompressionRatio: Int = 100, maxZipEntries: Int = 10_000, maxNestingDepth: Int = 256) {
+        self.maxFileBytes = maxFileBytes
+        self.maxInflatedBytes = maxInflatedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.maxZipEntries = maxZipEntries
+        self.maxNestingDepth = maxNestingDepth
+    }
+
+    public static let `default` = LoadLimits()
+}
+
+/// Why an input could not be read. Each case renders as one line for the user (in Chinese or English).
+public enum LoadError: Error, Sendable, Equatable {
+    case notFound
+    case notAFile
+    case unreadable(String)
+    case tooLarge(bytes: Int, limit: Int)
+    case empty
+    case unsupportedFormat(String)
+    case binary
+    case undecodable
+    case legacyWord
+    case corruptContainer(String)
+    case zipBomb(String)
+    case missingPart(String)
+    case malformedMarkup(String)
+    case noText(String)
+    case toolMissing(tool: String, package: String)
+    case toolFailed(tool: String, detail: String)
+
+    public func message(_ lang: Language) -> String {
+        switch (self, lang) {
+        case (.notFound, .zh): return "文件不存在"
+        case (.notFound, .en): return "no such file"
+        case (.notAFile, .zh): return "不是普通文件"
+        case (.notAFile, .en): return "not a regular file"
+        case (.unreadable(let why), .zh): return "无法读取：\(why)"
+        case (.unreadable(let why), .en): return "cannot be read: \(why)"
+        case (.tooLarge(let b, let l), .zh): return "文件过大（\(b) 字节，上限 \(l) 字节；可用 --max-file-size 调整）"
+        case (.tooLarge(let b, let l), .en): return "file too large (\(b) bytes, limit \(l); see --max-file-size)"
+        case (.empty, .zh): return "文件为空"
+        case (.empty, .en): return "file is empty"
+        case (.unsupportedFormat(let ext), .zh): return "不支持的文件类型“\(ext)”（支持 .txt .md .docx .html .pdf）"
+        case (.unsupportedFormat(let ext), .en): return "unsupported file type '\(ext)' (supported: .txt .md .docx .html .pdf)"
+        case (.binary, .zh): return "看起来是二进制文件，不是文本"
+        case (.binary, .en): return "looks like a binary file, not text"
+        case (.undecodable, .zh): return "无法识别文本编码（支持 UTF-8、UTF-16、GB18030/GBK）"
+        case (.undecodable, .en): return "text encoding not recognised (supported: UTF-8, UTF-16, GB18030/GBK)"
+        case (.legacyWord, .zh): return "这是旧版 Word 97-2003 文档（.doc），请在 Word 中“另存为”.docx 后再检查"
+        case (.legacyWord, .en): return "this is a legacy Word 97-2003 document (.doc); save it as .docx in Word and lint that"
+        case (.corruptContainer(let why), .zh): return "文件已损坏，无法作为 .docx 打开：\(why)"
+        case (.corruptContainer(let why), .en): return "corrupt file, cannot be opened as .docx: \(why)"
+        case (.zipBomb(let why), .zh): return "疑似压缩炸弹，已拒绝读取：\(why)"
+        case (.zipBomb(let why), .en): return "probable zip bomb, refused: \(why)"
+        case (.missingPart(let part), .zh): return "文档缺少必要部分 \(part)"
+        case (.missingPart(let part), .en): return "document lacks its required part \(part)"
+        case (.malformedMarkup(let why), .zh): return "文档结构无法解析：\(why)"
+        case (.malformedMarkup(let why), .en): return "document markup cannot be parsed: \(why)"
+        case (.noText(let why), .zh): return "没有可检查的文字：\(why)"
+        case (.noText(let why), .en): return "no text to lint: \(why)"
+        case (.toolMissing(let tool, let pkg), .zh): return "需要 \(tool) 才能读取此格式，但未安装；请安装 \(pkg)（如 apt-get install \(pkg)）"
+        case (.toolMissing(let tool, let pkg), .en): return "reading this format needs \(tool), which is not installed; install \(pkg) (e.g. apt-get install \(pkg))"
+        case (.toolFailed(let tool, let d), .zh): return "\(tool) 运行失败：\(d)"
+        case (.toolFailed(let tool, let d), .en): return "\(tool) failed: \(d)"
+        }
+    }
+}
+
+/// Reads a file from disk (or standard input) and hands its bytes to the loader for its format.
+public struct DocumentLoader: Sendable {
+    public var limits: LoadLimits
+    let loaders: [InputFormat: any Loader]
+
+    public init(limits: LoadLimits = .default, loaders: [any Loader] = DocumentLoader.builtIn) {
+        self.limits = limits
+        var map: [InputFormat: any Loader] = [:]
+        for loader in loaders {
+            for format in type(of: loader).formats { map[format] = loader }
+        }
+        self.loaders = map
+    }
+
+    /// The loaders shipped with xxgk-lint.
+    public static let builtIn: [any Loader] = [TextLoader(), DocxLoader(), HTMLLoader(), PDFLoader()]
+
+    /// Loads the file at `path`. The format comes from the extension (`formatOverride` for stdin).
+    public func load(path: String, formatOverride: InputFormat? = nil) throws(LoadError) -> Document {
+        guard let format = formatOverride ?? InputFormat(path: path) else {
+            let name = (path as NSString).lastPathComponent
+            let ext = name.contains(".") ? "." + (name.split(separator: ".").last.map(String.init) ?? "") : name
+            if ext.lowercased() == ".doc" { throw .legacyWord }
+            throw .unsupportedFormat(ext)
+        }
+        let bytes = try FileBytes.read(path: path, limit: limits.maxFileBytes)
+        return try load(bytes: bytes, path: path, format: format)
+    }
+
+    /// Loads bytes already in memory (standard input, tests, fuzzing).
+    public func load(bytes: [UInt8], path: String, format: InputFormat) throws(LoadError) -> Document {
+        if bytes.count > limits.maxFileBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxFileBytes) }
+        guard let loader = loaders[format] else { throw .unsupportedFormat(format.rawValue) }
+        return try loader.load(bytes, path: path, limits: limits)
+    }
+}
+
+/// Reading bytes with the size checked first, so a 2 GB file is refused without being read.
+enum FileBytes {
+    static func read(path: String, limit: Int) throws(LoadError) -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound }
+        if isDir.boolValue { throw .notAFile }
+        let attrs: [FileAttributeKey: Any]
+        do { attrs = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            throw .unreadable(String(describing: error.localizedDescription))
+        }
+        if let type = attrs[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            throw .notAFile
+        }
+        let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
+        if size > limit { throw .tooLarge(bytes: size, limit: limit) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("permission denied") }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw .unreadable(error.localizedDescription)
+        }
+        if data.count > limit { throw .tooLarge(bytes: data.count, limit: limit) }
+        if data.isEmpty { throw .empty }
+        return [UInt8](data)
+    }
+
+    /// Standard input, bounded by the same limit.
+    static func readStandardInput(limit: Int) throws(LoadError) -> [UInt8] {
+        let handle = FileHandle.standardInput
+        var result: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 16) } catch { throw .unreadable(error.localizedDescription) }
+            guard let chunk, !chunk.isEmpty else { break }
+            result.append(contentsOf: chunk)
+            if result.count > limit { throw .tooLarge(bytes: result.count, limit: limit) }
+        }
+        if result.isEmpty { throw .empty }
+        return result
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Decoding the bytes of a text file: UTF-8 (with or without BOM), UTF-16 (BOM, or NUL-pattern sniffed),
+/// and GB18030/GBK (through the C library's iconv, which every glibc system has).
+public enum TextDecoding {
+    /// Decodes `bytes`, returning the text and the name of the encoding it was in.
+    public static func decode(_ bytes: [UInt8]) throws(LoadError) -> (String, String) {
+        if bytes.isEmpty { throw .empty }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = strictUTF8(bytes[3...]) else { throw .undecodable }
+            return (try checkedText(s), "UTF-8 (BOM)")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return (try checkedText(try utf16(bytes[2...], littleEndian: true)), "UTF-16LE") }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (try checkedText(try utf16(bytes[2...], littleEndian: false)), "UTF-16BE") }
+        if let endian = sniffUTF16(bytes) {
+            return (try checkedText(try utf16(bytes[...], littleEndian: endian)), endian ? "UTF-16LE" : "UTF-16BE")
+        }
+        if looksBinary(bytes) { throw .binary }
+        if let s = strictUTF8(bytes[...]) { return (try checkedText(s), "UTF-8") }
+        if let s = iconvDecode(bytes, from: "GB18030") { return (try checkedText(s), "GB18030") }
+        throw .undecodable
+    }
+
+    /// Splits text into lines, treating CRLF, CR and LF alike. A final line end does not start an empty line.
+    public static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var iterator = text.unicodeScalars.makeIterator()
+        var pendingCR = false
+        while let u = iterator.next() {
+            if pendingCR {
+                pendingCR = false
+                if u == "\n" { continue }
+            }
+            if u == "\r" || u == "\n" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                pendingCR = u == "\r"
+            } else {
+                current.append(u)
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+        String(validating: bytes, as: UTF8.self)
+    }
+
+    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) throws(LoadError) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        guard let s = String(validating: units, as: UTF16.self) else { throw .undecodable }
+        return s
+    }
+
+    /// UTF-16 without a BOM shows as a NUL in every other byte for ASCII-heavy text.
+    static func sniffUTF16(_ bytes: [UInt8]) -> Bool? {
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 4 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if bytes[i] == 0 { evenZero += 1 }
+            if bytes[i + 1] == 0 { oddZero += 1 }
+        }
+        let pairs = n / 2
+        if oddZero * 10 > pairs * 4 && evenZero * 20 < pairs { return true }
+        if evenZero * 10 > pairs * 4 && oddZero * 20 < pairs { return false }
+        return nil
+    }
+
+    /// A NUL byte, or many C0 control characters, mean this is not a text file.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let n = min(bytes.count, 8192)
+        var controls = 0
+        for i in 0..<n {
+            let b = bytes[i]
+            if b == 0 { return true }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        }
+        return controls * 20 > n
+    }
+
+    /// Rejects decoded text that is mostly control characters (a binary file that happened to decode).
+    static func checkedText(_ s: String) throws(LoadError) -> String {
+        var controls = 0, total = 0
+        for u in s.unicodeScalars.prefix(8192) {
+            total += 1
+            if u.value < 0x20 && u != "\n" && u != "\r" && u != "\t" && u != "\u{0C}" { controls += 1 }
+            if u.value == 0 { throw .binary }
+        }
+        if total > 0 && controls * 20 > total { throw .binary }
+        return s
+    }
+
+    /// Converts with iconv; nil when the bytes are not valid in that encoding.
+    static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        let outCapacity = output.count
+        var produced = -1
+        input.withUnsafeMutableBytes { inRaw in
+            output.withUnsafeMutableBytes { outRaw in
+                var inPtr = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inRaw.count
+                var outPtr = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outLeft = outRaw.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r != -1 && inLeft == 0 { produced = outCapacity - outLeft }
+            }
+        }
+        guard produced >= 0 else { return nil }
+        return String(validating: output[0..<produced], as: UTF8.self)
+    }
+}
