@@ -1,0 +1,94 @@
+import Foundation
+
+/// What a run is configured to do: which rules, at which severity, with which rule packs.
+///
+/// Comes from the command line and an optional JSON file (`--config FILE`, or `.xxgk-lint.json` found in
+/// the current directory):
+///
+///     { "rules": { "punctuation": "off", "report-title": "error" },
+///       "packs": ["rules/our-county.json"], "year": 2024, "lang": "en" }
+public struct Configuration: Sendable {
+    /// Per-rule severity overrides; `nil` in the map means the rule is turned off.
+    public var severities: [String: Severity?] = [:]
+    public var pack: RulePack = .builtIn
+    public var yearOverride: Int?
+    public var limits: LoadLimits = .default
+
+    public init() {}
+
+    public func isEnabled(_ id: String) -> Bool {
+        if let entry = severities[id] { return entry != nil }
+        return true
+    }
+
+    public func severity(for id: String, default value: Severity) -> Severity {
+        if let entry = severities[id], let s = entry { return s }
+        return value
+    }
+
+    public enum Error: Swift.Error, Equatable {
+        case unreadable(path: String, reason: String)
+        case invalid(path: String, reason: String)
+        case unknownRule(String)
+        case badSeverity(rule: String, value: String)
+
+        public func message(_ lang: Language) -> String {
+            switch (self, lang) {
+            case (.unreadable(let p, let r), .zh): return "无法读取配置文件 \(p)：\(r)"
+            case (.unreadable(let p, let r), .en): return "cannot read configuration file \(p): \(r)"
+            case (.invalid(let p, let r), .zh): return "配置文件 \(p) 格式错误：\(r)"
+            case (.invalid(let p, let r), .en): return "configuration file \(p) is invalid: \(r)"
+            case (.unknownRule(let id), .zh): return "未知规则“\(id)”（运行 xxgk-lint rules 查看全部规则）"
+            case (.unknownRule(let id), .en): return "unknown rule '\(id)' (run xxgk-lint rules to list them)"
+            case (.badSeverity(let id, let v), .zh): return "规则 \(id) 的级别“\(v)”无效（可用 error、warning、note、off）"
+            case (.badSeverity(let id, let v), .en): return "invalid severity '\(v)' for rule \(id) (use error, warning, note or off)"
+            }
+        }
+    }
+
+    /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
+    public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw .invalid(path: path, reason: "not valid JSON")
+        }
+        guard let root = object as? [String: Any] else { throw .invalid(path: path, reason: "the top level must be an object") }
+        for key in root.keys where !["rules", "packs", "year", "lang", "maxFileSize"].contains(key) {
+            throw .invalid(path: path, reason: "unknown key \"\(key)\"")
+        }
+        if let rules = root["rules"] {
+            guard let map = rules as? [String: String] else { throw .invalid(path: path, reason: "\"rules\" must map rule ids to error|warning|note|off") }
+            for (id, value) in map { try setSeverity(rule: id, value) }
+        }
+        if let packs = root["packs"] {
+            guard let list = packs as? [String] else { throw .invalid(path: path, reason: "\"packs\" must be a list of paths") }
+            let base = (path as NSString).deletingLastPathComponent
+            for p in list { try addPack(path: p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p)) }
+        }
+        if let size = root["maxFileSize"] as? Int { limits.maxFileBytes = size }
+        let lang = (root["lang"] as? String).flatMap(Language.init(rawValue:))
+        if root["lang"] != nil && lang == nil { throw .invalid(path: path, reason: "\"lang\" must be \"zh\" or \"en\"") }
+        let year = root["year"] as? Int
+        return (lang, year)
+    }
+
+    public mutating func setSeverity(rule id: String, _ value: String) throws(Error) {
+        guard RuleRegistry.descriptor(id) != nil else { throw .unknownRule(id) }
+        switch value.lowercased() {
+        case "off", "none", "disabled": severities[id] = .some(nil)
+        case let v: guard let s = Severity(rawValue: v) else { throw .badSeverity(rule: id, value: value) }
+            severities[id] = .some(s)
+        }
+    }
+
+    /// Merges a user's rule pack on top of the built-in ones.
+    public mutating func addPack(path: String) throws(Error) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+        do { try pack.merge(json: data) } catch {
+            throw .invalid(path: path, reason: "not a rule pack: \(error)")
+        }
+    }
+}

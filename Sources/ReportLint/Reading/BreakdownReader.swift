@@ -1,0 +1,138 @@
+/// A total and its parts stated in prose (“共主动公开政府信息841条。工作动态426条，占50.65%；…”,
+/// “共收到申请16件，其中自然人申请14件，法人或其他组织申请2件”) — what the arithmetic rules check.
+public struct Breakdown: Sendable {
+    public enum Anchor: Sendable, Equatable {
+        /// “其中…”, “包括…” after the total.
+        case partMarker(String)
+        /// A sentence of parts with shares right after a sentence that ends with the total.
+        case sentenceAfterTotal
+        /// A total marked 共/合计 followed by parts with shares in the same sentence.
+        case totalWithShares
+    }
+
+    public struct Part: Sendable {
+        public var label: String
+        public var count: Figure
+        public var share: Figure?
+    }
+
+    public var paragraph: Int
+    public var anchor: Anchor
+    public var total: Figure?
+    public var parts: [Part]
+    /// The list ends with 等: it names only some parts.
+    public var openEnded: Bool
+
+    /// Whether the wording says the parts make up the whole: 分别为, a complementary pair of applicant
+    /// kinds, or a list of parts each with its share.
+    public var claimsExhaustive: Bool {
+        if case .partMarker(let m) = anchor, m.hasPrefix("分别") { return true }
+        let labels = parts.map(\.label)
+        if labels.contains(where: { $0.contains("自然人") }) && labels.contains(where: { $0.contains("法人") }) { return true }
+        if anchor != .partMarker("其中") && anchor != .partMarker("包括") && parts.count >= 2 && parts.allSatisfy({ $0.share != nil }) {
+            return true
+        }
+        return false
+    }
+
+    public var partsSum: Double { parts.reduce(0) { $0 + $1.count.value } }
+}
+
+enum BreakdownReader {
+    static let channelWords = ["网站", "微信", "公众号", "新媒体", "公开栏", "渠道", "平台", "微博", "客户端", "政务号", "抖音", "报纸", "电视"]
+
+    static func read(_ report: Report, pack: RulePack) -> [Breakdown] {
+        var result: [Breakdown] = []
+        var byParagraph: [Int: [Figure]] = [:]
+        for f in report.figures { byParagraph[f.paragraph, default: []].append(f) }
+        let comparison = pack.comparisonMarkers.map(\.scalars)
+        let totalMarkers = pack.totalMarkers.map(\.scalars)
+        for (index, figures) in byParagraph.sorted(by: { $0.key < $1.key }) {
+            let s = report.paragraphs[index].scalars
+            let depth = parenDepth(s)
+            let counts = figures.filter { $0.kind == .count && depth[$0.start] == 0 && !$0.chineseNumeral }
+            let shares = figures.filter { $0.kind == .share && !preceded($0, in: s, by: comparison, within: 6) }
+            guard counts.count >= 2 else { continue }
+            let sentenceEnds = s.indices.filter { s[$0].endsSentence } + [s.count]
+            func sentenceEnd(after i: Int) -> Int { sentenceEnds.first { $0 >= i } ?? s.count }
+            var used = Set<Int>()  // part figure starts already in a breakdown
+
+            func parts(from: Int, to: Int, unit: String?) -> [Breakdown.Part] {
+                var list: [Breakdown.Part] = []
+                let candidates = counts.filter { $0.start >= from && $0.end <= to && !used.contains($0.start) }
+                for (k, c) in candidates.enumerated() {
+                    if let unit, c.unit != unit { break }
+                    if preceded(c, in: s, by: comparison, within: 4) { break }
+                    let nextStart = k + 1 < candidates.count ? candidates[k + 1].start : to
+                    let share = shares.first { $0.start >= c.end && $0.end <= nextStart }
+                    list.append(.init(label: label(s, before: c.start, floor: from), count: c, share: share))
+                }
+                return list
+            }
+
+            // (a) 其中 / 分别为 / 包括 after the nearest total.
+            for marker in pack.partMarkers {
+                var from = 0
+                while let m = s.firstIndex(of: marker.scalars, from: from) {
+                    from = m + 1
+                    let sentenceStartOfMarker = (sentenceEnds.last { $0 < m } ?? -1)
+                    let previousSentenceStart = sentenceEnds.last { $0 < sentenceStartOfMarker } ?? -1
+                    guard let total = counts.last(where: { $0.end <= m && $0.start > previousSentenceStart }) else { continue }
+                    let list = parts(from: m + marker.unicodeScalars.count, to: sentenceEnd(after: m), unit: total.unit)
+                    guard !list.isEmpty else { continue }
+                    list.forEach { used.insert($0.count.start) }
+                    result.append(Breakdown(paragraph: index, anchor: .partMarker(marker), total: total, parts: list,
+                                            openEnded: openEnded(s, after: list.last!.count.end)))
+                }
+            }
+            // (b) a total ending its sentence, then a sentence of parts with shares;
+            // (c) a total marked 共/合计 followed by parts with shares in its own sentence.
+            for total in counts where !used.contains(total.start) {
+                let end = sentenceEnd(after: total.end)
+                let endsSentence = (total.end..<end).allSatisfy { s[$0].isBlank } && end < s.count
+                let from = endsSentence ? end + 1 : total.end
+                let to = endsSentence ? sentenceEnd(after: end + 1) : end
+                if !endsSentence && !preceded(total, in: s, by: totalMarkers, within: 16) { continue }
+                let list = parts(from: from, to: to, unit: total.unit)
+                guard list.count >= 2, list.allSatisfy({ $0.share != nil }) else { continue }
+                list.forEach { used.insert($0.count.start) }
+                result.append(Breakdown(paragraph: index, anchor: endsSentence ? .sentenceAfterTotal : .totalWithShares,
+                                        total: total, parts: list, openEnded: openEnded(s, after: list.last!.count.end)))
+            }
+        }
+        return result
+    }
+
+    /// Parenthesis depth at each offset (figures inside （…） are asides, not parts).
+    static func parenDepth(_ s: [Unicode.Scalar]) -> [Int] {
+        var depth = 0
+        var result = [Int](repeating: 0, count: s.count + 1)
+        for (i, u) in s.enumerated() {
+            if u == "（" || u == "(" { depth += 1 }
+            result[i] = depth
+            if (u == "）" || u == ")") && depth > 0 { depth -= 1 }
+        }
+        result[s.count] = depth
+        return result
+    }
+
+    /// Whether one of `markers` stands within `within` scalars before the figure, in the same clause.
+    static func preceded(_ f: Figure, in s: [Unicode.Scalar], by markers: [[Unicode.Scalar]], within: Int) -> Bool {
+        var from = f.start
+        while from > 0, f.start - from < within, !s[from - 1].separatesClause { from -= 1 }
+        return markers.contains { s.firstIndex(of: $0, from: from, to: f.start) != nil }
+    }
+
+    /// The words naming a part: back to the previous separator.
+    static func label(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> String {
+        var j = i
+        while j > floor, !(s[j - 1].separatesClause || s[j - 1] == "、" || s[j - 1] == "）" || s[j - 1] == ")") { j -= 1 }
+        return Array(s[j..<i]).string.trimmedBlanks
+    }
+
+    static func openEnded(_ s: [Unicode.Scalar], after i: Int) -> Bool {
+        var j = i
+        while j < s.count, j - i < 3, s[j] != "等" { j += 1 }
+        return j < s.count && s[j] == "等"
+    }
+}

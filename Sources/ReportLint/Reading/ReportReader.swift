@@ -1,0 +1,143 @@
+/// The "read" stage: turns a `Document` into a `Report` — title, body, year, era, outline, tables,
+/// paragraphs and figures.
+public struct ReportReader: Sendable {
+    public var pack: RulePack
+    /// `--year`: overrides the detected report year.
+    public var yearOverride: Int?
+
+    public init(pack: RulePack = .builtIn, yearOverride: Int? = nil) {
+        self.pack = pack
+        self.yearOverride = yearOverride
+    }
+
+    public func read(_ document: Document) -> Report {
+        let lines = document.lines.map { Array($0.text.unicodeScalars) }
+        var report = Report(document: document, lines: lines)
+        let footers = Set(lines.indices.filter { isPageFooter(lines[$0]) })
+
+        // Headings first: a section heading is never absorbed into a table.
+        let sectionTemplates = pack.eras.values.flatMap(\.sections)
+        var parsed: [Int: HeadingParser.Parsed] = [:]
+        for i in lines.indices where document.lines[i].kind != .tableRow {
+            if let h = HeadingParser.parse(lines[i]) { parsed[i] = h }
+        }
+        let isSectionHeading = { (i: Int) -> Bool in
+            if case .heading = document.lines[i].kind { return true }
+            guard let h = parsed[i], h.level == 1 else { return false }
+            let compact = h.title.withoutBlanks
+            return sectionTemplates.contains { $0.matches(compact) }
+        }
+        report.tables = TableFinder.regions(lines: lines, documentLines: document.lines, isSectionHeading: isSectionHeading)
+        for t in report.tables { for l in t.lines { report.tableLineSet.insert(l) } }
+
+        report.title = TitleReader.read(lines: lines) { report.tableLineSet.contains($0) || footers.contains($0) }
+        let titleLines = Set(report.title?.pieces.map(\.line) ?? [])
+        let skipped = { (i: Int) in report.tableLineSet.contains(i) || titleLines.contains(i) || footers.contains(i) }
+
+        report.sections = outline(parsed: parsed, lineCount: lines.count, skipped: skipped)
+        report.paragraphs = paragraphs(lines: lines, document: document, parsed: parsed, sections: report.sections,
+                                       skipped: skipped, footers: footers)
+        let scanner = FigureScanner(pack: pack)
+        for (index, p) in report.paragraphs.enumerated() where !p.isHeading {
+            report.figures += scanner.scan(p.scalars, paragraph: index)
+        }
+        report.breakdowns = BreakdownReader.read(report, pack: pack)
+        report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.periodMarkers)
+
+        if let title = report.title {
+            report.body = TitleReader.body(in: title.text)
+            if let y = TitleReader.year(in: title.text) {
+                report.year = ReportYear(value: y.value, source: .title, span: title.pieces.first)
+            }
+        }
+        report.level = TitleReader.level(of: report.body)
+        if report.year == nil, let p = report.statisticsPeriod, let y = p.start.year {
+            report.year = ReportYear(value: y, source: .statisticsPeriod, span: p.startSpan)
+        }
+        if let y = yearOverride { report.year = ReportYear(value: y, source: .option, span: nil) }
+        report.era = report.year.map { Era(reportYear: $0.value) }
+        return report
+    }
+
+    /// Level-1 headings (outside tables and the title) with their level-2 subsections.
+    private func outline(parsed: [Int: HeadingParser.Parsed], lineCount: Int, skipped: (Int) -> Bool) -> [Section] {
+        var sections: [Section] = []
+        let rowLabels = pack.tableRowLabels
+        for i in 0..<lineCount {
+            guard let h = parsed[i], !skipped(i) else { continue }
+            let section = Section(level: h.level, number: h.number, numeral: h.numeral, title: h.title,
+                                  span: TextSpan(line: i, start: h.start, end: h.end),
+                                  titleSpan: TextSpan(line: i, start: h.titleStart, end: h.titleEnd), subsections: [])
+            if h.level == 1 {
+                // A statutory table's row label standing alone (its table missing or unrecognised) is no section.
+                if rowLabels.contains(where: { h.title.withoutBlanks.hasPrefix($0) }) { continue }
+                sections.append(section)
+            } else if !sections.isEmpty {
+                sections[sections.count - 1].subsections.append(section)
+            }
+        }
+        return sections
+    }
+
+    /// Prose paragraphs. Plain-text lines are joined where the text was hard-wrapped (PDF extracts);
+    /// lines from Word and HTML are paragraphs already.
+    private func paragraphs(lines: [[Unicode.Scalar]], document: Document, parsed: [Int: HeadingParser.Parsed],
+                            sections: [Section], skipped: (Int) -> Bool, footers: Set<Int>) -> [Paragraph] {
+        let headingLines = Dictionary(sections.map { ($0.span.line, $0) }, uniquingKeysWith: { a, _ in a })
+        let joinsWrappedLines = document.format == .text || document.format == .markdown || document.format == .pdf
+        var result: [Paragraph] = []
+        var current: Paragraph?
+        var section: Section?
+        func flush() {
+            if let p = current, !p.scalars.isEmpty { result.append(p) }
+            current = nil
+        }
+        for i in lines.indices {
+            if footers.contains(i) { continue }  // a page footer between two halves of a sentence vanishes
+            let line = lines[i]
+            if skipped(i) || TableFinder.isBlank(line) { flush(); continue }
+            let start = line.firstIndex { !$0.isBlank } ?? 0
+            if let h = headingLines[i] {
+                flush()
+                section = h
+                result.append(Paragraph(scalars: Array(line[start...]), pieces: [(0, i, start)], isHeading: true,
+                                        sectionNumber: h.number, sectionTitle: h.title))
+                continue
+            }
+            if joinsWrappedLines, var p = current, let last = p.scalars.last, !endsParagraph(last),
+               p.scalars.count - (p.pieces.last?.offset ?? 0) >= 15, parsed[i] == nil, !startsListItem(line, from: start) {
+                p.pieces.append((p.scalars.count, i, start))
+                p.scalars += line[start...]
+                current = p
+                continue
+            }
+            flush()
+            current = Paragraph(scalars: Array(line[start...]), pieces: [(0, i, start)], isHeading: false,
+                                sectionNumber: section?.number, sectionTitle: section?.title)
+        }
+        flush()
+        return result
+    }
+
+    private func endsParagraph(_ u: Unicode.Scalar) -> Bool {
+        ["。", "！", "？", "；", "：", "”", "」", "』", "!", "?", ":", ";"].contains(u)
+    }
+
+    /// “一是”, “1.”, “（1）” start a new item even in wrapped text.
+    private func startsListItem(_ line: [Unicode.Scalar], from i: Int) -> Bool {
+        guard i < line.count else { return false }
+        if line[i].isDigitLike, i + 1 < line.count, [".", "．", "、", ")", "）"].contains(line[i + 1]) { return true }
+        if ChineseNumerals.isNumeral(line[i]), i + 1 < line.count, line[i + 1] == "是" { return true }
+        return line[i] == "（" || line[i] == "("
+    }
+
+    /// “-2-”, “— 1 —”, “- 4 -”, “第 3 页 共 10 页”.
+    private func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
+        let compact = line.filter { !$0.isBlank }
+        guard !compact.isEmpty, compact.count <= 12, compact.contains(where: \.isDigitLike) else { return false }
+        let dashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]
+        if let f = compact.first, let l = compact.last, dashes.contains(f), dashes.contains(l),
+           compact.allSatisfy({ $0.isDigitLike || dashes.contains($0) }) { return true }
+        return compact.first == "第" && compact.last == "页" && compact.allSatisfy { $0.isDigitLike || "第页共".unicodeScalars.contains($0) }
+    }
+}

@@ -1,0 +1,166 @@
+/// Finds the runs of lines that form tables and splits their rows into cells.
+///
+/// Tables reach us in many shapes: Word/HTML rows (cells known), tab-separated rows, Markdown pipe tables,
+/// `pdftotext -layout` rows separated by runs of spaces, and plain `pdftotext` rows where a label is followed
+/// by single-space-separated figures — with header cells and group labels (“三、本年度办理结果”, even split one
+/// character per line) on lines of their own. A region is a run of non-blank lines of row-like and short
+/// caption-like lines holding at least two row-like lines; a section heading always ends a region.
+enum TableFinder {
+    /// Whether a line looks like a table row, and its cells.
+    static func rowCells(_ line: [Unicode.Scalar], documentCells: [String]?) -> [(Int, Int)]? {
+        if let documentCells {
+            // Cells from a structured format: recover their offsets in the tab-joined text.
+            var result: [(Int, Int)] = []
+            var offset = 0
+            for cell in documentCells {
+                let n = cell.unicodeScalars.count
+                result.append((offset, offset + n))
+                offset += n + 1
+            }
+            return result
+        }
+        if line.contains("\t") {
+            let cells = split(line) { $0 == "\t" }
+            if cells.filter({ $0.1 > $0.0 }).count >= 2 { return cells }
+        }
+        let first = HeadingParser.skipMarkup(line, from: 0)
+        if first < line.count, line[first] == "|" {
+            let cells = split(line) { $0 == "|" }
+            // Drop the empty cells outside the outer pipes.
+            let inner = cells.count >= 2 ? Array(cells.dropFirst().dropLast()) : cells
+            if cells.count >= 3 { return inner }
+        }
+        // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
+        let wide = splitOnWideBlanks(line)
+        if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0.0..<$0.1]) }) { return wide }
+        // A label followed by two or more single-space-separated figures, or figures only.
+        let tokens = split(line) { $0.isBlank }.filter { $0.1 > $0.0 }
+        var trailing = 0
+        for t in tokens.reversed() {
+            if isNumeric(line[t.0..<t.1]) { trailing += 1 } else { break }
+        }
+        if trailing >= 2 || (trailing >= 1 && trailing == tokens.count) {
+            let labelEnd = tokens.count - trailing
+            var cells: [(Int, Int)] = []
+            if labelEnd > 0 { cells.append((tokens[0].0, tokens[labelEnd - 1].1)) }
+            cells += tokens[labelEnd...]
+            return cells
+        }
+        return nil
+    }
+
+    /// A short line without a full stop may be a caption, header or group label inside a table.
+    static func isCaptionLike(_ line: [Unicode.Scalar]) -> Bool {
+        line.count <= 60 && !line.contains("。")
+    }
+
+    static func isBlank(_ line: [Unicode.Scalar]) -> Bool { line.allSatisfy { $0.isBlank } }
+
+    /// A figure cell: digits with optional sign, decimals, thousands commas, a unit or a percent sign;
+    /// or one of the “not stated” marks (/ - — 无).
+    static func isNumeric(_ cell: ArraySlice<Unicode.Scalar>) -> Bool {
+        let trimmed = cell.drop { $0.isBlank }
+        guard let f = trimmed.first else { return false }
+        if trimmed.count == 1, ["/", "-", "—", "－", "无", "／"].contains(f) { return true }
+        var digits = 0
+        for u in trimmed {
+            if u.isDigitLike { digits += 1; continue }
+            if [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank { continue }
+            return false
+        }
+        return digits > 0
+    }
+
+    static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [(Int, Int)] {
+        var cells: [(Int, Int)] = []
+        var start = 0
+        for (i, u) in line.enumerated() where isSeparator(u) {
+            cells.append(trim(line, start, i))
+            start = i + 1
+        }
+        cells.append(trim(line, start, line.count))
+        return cells
+    }
+
+    /// Splits on runs of two or more blanks (or one ideographic space / tab).
+    static func splitOnWideBlanks(_ line: [Unicode.Scalar]) -> [(Int, Int)] {
+        var cells: [(Int, Int)] = []
+        var cellStart = 0, i = 0
+        while i < line.count {
+            guard line[i].isBlank else { i += 1; continue }
+            var j = i
+            while j < line.count, line[j].isBlank { j += 1 }
+            if j - i >= 2 || line[i] == "\u{3000}" || line[i] == "\t" {
+                let cell = trim(line, cellStart, i)
+                if cell.1 > cell.0 { cells.append(cell) }
+                cellStart = j
+            }
+            i = j
+        }
+        let cell = trim(line, cellStart, line.count)
+        if cell.1 > cell.0 { cells.append(cell) }
+        return cells
+    }
+
+    static func trim(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
+        var s = start, e = end
+        while s < e, line[s].isBlank { s += 1 }
+        while e > s, line[e - 1].isBlank { e -= 1 }
+        return (s, e)
+    }
+
+    /// Finds the table regions. `isSectionHeading(i)` says whether line i is a section heading (never absorbed).
+    static func regions(lines: [[Unicode.Scalar]], documentLines: [DocumentLine],
+                        isSectionHeading: (Int) -> Bool) -> [TableRegion] {
+        var rowCellsByLine: [Int: [(Int, Int)]] = [:]
+        for i in lines.indices where !isSectionHeading(i) {
+            if let cells = rowCells(lines[i], documentCells: documentLines[i].cells) { rowCellsByLine[i] = cells }
+        }
+        var regions: [TableRegion] = []
+        var i = 0
+        while i < lines.count {
+            guard rowCellsByLine[i] != nil else { i += 1; continue }
+            // Extend backwards over up to three caption lines, forwards over rows and captions.
+            var first = i
+            while first > 0, i - first < 3, !isBlank(lines[first - 1]), !isSectionHeading(first - 1),
+                  rowCellsByLine[first - 1] == nil, isCaptionLike(lines[first - 1]),
+                  regions.last.map({ $0.lines.upperBound < first - 1 }) ?? true {
+                first -= 1
+            }
+            var last = i, j = i + 1, gap = 0
+            while j < lines.count, !isBlank(lines[j]) || documentLines[j].tableID != nil && documentLines[j].tableID == documentLines[last].tableID {
+                if isSectionHeading(j) { break }
+                if rowCellsByLine[j] != nil {
+                    last = j
+                    gap = 0
+                } else if isCaptionLike(lines[j]) && gap < 12 {
+                    gap += 1
+                } else {
+                    break
+                }
+                j += 1
+            }
+            // Keep up to two trailing caption lines (notes under a table).
+            let rowCount = (first...last).filter { rowCellsByLine[$0] != nil }.count
+            let structured = documentLines[i].tableID != nil
+            if rowCount >= 2 || structured {
+                var end = last
+                while end + 1 < lines.count, end - last < 2, end + 1 < j, isCaptionLike(lines[end + 1]),
+                      !isBlank(lines[end + 1]) {
+                    end += 1
+                }
+                let rows = (first...end).map { line -> TableRow in
+                    let cells = rowCellsByLine[line] ?? [trim(lines[line], 0, lines[line].count)]
+                    return TableRow(line: line, cells: cells.map {
+                        TableCell(text: Array(lines[line][$0.0..<$0.1]).string, span: TextSpan(line: line, start: $0.0, end: $0.1))
+                    })
+                }
+                regions.append(TableRegion(lines: first...end, rows: rows))
+                i = end + 1
+            } else {
+                i = last + 1
+            }
+        }
+        return regions
+    }
+}

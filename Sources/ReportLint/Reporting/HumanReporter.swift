@@ -1,0 +1,90 @@
+/// Compiler-style output for people: `path:line:col: error: message [rule-id]`, the source line, a caret
+/// under the span, and a closing summary.
+public struct HumanReporter: Reporter {
+    public static let name = "human"
+    public var options: ReporterOptions
+
+    public init(options: ReporterOptions) { self.options = options }
+
+    public func render(_ results: LintResults) -> String {
+        var out = ""
+        let lang = options.language
+        for file in results.files {
+            for d in file.diagnostics {
+                if options.quiet && d.severity != .error { continue }
+                out += paint("\(d.path):\(d.line):\(d.column): ", .bold)
+                out += paint("\(d.severity.label(lang)): ", color(d.severity))
+                out += paint(d.message[lang], .bold) + " [\(d.ruleID)]\n"
+                if let lines = file.report?.lines, d.line - 1 < lines.count {
+                    out += excerpt(lines[d.line - 1], column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
+                }
+                for r in d.related {
+                    out += "    " + paint("\(d.path):\(r.line):\(r.column): ", .dim) + r.message[lang] + "\n"
+                }
+            }
+        }
+        out += summary(results)
+        return out
+    }
+
+    /// The source line (clipped around the span when long) and a caret line aligned for wide characters.
+    func excerpt(_ line: String, column: Int, endColumn: Int) -> String {
+        let scalars = Array(line.unicodeScalars)
+        let start = max(0, min(column - 1, scalars.count))
+        let end = max(start + 1, min(endColumn - 1, scalars.count))
+        let from = start > 40 ? start - 30 : 0
+        let to = min(scalars.count, max(end + 30, from + 80))
+        let lead = from > 0 ? "…" : ""
+        let tail = to < scalars.count ? "…" : ""
+        let shown = scalars[from..<to].map { $0 == "\t" ? " " : $0 }
+        var caretPad = String(repeating: " ", count: from > 0 ? 1 : 0)
+        for u in scalars[from..<start] { caretPad += String(repeating: " ", count: DisplayWidth.of(u)) }
+        let spanWidth = scalars[start..<min(end, scalars.count)].reduce(0) { $0 + DisplayWidth.of($1) }
+        let carets = "^" + String(repeating: "~", count: max(spanWidth - 1, 0))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: shown)
+        return "    " + lead + String(view) + tail + "\n    " + caretPad + paint(carets, .green) + "\n"
+    }
+
+    func summary(_ results: LintResults) -> String {
+        let e = results.count(.error), w = results.count(.warning), n = results.count(.note)
+        let files = results.files.count
+        let failed = results.failures.count
+        switch options.language {
+        case .zh:
+            var s = "共检查 \(files) 个文件：\(e) 个错误，\(w) 个警告"
+            if n > 0 { s += "，\(n) 个提示" }
+            if failed > 0 { s += "；\(failed) 个文件无法读取" }
+            return s + "\n"
+        case .en:
+            func plural(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+            var s = "\(plural(e, "error")), \(plural(w, "warning"))"
+            if n > 0 { s += ", \(plural(n, "note"))" }
+            s += " in \(plural(files, "file"))"
+            if failed > 0 { s += "; \(failed) could not be read" }
+            return s + "\n"
+        }
+    }
+
+    enum Style: String { case bold = "1", dim = "2", red = "1;31", yellow = "1;33", cyan = "1;36", green = "32" }
+
+    func color(_ s: Severity) -> Style { s == .error ? .red : s == .warning ? .yellow : .cyan }
+
+    func paint(_ text: String, _ style: Style) -> String {
+        options.color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Terminal display width: East Asian wide and full-width characters take two columns.
+enum DisplayWidth {
+    static func of(_ u: Unicode.Scalar) -> Int {
+        switch u.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+             0x201C, 0x201D, 0x2018, 0x2019, 0x2026, 0x2014:
+            return 2
+        default:
+            return 1
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// The results of one run, as reporters see them.
+public struct LintResults: Sendable {
+    public struct File: Sendable {
+        public var path: String
+        public var report: ReportSummary?
+        public var diagnostics: [Diagnostic]
+
+        public init(path: String, report: ReportSummary?, diagnostics: [Diagnostic]) {
+            self.path = path
+            self.report = report
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// What the reader found, for machine output (year, era, body).
+    public struct ReportSummary: Sendable {
+        public var title: String?
+        public var body: String?
+        public var year: Int?
+        public var era: String?
+        public var format: String
+        /// The text view's lines, for showing source lines under diagnostics.
+        public var lines: [String]
+    }
+
+    /// An input that could not be read, with the reason.
+    public struct Failure: Sendable {
+        public var path: String
+        public var error: LoadError
+
+        public init(path: String, error: LoadError) {
+            self.path = path
+            self.error = error
+        }
+    }
+
+    public var files: [File]
+    public var failures: [Failure]
+
+    public init(files: [File], failures: [Failure]) {
+        self.files = files
+        self.failures = failures
+    }
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+}
+
+/// Formats results for one audience. One reporter per output format, each in its own file.
+public protocol Reporter: Sendable {
+    /// The `--format` name.
+    static var name: String { get }
+    func render(_ results: LintResults) -> String
+}
+
+/// Options every reporter may use.
+public struct ReporterOptions: Sendable {
+    public var language: Language
+    public var color: Bool
+    public var quiet: Bool
+    /// The working directory, for relative URIs.
+    public var baseDirectory: String
+
+    public init(language: Language = .zh, color: Bool = false, quiet: Bool = false, baseDirectory: String = "") {
+        self.language = language
+        self.color = color
+        self.quiet = quiet
+        self.baseDirectory = baseDirectory
+    }
+}

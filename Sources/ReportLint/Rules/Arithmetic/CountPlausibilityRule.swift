@@ -1,0 +1,69 @@
+/// `count-plausibility`: impossible or implausible figures — negative or fractional counts, shares over
+/// 100%, magnitudes far outside what a body of that level publishes in a year.
+public struct CountPlausibilityRule: Rule {
+    public init() {}
+
+    public static let descriptor = RuleDescriptor(
+        id: "count-plausibility", severity: .error,
+        name: Localized(zh: "数字不合常理", en: "Implausible figure"),
+        summary: Localized(zh: "件数为负数或小数、占比超过100%、数量级远超该层级机关的常见范围",
+                           en: "Negative or fractional counts, shares over 100%, magnitudes far beyond what the body's level publishes"),
+        rationale: Localized(
+            zh: "条、件、次等计数只能是非负整数；分项占比不会超过100%；乡镇一年公开数万条信息几乎不可能，多为多打了位数。",
+            en: "Counts of items, applications or times are non-negative integers; a part's share cannot exceed 100%; a township publishing tens of thousands of items a year is almost always a typo."),
+        basis: Localized(zh: "年度报告格式（数据准确）", en: "Report format (accurate figures)"),
+        triggering: [
+            RuleExample("全年共主动公开政府信息↓537.5条。", year: 2025),
+            RuleExample("工作动态30条，占↓130%。", year: 2025),
+            RuleExample("本年废止规范性文件↓-3件。", year: 2025),
+            RuleExample("某某镇人民政府2025年政府信息公开工作年度报告\n\n全年共主动公开政府信息↓984000条。"),
+        ],
+        nonTriggering: [
+            RuleExample("全年共主动公开政府信息537条，行政事业性收费12.56万元。", year: 2025),
+            RuleExample("较上年增长130%。", year: 2025),
+            RuleExample("全年通过门户网站发布信息1.2万条。", year: 2025),
+            RuleExample("某县人民政府2025年政府信息公开工作年度报告\n\n全年共主动公开政府信息98400条。"),
+        ])
+
+    public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        let maxCount = context.pack.thresholds[report.level.rawValue]?.maxCount
+        let comparison = context.pack.comparisonMarkers.map(\.scalars) + ["提高", "上升", "提升"].map(\.scalars)
+        for f in report.figures {
+            let text = report.text(f)
+            switch f.kind {
+            case .count:
+                if f.value < 0 {
+                    findings.append(Finding(span: report.span(f), message: Localized(
+                        zh: "数量“\(text)”为负数", en: "the count \(text) is negative")))
+                } else if f.value != f.value.rounded() {
+                    findings.append(Finding(span: report.span(f), message: Localized(
+                        zh: "“\(text)”：以“\(f.unit)”计的数量应为整数", en: "\(text): a count of \(f.unit) must be a whole number")))
+                } else if let maxCount, f.value > maxCount {
+                    findings.append(Finding(span: report.span(f), message: Localized(
+                        zh: "“\(text)”远超\(levelName(report.level))一年的常见数量（上限参考 \(NumberText.format(maxCount))），请核对是否多写了位数",
+                        en: "\(text) is far beyond what a \(report.level.rawValue) body reports in a year (reference limit \(NumberText.format(maxCount))); check the digits"),
+                        severity: .warning))
+                }
+            case .share:
+                let s = report.paragraphs[f.paragraph].scalars
+                guard f.value > 100, !BreakdownReader.preceded(f, in: s, by: comparison, within: 8) else { continue }
+                findings.append(Finding(span: report.span(f), message: Localized(
+                    zh: "占比“\(text)”超过100%", en: "the share \(text) exceeds 100%")))
+            case .year, .amount:
+                continue
+            }
+        }
+        return findings
+    }
+
+    private func levelName(_ level: BodyLevel) -> String {
+        switch level {
+        case .town: "乡镇（街道）"
+        case .countyDepartment: "县级部门"
+        case .countyGovernment: "县级政府"
+        case .cityOrAbove: "市级以上机关"
+        case .unknown: "机关"
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A check over one report (the "check" stage). One rule per file under `Rules/<family>/`.
+///
+/// A rule reads the `Report` and the rule pack and returns findings. It never prints and never decides
+/// the final severity: the engine applies configuration (severity overrides, disabled rules) afterwards.
+public protocol Rule: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    init()
+    func check(_ report: Report, _ context: RuleContext) -> [Finding]
+}
+
+/// A check over all reports of one run (year against year, body against body).
+public protocol BatchRule: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    init()
+    func check(_ reports: [Report], _ context: RuleContext) -> [(path: String, finding: Finding)]
+}
+
+/// What a rule found, before the engine turns it into a `Diagnostic` with path, line and column.
+public struct Finding: Sendable {
+    public var span: TextSpan
+    public var message: Localized
+    /// A severity other than the rule's default (a softer case of the same rule).
+    public var severity: Severity?
+    public var fix: Fix?
+    public var related: [(span: TextSpan, message: Localized)]
+
+    public init(span: TextSpan, message: Localized, severity: Severity? = nil, fix: Fix? = nil,
+                related: [(span: TextSpan, message: Localized)] = []) {
+        self.span = span
+        self.message = message
+        self.severity = severity
+        self.fix = fix
+        self.related = related
+    }
+}
+
+/// What a rule may consult besides the report.
+public struct RuleContext: Sendable {
+    public var pack: RulePack
+    public init(pack: RulePack) { self.pack = pack }
+}
+
+/// The descriptor: everything about a rule except its code — id, severity, names, legal basis, examples.
+/// The examples are the rule's unit tests and the text of `xxgk-lint explain`.
+public struct RuleDescriptor: Sendable {
+    public var id: String
+    public var severity: Severity
+    public var name: Localized
+    public var summary: Localized
+    public var rationale: Localized
+    /// 条例 article or 年度报告格式 item the check rests on.
+    public var basis: Localized
+    /// Fragments on which the rule must fire, at each ↓ marker.
+    public var triggering: [RuleExample]
+    /// Fragments from correct reports on which the rule must stay silent.
+    public var nonTriggering: [RuleExample]
+
+    public init(id: String, severity: Severity, name: Localized, summary: Localized, rationale: Localized,
+                basis: Localized, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.severity = severity
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.basis = basis
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A small report fragment. In triggering examples “↓” marks where a finding must start.
+public struct RuleExample: Sendable {
+    public var text: String
+    /// The report year to assume when the fragment has no title (`--year`).
+    public var year: Int?
+
+    public init(_ text: String, year: Int? = nil) {
+        self.text = text
+        self.year = year
+    }
+
+    /// The text without markers, and the 1-based (line, column) of each marker.
+    public var cleaned: (text: String, markers: [(line: Int, column: Int)]) {
+        var out = String.UnicodeScalarView()
+        var markers: [(Int, Int)] = []
+        var line = 1, column = 1
+        for u in text.unicodeScalars {
+            if u == "↓" { markers.append((line, column)); continue }
+            out.append(u)
+            if u == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (String(out), markers)
+    }
+}

@@ -1,0 +1,21 @@
+/// Renders a rule's descriptor as documentation: the text of `xxgk-lint explain` and of docs/rules.md.
+public enum RuleDocumentation {
+    public static func render(_ d: RuleDescriptor, _ lang: Language) -> String {
+        let zh = lang == .zh
+        var out = "# \(d.id) — \(d.name[lang])\n\n"
+        out += (zh ? "默认级别：" : "Default severity: ") + d.severity.label(lang) + "\n\n"
+        out += d.summary[lang] + "\n\n"
+        out += (zh ? "## 为什么\n\n" : "## Why\n\n") + d.rationale[lang] + "\n\n"
+        out += (zh ? "依据：" : "Basis: ") + d.basis[lang] + "\n\n"
+        out += zh ? "## 会报告的写法（↓ 标出位置）\n\n" : "## Examples that trigger (↓ marks the place)\n\n"
+        for e in d.triggering { out += block(e, lang) }
+        out += zh ? "## 不会报告的写法\n\n" : "## Examples that do not trigger\n\n"
+        for e in d.nonTriggering { out += block(e, lang) }
+        return out
+    }
+
+    private static func block(_ e: RuleExample, _ lang: Language) -> String {
+        let year = e.year.map { lang == .zh ? "（报告年度 \($0)）\n" : "(report year \($0))\n" } ?? ""
+        return year + "```\n" + e.text + "\n```\n\n"
+    }
+}

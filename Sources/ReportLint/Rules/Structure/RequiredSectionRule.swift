@@ -1,0 +1,43 @@
+/// `required-section`: a top-level section the era's format requires is missing
+/// (2019 and 2021 formats: 总体情况 … 其他需要报告的事项, format-spec.md §2.2).
+public struct RequiredSectionRule: Rule {
+    public init() {}
+
+    public static let descriptor = RuleDescriptor(
+        id: "required-section", severity: .error,
+        name: Localized(zh: "缺少必备部分", en: "Required section missing"),
+        summary: Localized(zh: "缺少该年度报告格式要求的一级标题部分", en: "A section the report format of the report year requires is missing"),
+        rationale: Localized(
+            zh: "2019年起的年度报告格式规定了六个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。不得删减。",
+            en: "From 2019 the report format prescribes six parts: overview, proactive disclosure, applications received and handled, reconsideration and litigation, problems and improvements, other matters. None may be left out."),
+        basis: Localized(zh: "《条例》第五十条；国办公开办函〔2019〕60号、〔2021〕30号", en: "Regulations Art. 50; 国办公开办函〔2019〕60号 and 〔2021〕30号"),
+        triggering: [
+            RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n二、收到和处理政府信息公开申请情况\n\n三、政府信息公开行政复议、行政诉讼情况\n\n四、存在的主要问题及改进情况\n\n↓五、其他需要报告的事项\n\n无。"),
+        ],
+        nonTriggering: [
+            RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n无。"),
+            RuleExample("某局2016年政府信息公开工作年度报告\n\n一、概述\n\n二、主动公开政府信息情况"),
+        ])
+
+    public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
+        guard let era = report.era, let template = context.pack.template(era), !template.sections.isEmpty else { return [] }
+        // Without any numbered heading the draft is not structured at all; say so once.
+        let headings = report.sections.map { ($0, $0.title.withoutBlanks) }
+        var findings: [Finding] = []
+        var previousPresent: Section?
+        for (k, required) in template.sections.enumerated() {
+            if let found = headings.first(where: { required.matches($0.1) }) {
+                previousPresent = found.0
+                continue
+            }
+            // Point at the heading that should follow the missing one, else the one before, else the title.
+            let later = template.sections[(k + 1)...].lazy.compactMap { t in headings.first { t.matches($0.1) }?.0 }.first
+            let anchor = later?.span ?? previousPresent?.span ?? report.title?.pieces.first ?? TextSpan(line: 0, start: 0, end: 0)
+            let number = ChineseNumerals.numeral(k + 1)
+            findings.append(Finding(span: anchor, message: Localized(
+                zh: "缺少第\(number)部分“\(required.canonical)”（\(era.rawValue)年起的报告格式要求）",
+                en: "section \(k + 1) \"\(required.canonical)\" is missing (required by the \(era.rawValue) report format)")))
+        }
+        return findings
+    }
+}

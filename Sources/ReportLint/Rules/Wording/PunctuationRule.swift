@@ -1,0 +1,93 @@
+/// `punctuation`: half-width punctuation inside Chinese text (“一是,”, “情况.”), unbalanced 《》（）“”, and
+/// doubled punctuation (“，，”, “。。”).
+public struct PunctuationRule: Rule {
+    public init() {}
+
+    public static let descriptor = RuleDescriptor(
+        id: "punctuation", severity: .warning,
+        name: Localized(zh: "标点符号不规范", en: "Punctuation"),
+        summary: Localized(zh: "中文中夹用半角标点、书名号或括号不成对、标点重复",
+                           en: "Half-width punctuation in Chinese text, unbalanced 《》（）“”, doubled punctuation"),
+        rationale: Localized(
+            zh: "公文用全角标点（GB/T 15834《标点符号用法》）；半角逗号句点、成单的书名号括号和重复标点是常见的录入错误。",
+            en: "Official documents use full-width punctuation (GB/T 15834); half-width commas and stops, unpaired brackets and doubled marks are common typing slips."),
+        basis: Localized(zh: "GB/T 15834—2011《标点符号用法》；《党政机关公文格式》", en: "GB/T 15834—2011 (Chinese punctuation); official document format"),
+        triggering: [
+            RuleExample("我镇2019年度无相关依申请公开数量信息情况↓.", year: 2019),
+            RuleExample("一是↓,加强组织领导。", year: 2021),
+            RuleExample("根据↓《中华人民共和国政府信息公开条例要求编制。", year: 2021),
+            RuleExample("全年共召开会议3次↓，，组织培训2次。", year: 2021),
+        ],
+        nonTriggering: [
+            RuleExample("依据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。", year: 2021),
+            RuleExample("报告电子版可在门户网站（www.example.gov.cn）下载，时间为9:30。", year: 2021),
+            RuleExample("1.属于国家秘密；2.其他法律行政法规禁止公开……", year: 2021),
+            RuleExample("占比为12.5%，较上年增长3.2%。", year: 2021),
+        ])
+
+    static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"]
+    static let doubled: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？"]
+
+    public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for p in report.paragraphs {
+            let s = p.scalars
+            for i in s.indices {
+                let u = s[i]
+                if let full = Self.halfWidth[u], isInChineseText(s, i) {
+                    findings.append(Finding(span: p.span(i, i + 1), message: Localized(
+                        zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
+                        fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
+                }
+                if i > 0, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
+                    let pair = String(s[i - 1]) + String(u)
+                    findings.append(Finding(span: p.span(i - 1, i + 1), message: Localized(
+                        zh: "标点重复“\(pair)”", en: "doubled punctuation '\(pair)'"),
+                        fix: Fix(description: Localized(zh: "保留一个", en: "keep one"), replacement: String(s[i - 1]))))
+                }
+            }
+            findings += unbalanced(p, open: "《", close: "》") + unbalanced(p, open: "（", close: "）")
+                + unbalanced(p, open: "“", close: "”")
+        }
+        return findings
+    }
+
+    /// A half-width mark touching Chinese: after a Han character, or before one (not in numbers, times, URLs).
+    private func isInChineseText(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        let prev = i > 0 ? s[i - 1] : nil
+        let next = i + 1 < s.count ? s[i + 1] : nil
+        let prevHan = prev.map { $0.isHan || $0.isCJKPunctuation } ?? false
+        let nextHan = next.map { $0.isHan } ?? false
+        switch s[i] {
+        case ".":
+            // Only a sentence-ending stop: after Chinese, at the end or before Chinese or a blank.
+            return prevHan && (next == nil || nextHan || next!.isBlank)
+        case "(":
+            return nextHan && !(prev?.isASCIILetter ?? false)
+        case ")":
+            return prevHan
+        default:
+            if let prev, let next, prev.isDigitLike && next.isDigitLike { return false }
+            return prevHan || nextHan
+        }
+    }
+
+    /// The first unmatched opening or closing mark of a pair in a paragraph.
+    private func unbalanced(_ p: Paragraph, open: Unicode.Scalar, close: Unicode.Scalar) -> [Finding] {
+        var stack: [Int] = []
+        for (i, u) in p.scalars.enumerated() {
+            if u == open { stack.append(i) } else if u == close {
+                if stack.isEmpty {
+                    return [finding(p, i, Localized(zh: "“\(close)”没有对应的“\(open)”", en: "'\(close)' without a matching '\(open)'"))]
+                }
+                stack.removeLast()
+            }
+        }
+        guard let first = stack.first else { return [] }
+        return [finding(p, first, Localized(zh: "“\(open)”没有对应的“\(close)”", en: "'\(open)' without a matching '\(close)'"))]
+    }
+
+    private func finding(_ p: Paragraph, _ i: Int, _ message: Localized) -> Finding {
+        Finding(span: p.span(i, i + 1), message: message)
+    }
+}

@@ -1,0 +1,90 @@
+/// `regulation-title`: the Regulations cited by a wrong or incomplete name. The correct name is
+/// 《中华人民共和国政府信息公开条例》 (short forms 《政府信息公开条例》 and 《条例》); 2019+ reports that cite
+/// only the 2007 decree (国务院令第492号) cite a superseded text.
+public struct RegulationTitleRule: Rule {
+    public init() {}
+
+    public static let descriptor = RuleDescriptor(
+        id: "regulation-title", severity: .error,
+        name: Localized(zh: "条例名称错误", en: "Wrong name of the Regulations"),
+        summary: Localized(zh: "《中华人民共和国政府信息公开条例》的名称写错、写漏或夹有空格",
+                           en: "The Regulations (《中华人民共和国政府信息公开条例》) are cited by a wrong or incomplete name"),
+        rationale: Localized(
+            zh: "法规名称必须准确。常见错误有漏写“政府”（《中华人民共和国信息公开条例》）、写成“政务信息公开条例”、书名号内夹空格；2019年起的报告只引国务院令第492号，引用的是已被修订的旧文本。",
+            en: "A regulation must be cited by its exact name. Common slips: dropping 政府, writing 政务信息公开条例, stray spaces inside the title marks; a report from 2019 on that cites only Decree No. 492 cites the superseded 2007 text."),
+        basis: Localized(zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）", en: "The Regulations (State Council Decree No. 711)"),
+        triggering: [
+            RuleExample("贯彻实施↓《中华人民共和国信息公开条例》，对于建立公正透明的行政管理体制具有重要意义。", year: 2019),
+            RuleExample("认真落实↓《政务信息公开条例》要求。", year: 2021),
+            RuleExample("根据↓《中华人民共和国政府信息公开条例 》要求编制本报告。", year: 2019),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（↓国务院令第492号）编制本报告。", year: 2020),
+        ],
+        nonTriggering: [
+            RuleExample("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。", year: 2021),
+            RuleExample("严格遵守《政府信息公开条例》相关制度规定，认真贯彻新《条例》。", year: 2021),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（国务院令第711号）和《上海市政府信息公开规定》编制。", year: 2021),
+            RuleExample("根据《广东省政务公开条例》要求。", year: 2021),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制本报告。", year: 2016),
+        ])
+
+    public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
+        let names = context.pack.regulation
+        var findings: [Finding] = []
+        let correct = names.correct.first ?? "中华人民共和国政府信息公开条例"
+        var citesCurrentDecree = false
+        var outdated: [TextSpan] = []
+        for p in report.paragraphs {
+            let s = p.scalars
+            var i = 0
+            while i < s.count {
+                guard s[i] == "《", let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
+                let inner = Array(s[(i + 1)..<close]).string
+                let compact = inner.withoutBlanks
+                i = close + 1
+                guard compact.hasSuffix("条例"), compact.contains("公开") else { continue }
+                if names.correct.contains(compact) {
+                    if compact != inner {
+                        findings.append(Finding(span: p.span(close - inner.unicodeScalars.count - 1, close + 1), message: Localized(
+                            zh: "条例名称中夹有空格：“《\(inner)》”", en: "stray space inside the Regulations' name: 《\(inner)》"),
+                            fix: Fix(description: Localized(zh: "删除空格", en: "remove the spaces"), replacement: "《\(compact)》")))
+                    }
+                    continue
+                }
+                let local = names.localPrefixes.contains { prefix in
+                    guard let r = compact.range(of: prefix) else { return false }
+                    return !compact[..<r.lowerBound].isEmpty && !compact.hasPrefix("中华人民共和国")
+                }
+                if local { continue }
+                findings.append(Finding(span: p.span(close - inner.unicodeScalars.count - 1, close + 1), message: Localized(
+                    zh: "条例名称有误：“《\(inner)》”，应为“《\(correct)》”",
+                    en: "wrong name of the Regulations: 《\(inner)》; it is 《\(correct)》"),
+                    fix: Fix(description: Localized(zh: "改为《\(correct)》", en: "replace with 《\(correct)》"), replacement: "《\(correct)》")))
+            }
+            if !names.currentDecree.isEmpty, s.contains("711号".scalars) { citesCurrentDecree = true }
+            if !names.outdatedDecree.isEmpty {
+                let decree = names.outdatedDecree.scalars
+                var from = 0
+                while let at = s.firstIndex(of: decree, from: from) {
+                    outdated.append(p.span(at, at + decree.count))
+                    from = at + 1
+                }
+                // “国务院第492号令” is a garbled citation of the decree in any era.
+                let garbled = "国务院第492号令".scalars
+                if let at = s.firstIndex(of: garbled) {
+                    findings.append(Finding(span: p.span(at, at + garbled.count), message: Localized(
+                        zh: "国务院令的引用格式有误，应为“国务院令第492号”", en: "garbled decree citation; it is 国务院令第492号"),
+                        severity: .warning))
+                }
+            }
+        }
+        if let era = report.era, era != .y2008, !citesCurrentDecree {
+            for span in outdated {
+                findings.append(Finding(span: span, message: Localized(
+                    zh: "引用的是2007年公布的\(names.outdatedDecree)；《条例》已于2019年修订（\(names.currentDecree)，2019年5月15日起施行）",
+                    en: "cites the 2007 \(names.outdatedDecree); the Regulations were revised in 2019 (\(names.currentDecree), in force 15 May 2019)"),
+                    severity: .warning))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,62 @@
+/// `repeated-word`: a word typed twice (“资金资金”), or the subject repeated within one clause
+/// (“我镇2019年度我镇无相关…”).
+public struct RepeatedWordRule: Rule {
+    public init() {}
+
+    public static let descriptor = RuleDescriptor(
+        id: "repeated-word", severity: .warning,
+        name: Localized(zh: "词语重复", en: "Repeated word"),
+        summary: Localized(zh: "同一词语紧接着重复出现，或同一分句中主语重复", en: "A word repeated back to back, or the subject repeated within one clause"),
+        rationale: Localized(
+            zh: "复制粘贴和改稿时常留下“资金资金”“我镇2019年度我镇”之类的重复，读来不通，也显得报告未经校对。",
+            en: "Copying and editing leave repeats such as 资金资金 or 我镇2019年度我镇; they read badly and show the report was not proofread."),
+        basis: Localized(zh: "《党政机关公文处理工作条例》（文字准确）", en: "Rules on official documents (accurate wording)"),
+        triggering: [
+            RuleExample("我镇2019年度↓我镇无相关依申请公开数量信息情况。", year: 2019),
+            RuleExample("加强专项↓资金资金管理。", year: 2021),
+        ],
+        nonTriggering: [
+            RuleExample("形成一级抓一级、层层抓落实的工作格局。", year: 2021),
+            RuleExample("我镇高度重视，我镇党委专题研究。", year: 2021),
+            RuleExample("逐一核对，一一对应。", year: 2021),
+        ])
+
+    public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        let allow = Set(context.pack.repeatedWordAllow)
+        let subjects = context.pack.subjects.map(\.scalars)
+        for p in report.paragraphs {
+            let s = p.scalars
+            var i = 0
+            while i < s.count {
+                var matched = 0
+                for n in stride(from: 4, through: 2, by: -1) where i + 2 * n <= s.count {
+                    let a = s[i..<(i + n)], b = s[(i + n)..<(i + 2 * n)]
+                    guard a.elementsEqual(b), a.allSatisfy(\.isHan) else { continue }
+                    let word = Array(a).string
+                    if allow.contains(word + word) || Set(a).count == 1 { continue }
+                    findings.append(Finding(span: p.span(i + n, i + 2 * n), message: Localized(
+                        zh: "“\(word)”重复", en: "'\(word)' is repeated"),
+                        fix: Fix(description: Localized(zh: "删去重复的“\(word)”", en: "delete the repeat"), replacement: "")))
+                    matched = 2 * n
+                    break
+                }
+                i += max(matched, 1)
+            }
+            for subject in subjects {
+                var from = 0
+                while let a = s.firstIndex(of: subject, from: from) {
+                    from = a + subject.count
+                    guard let b = s.firstIndex(of: subject, from: from, to: min(s.count, from + 12 + subject.count)),
+                          !s[from..<b].contains(where: { $0.separatesClause || $0 == "、" }) else { continue }
+                    let word = subject.string
+                    findings.append(Finding(span: p.span(b, b + subject.count), message: Localized(
+                        zh: "同一分句中主语“\(word)”重复", en: "the subject '\(word)' is repeated within one clause"),
+                        fix: Fix(description: Localized(zh: "删去重复的“\(word)”", en: "delete the repeat"), replacement: "")))
+                    from = b + subject.count
+                }
+            }
+        }
+        return findings
+    }
+}

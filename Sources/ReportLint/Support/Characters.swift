@@ -1,0 +1,97 @@
+/// Character classes used by the reader and the rules, on Unicode scalars (columns count code points).
+extension Unicode.Scalar {
+    /// A CJK ideograph (BMP and the astral extension blocks), or 〇.
+    var isHan: Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2EBEF, 0x30000...0x3134F,
+             0xF900...0xFAFF, 0x3007:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// ASCII 0-9 or full-width ０-９.
+    var digitValue: Int? {
+        switch value {
+        case 0x30...0x39: return Int(value - 0x30)
+        case 0xFF10...0xFF19: return Int(value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    var isDigitLike: Bool { digitValue != nil }
+
+    /// Space, tab, ideographic space, no-break space.
+    var isBlank: Bool { value == 0x20 || value == 0x09 || value == 0x3000 || value == 0xA0 }
+
+    /// Full-width or CJK punctuation that belongs in Chinese text.
+    var isCJKPunctuation: Bool {
+        switch value {
+        case 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
+             0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Ends a sentence: 。！？ (and their half-width forms).
+    var endsSentence: Bool { self == "。" || self == "！" || self == "？" || self == "!" || self == "?" }
+
+    /// Separates clauses inside a sentence.
+    var separatesClause: Bool {
+        self == "，" || self == "；" || self == "," || self == ";" || self == "：" || self == ":" || endsSentence
+    }
+}
+
+/// Helpers on arrays of scalars — the representation the reader works on, so that offsets are columns.
+extension Array where Element == Unicode.Scalar {
+    init(_ string: String) { self = Array(string.unicodeScalars) }
+
+    var string: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: self)
+        return String(view)
+    }
+
+    /// Whether `needle` occurs at `index`.
+    func has(_ needle: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + needle.count <= count else { return false }
+        for k in 0..<needle.count where self[index + k] != needle[k] { return false }
+        return true
+    }
+
+    /// The first index of `needle` at or after `from`, before `to`.
+    func firstIndex(of needle: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> Int? {
+        let end = Swift.min(to ?? count, count) - needle.count
+        guard !needle.isEmpty, from <= end else { return nil }
+        var i = Swift.max(from, 0)
+        while i <= end {
+            if self[i] == needle[0] && has(needle, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func contains(_ needle: [Unicode.Scalar]) -> Bool { firstIndex(of: needle) != nil }
+}
+
+extension String {
+    var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
+
+    /// The string without white space of any kind (for comparing spaced-out titles and PDF text).
+    var withoutBlanks: String {
+        var view = String.UnicodeScalarView()
+        for u in unicodeScalars where !(u.isBlank || u == "\n" || u == "\r") { view.append(u) }
+        return String(view)
+    }
+
+    /// Trimmed of white space including the ideographic space.
+    var trimmedBlanks: String {
+        let s = unicodeScalars
+        guard let first = s.firstIndex(where: { !$0.isBlank }) else { return "" }
+        let last = s.lastIndex(where: { !$0.isBlank })!
+        return String(s[first...last])
+    }
+}

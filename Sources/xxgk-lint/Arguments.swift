@@ -1,0 +1,165 @@
+import ReportLint
+
+/// The command line, parsed by hand (no package dependencies): a subcommand, options and paths.
+struct Arguments {
+    enum Command: String { case lint, rules, explain, text }
+
+    var command: Command = .lint
+    var paths: [String] = []
+    var format = "human"
+    var output: String?
+    var configPath: String?
+    var packPaths: [String] = []
+    var year: Int?
+    var lang: Language?
+    var failLevel: Severity = .error
+    var jobs: Int?
+    var quiet = false
+    var color: Bool?
+    var stdinFilename: String?
+    var maxFileSize: Int?
+    var disabled: [String] = []
+    var help = false
+    var version = false
+
+    struct UsageError: Error { let message: Localized }
+
+    static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
+                                      "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable"]
+
+    static func parse(_ argv: [String]) throws(UsageError) -> Arguments {
+        var a = Arguments()
+        var rest = argv[...]
+        if let first = rest.first, let command = Command(rawValue: first) {
+            a.command = command
+            rest = rest.dropFirst()
+        }
+        var onlyPaths = false
+        while let arg = rest.popFirst() {
+            if onlyPaths || arg == "-" || !arg.hasPrefix("-") { a.paths.append(arg); continue }
+            if arg == "--" { onlyPaths = true; continue }
+            var name = arg, inline: String?
+            if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
+                name = String(arg[..<eq])
+                inline = String(arg[arg.index(after: eq)...])
+            }
+            var value = ""
+            if valued.contains(name) {
+                guard let v = inline ?? rest.popFirst() else {
+                    throw UsageError(message: Localized(zh: "选项 \(name) 需要一个值", en: "option \(name) needs a value"))
+                }
+                value = v
+            } else if inline != nil {
+                throw UsageError(message: Localized(zh: "选项 \(name) 不带值", en: "option \(name) takes no value"))
+            }
+            switch name {
+            case "--format", "-f":
+                guard ["human", "sarif", "json"].contains(value) else {
+                    throw UsageError(message: Localized(zh: "未知输出格式“\(value)”（可用 human、sarif、json）",
+                                                        en: "unknown format '\(value)' (use human, sarif or json)"))
+                }
+                a.format = value
+            case "--output", "-o": a.output = value
+            case "--config": a.configPath = value
+            case "--rules": a.packPaths.append(value)
+            case "--year":
+                guard let y = Int(value), (1990...2100).contains(y) else {
+                    throw UsageError(message: Localized(zh: "--year 需要四位年份，如 2024", en: "--year needs a four-digit year such as 2024"))
+                }
+                a.year = y
+            case "--lang":
+                guard let l = Language(rawValue: value) else {
+                    throw UsageError(message: Localized(zh: "--lang 只能是 zh 或 en", en: "--lang must be zh or en"))
+                }
+                a.lang = l
+            case "--fail-level":
+                guard let s = Severity(rawValue: value) else {
+                    throw UsageError(message: Localized(zh: "--fail-level 只能是 error、warning 或 note", en: "--fail-level must be error, warning or note"))
+                }
+                a.failLevel = s
+            case "--jobs", "-j":
+                guard let j = Int(value), j >= 1, j <= 256 else {
+                    throw UsageError(message: Localized(zh: "--jobs 需要 1 到 256 之间的整数", en: "--jobs needs a whole number from 1 to 256"))
+                }
+                a.jobs = j
+            case "--stdin-filename": a.stdinFilename = value
+            case "--max-file-size":
+                guard let n = Int(value), n > 0 else {
+                    throw UsageError(message: Localized(zh: "--max-file-size 需要正整数（字节）", en: "--max-file-size needs a positive number of bytes"))
+                }
+                a.maxFileSize = n
+            case "--disable": a.disabled += value.split(separator: ",").map(String.init)
+            case "--quiet", "-q": a.quiet = true
+            case "--no-color": a.color = false
+            case "--color": a.color = true
+            case "--help", "-h": a.help = true
+            case "--version", "-V": a.version = true
+            default:
+                throw UsageError(message: Localized(zh: "未知选项“\(arg)”（运行 xxgk-lint --help 查看用法）",
+                                                    en: "unknown option '\(arg)' (see xxgk-lint --help)"))
+            }
+        }
+        return a
+    }
+
+    static func usage(_ lang: Language) -> String {
+        switch lang {
+        case .zh: return """
+            xxgk-lint —— 政府信息公开工作年度报告草稿检查工具
+
+            用法：
+              xxgk-lint [lint] [选项] 路径...     检查文件或文件夹（递归；支持 .txt .md .docx .html .pdf）
+              xxgk-lint rules                     列出全部规则
+              xxgk-lint explain 规则              说明规则检查什么、依据和示例
+              xxgk-lint text 文件                 显示带行号的线性文本视图（诊断的行列以此为准）
+
+            选项：
+              -f, --format human|sarif|json   输出格式（默认 human）
+              -o, --output 文件               写入文件（原子写入）而非标准输出
+                  --config 文件               JSON 配置文件（默认读取当前目录的 .xxgk-lint.json）
+                  --rules 文件                追加自定义规则包（JSON），可多次使用
+                  --year 年份                 指定报告年度（覆盖自动识别）
+                  --lang zh|en                消息语言（默认 zh）
+                  --fail-level 级别           达到该级别即以状态 1 退出：error（默认）、warning、note
+                  --disable 规则[,规则]       关闭规则
+              -j, --jobs N                    并行数（默认 CPU 核数）
+              -q, --quiet                     只显示错误
+                  --no-color / --color        关闭 / 强制彩色输出（设置 NO_COLOR 亦关闭）
+                  --stdin-filename 名称       路径为 - 时，标准输入的文件名（决定格式）
+                  --max-file-size 字节        单个文件大小上限（默认 20 MB）
+              -h, --help                      显示本帮助
+              -V, --version                   显示版本
+
+            退出状态：0 无达到失败级别的问题；1 有；2 用法或配置错误，或有文件无法读取。
+            """
+        case .en: return """
+            xxgk-lint — a linter for drafts of 政府信息公开工作年度报告 (annual reports on open government information)
+
+            Usage:
+              xxgk-lint [lint] [options] PATH...  lint files and folders (recursively; .txt .md .docx .html .pdf)
+              xxgk-lint rules                     list every rule
+              xxgk-lint explain RULE              what a rule checks, why, and examples
+              xxgk-lint text FILE                 print the numbered text view that locations refer to
+
+            Options:
+              -f, --format human|sarif|json   output format (default human)
+              -o, --output FILE               write to FILE (atomically) instead of standard output
+                  --config FILE               JSON configuration (default: .xxgk-lint.json in the current folder)
+                  --rules FILE                add a rule pack (JSON); repeatable
+                  --year N                    the report year (overrides detection)
+                  --lang zh|en                message language (default zh)
+                  --fail-level LEVEL          exit 1 on findings at or above LEVEL: error (default), warning, note
+                  --disable RULE[,RULE]       turn rules off
+              -j, --jobs N                    parallel jobs (default: number of CPUs)
+              -q, --quiet                     errors only
+                  --no-color / --color        never / always colour (NO_COLOR also turns it off)
+                  --stdin-filename NAME       with PATH -, the name (and so the format) of standard input
+                  --max-file-size BYTES       largest input file (default 20 MB)
+              -h, --help                      show this help
+              -V, --version                   show the version
+
+            Exit status: 0 nothing at or above the fail level; 1 findings; 2 usage or configuration error, or an unreadable input.
+            """
+        }
+    }
+}

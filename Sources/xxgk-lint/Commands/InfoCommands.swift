@@ -1,0 +1,62 @@
+import Foundation
+import ReportLint
+
+/// `xxgk-lint rules`: every rule with its id, default severity and one-line description.
+enum RulesCommand {
+    static func run(_ args: Arguments) -> Int32 {
+        let lang = args.lang ?? .zh
+        if args.help { print(Arguments.usage(lang)); return 0 }
+        let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
+        for d in RuleRegistry.descriptors {
+            let pad = String(repeating: " ", count: width - d.id.count)
+            let sev = d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            print("\(d.id)\(pad)  \(sev)  \(d.summary[lang])")
+        }
+        return 0
+    }
+}
+
+/// `xxgk-lint explain RULE`: what the rule checks, why, its legal basis and examples.
+enum ExplainCommand {
+    static func run(_ args: Arguments) -> Int32 {
+        let lang = args.lang ?? .zh
+        if args.help { print(Arguments.usage(lang)); return 0 }
+        guard args.paths.count == 1 else {
+            return CLI.usageError(lang == .zh ? "用法：xxgk-lint explain 规则（运行 xxgk-lint rules 查看全部规则）"
+                                              : "usage: xxgk-lint explain RULE (see xxgk-lint rules)", lang)
+        }
+        guard let d = RuleRegistry.descriptor(args.paths[0]) else {
+            return CLI.usageError(lang == .zh ? "未知规则“\(args.paths[0])”（运行 xxgk-lint rules 查看全部规则）"
+                                              : "unknown rule '\(args.paths[0])' (see xxgk-lint rules)", lang)
+        }
+        print(RuleDocumentation.render(d, lang))
+        return 0
+    }
+}
+
+/// `xxgk-lint text FILE`: the numbered linearised text view that line and column numbers refer to.
+enum TextCommand {
+    static func run(_ args: Arguments) -> Int32 {
+        let lang = args.lang ?? .zh
+        if args.help { print(Arguments.usage(lang)); return 0 }
+        guard args.paths.count == 1 else {
+            return CLI.usageError(lang == .zh ? "用法：xxgk-lint text 文件" : "usage: xxgk-lint text FILE", lang)
+        }
+        var limits = LoadLimits.default
+        if let size = args.maxFileSize { limits.maxFileBytes = size }
+        do throws(LoadError) {
+            let document = try DocumentLoader(limits: limits).load(path: args.paths[0])
+            let width = String(document.lines.count).count
+            var out = ""
+            for (i, line) in document.lines.enumerated() {
+                let number = String(i + 1)
+                out += String(repeating: " ", count: width - number.count) + number + "\t" + line.text + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            return 0
+        } catch {
+            printError("\(args.paths[0]): \(lang == .zh ? "错误" : "error"): \(error.message(lang))")
+            return 2
+        }
+    }
+}
