@@ -39,7 +39,7 @@ public struct Breakdown: Sendable {
 }
 
 enum BreakdownReader {
-    static let channelWords = ["网站", "微信", "公众号", "新媒体", "公开栏", "渠道", "平台", "微博", "客户端", "政务号", "抖音", "报纸", "电视"]
+    static let channelWords = ["网站", "微信", "公众号", "新媒体", "公开栏", "渠道", "平台", "微博", "客户端", "政务号", "抖音", "报纸", "电视", "APP", "展板", "栏目", "热线"]
 
     static func read(_ report: Report, pack: RulePack) -> [Breakdown] {
         var result: [Breakdown] = []
@@ -50,19 +50,24 @@ enum BreakdownReader {
         for (index, figures) in byParagraph.sorted(by: { $0.key < $1.key }) {
             let s = report.paragraphs[index].scalars
             let depth = parenDepth(s)
-            let counts = figures.filter { $0.kind == .count && depth[$0.start] == 0 && !$0.chineseNumeral }
+            let allCounts = figures.filter { $0.kind == .count && !$0.chineseNumeral }
+            let counts = allCounts.filter { depth[$0.start] == 0 }
             let shares = figures.filter { $0.kind == .share && !preceded($0, in: s, by: comparison, within: 6) }
             guard counts.count >= 2 else { continue }
             let sentenceEnds = s.indices.filter { s[$0].endsSentence } + [s.count]
             func sentenceEnd(after i: Int) -> Int { sentenceEnds.first { $0 >= i } ?? s.count }
             var used = Set<Int>()  // part figure starts already in a breakdown
 
-            func parts(from: Int, to: Int, unit: String?) -> [Breakdown.Part] {
+            func parts(from: Int, to: Int, unit: String?, level: Int = 0) -> [Breakdown.Part] {
                 var list: [Breakdown.Part] = []
-                let candidates = counts.filter { $0.start >= from && $0.end <= to && !used.contains($0.start) }
+                // Inside parentheses a list ends with them.
+                let to = level == 0 ? to : ((from..<to).first { depth[$0] < level } ?? to)
+                let candidates = allCounts.filter { $0.start >= from && $0.end <= to && depth[$0.start] == level && !used.contains($0.start) }
                 for (k, c) in candidates.enumerated() {
                     if let unit, c.unit != unit { break }
                     if preceded(c, in: s, by: comparison, within: 4) { break }
+                    // A new total (“；共办理718件”) ends the list.
+                    if !list.isEmpty, preceded(c, in: s, by: totalMarkers, within: 12) { break }
                     let nextStart = k + 1 < candidates.count ? candidates[k + 1].start : to
                     let share = shares.first { $0.start >= c.end && $0.end <= nextStart }
                     list.append(.init(label: label(s, before: c.start, floor: from), count: c, share: share))
@@ -78,7 +83,8 @@ enum BreakdownReader {
                     let sentenceStartOfMarker = (sentenceEnds.last { $0 < m } ?? -1)
                     let previousSentenceStart = sentenceEnds.last { $0 < sentenceStartOfMarker } ?? -1
                     guard let total = counts.last(where: { $0.end <= m && $0.start > previousSentenceStart }) else { continue }
-                    let list = parts(from: m + marker.unicodeScalars.count, to: sentenceEnd(after: m), unit: total.unit)
+                    let list = parts(from: m + marker.unicodeScalars.count, to: sentenceEnd(after: m), unit: total.unit,
+                                     level: depth[m])
                     guard !list.isEmpty else { continue }
                     list.forEach { used.insert($0.count.start) }
                     result.append(Breakdown(paragraph: index, anchor: .partMarker(marker), total: total, parts: list,

@@ -63,6 +63,7 @@ public struct ReportReader: Sendable {
     private func outline(parsed: [Int: HeadingParser.Parsed], lineCount: Int, skipped: (Int) -> Bool) -> [Section] {
         var sections: [Section] = []
         let rowLabels = pack.tableRowLabels
+        let templates = pack.eras.values.flatMap(\.sections)
         for i in 0..<lineCount {
             guard let h = parsed[i], !skipped(i) else { continue }
             let section = Section(level: h.level, number: h.number, numeral: h.numeral, title: h.title,
@@ -70,7 +71,12 @@ public struct ReportReader: Sendable {
                                   titleSpan: TextSpan(line: i, start: h.titleStart, end: h.titleEnd), subsections: [])
             if h.level == 1 {
                 // A statutory table's row label standing alone (its table missing or unrecognised) is no section.
-                if rowLabels.contains(where: { h.title.withoutBlanks.hasPrefix($0) }) { continue }
+                let compact = h.title.withoutBlanks
+                if rowLabels.contains(where: { compact.hasPrefix($0) }) { continue }
+                // A numbered list restarting at 一 inside a section, or a table fragment, goes back in number
+                // without naming one of the format's parts: not a top-level section.
+                let known = templates.contains { $0.matches(compact) }
+                if let last = sections.last, h.number <= last.number, !known { continue }
                 sections.append(section)
             } else if !sections.isEmpty {
                 sections[sections.count - 1].subsections.append(section)

@@ -54,6 +54,11 @@ enum TableFinder {
         line.count <= 60 && !line.contains("。")
     }
 
+    /// A header fragment: short and without clause punctuation (“结果结果其他尚未”).
+    static func isHeaderLike(_ line: [Unicode.Scalar]) -> Bool {
+        line.count <= 30 && !line.contains { $0 == "，" || $0 == "。" || $0 == "," || $0 == "；" }
+    }
+
     static func isBlank(_ line: [Unicode.Scalar]) -> Bool { line.allSatisfy { $0.isBlank } }
 
     /// A figure cell: digits with optional sign, decimals, thousands commas, a unit or a percent sign;
@@ -122,8 +127,9 @@ enum TableFinder {
             guard rowCellsByLine[i] != nil else { i += 1; continue }
             // Extend backwards over up to three caption lines, forwards over rows and captions.
             var first = i
-            while first > 0, i - first < 3, !isBlank(lines[first - 1]), !isSectionHeading(first - 1),
+            while first > 0, i - first < 6, !isBlank(lines[first - 1]), !isSectionHeading(first - 1),
                   rowCellsByLine[first - 1] == nil, isCaptionLike(lines[first - 1]),
+                  i - first < 3 || isHeaderLike(lines[first - 1]),
                   regions.last.map({ $0.lines.upperBound < first - 1 }) ?? true {
                 first -= 1
             }

@@ -9,7 +9,7 @@ enum TitleReader {
         while index < lines.count, seen < 6 {
             defer { index += 1 }
             let line = lines[index]
-            if TableFinder.isBlank(line) || skip(index) { continue }
+            if TableFinder.isBlank(line) || skip(index) || HeadingParser.parse(line) != nil { continue }
             seen += 1
             let text = compact(line)
             guard text.count <= 60, !text.hasSuffix("。"), genreWords.contains(where: { text.contains($0) }) else { continue }

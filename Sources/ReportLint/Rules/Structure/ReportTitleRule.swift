@@ -15,7 +15,7 @@ public struct ReportTitleRule: Rule {
         triggering: [
             RuleExample("↓某某镇政府信息公开工作年度报告\n\n一、总体情况"),
             RuleExample("↓某某镇人民政府2019年政务信息公开年度报告\n\n一、总体情况"),
-            RuleExample("↓社溪镇政府2019年度信息公开年度\n\n报  告\n\n一、概述"),
+            RuleExample("↓社溪镇政府2019年度信息公开年度\n\n↓报  告\n\n一、概述"),
         ],
         nonTriggering: [
             RuleExample("社溪镇人民政府2019年政府信息公开工作年度报告\n\n一、总体情况"),

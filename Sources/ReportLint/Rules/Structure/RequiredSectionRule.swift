@@ -12,7 +12,7 @@ public struct RequiredSectionRule: Rule {
             en: "From 2019 the report format prescribes six parts: overview, proactive disclosure, applications received and handled, reconsideration and litigation, problems and improvements, other matters. None may be left out."),
         basis: Localized(zh: "《条例》第五十条；国办公开办函〔2019〕60号、〔2021〕30号", en: "Regulations Art. 50; 国办公开办函〔2019〕60号 and 〔2021〕30号"),
         triggering: [
-            RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n二、收到和处理政府信息公开申请情况\n\n三、政府信息公开行政复议、行政诉讼情况\n\n四、存在的主要问题及改进情况\n\n↓五、其他需要报告的事项\n\n无。"),
+            RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n↓二、收到和处理政府信息公开申请情况\n\n三、政府信息公开行政复议、行政诉讼情况\n\n四、存在的主要问题及改进情况\n\n五、其他需要报告的事项\n\n无。"),
         ],
         nonTriggering: [
             RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n无。"),

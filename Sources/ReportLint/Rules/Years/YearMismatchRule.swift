@@ -38,7 +38,7 @@ public struct YearMismatchRule: Rule {
         guard let year = report.year?.value else { return [] }
         var findings: [Finding] = []
         let pack = context.pack
-        let comparison = pack.comparisonMarkers.map(\.scalars) + ["与", "自", "从", "截至", "截止", "对照", "根据", "按照", "依据"].map(\.scalars)
+        let comparison = pack.comparisonMarkers.map(\.scalars) + ["与", "自", "从", "截至", "截止", "对照", "根据", "按照", "依据", "针对", "回顾", "整改"].map(\.scalars)
         let carry = pack.carryMarkers.map(\.scalars)
         let future = pack.futureMarkers.map(\.scalars)
         let verbs = pack.statVerbs.map(\.scalars) + ["共"].map(\.scalars)

@@ -1,0 +1,37 @@
+import Foundation
+@testable import ReportLint
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository root (Tests/ReportLintTests/Support/ → three levels up).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    /// ../shared beside the repository (the corpus, schemas); tests that need it skip when it is absent.
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    static var hasShared: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus").path) }
+
+    /// Loads text as a .txt (or .md) document.
+    static func document(_ text: String, path: String = "example.txt") -> Document {
+        try! DocumentLoader().load(bytes: Array(text.utf8), path: path, format: InputFormat(path: path) ?? .text)
+    }
+
+    static func report(_ text: String, year: Int? = nil) -> Report {
+        ReportReader(yearOverride: year).read(document(text))
+    }
+
+    /// Lints text with every rule (or one), returning diagnostics.
+    static func lint(_ text: String, year: Int? = nil, rule: String? = nil, path: String = "example.txt") -> [Diagnostic] {
+        var configuration = Configuration()
+        configuration.yearOverride = year
+        if let rule {
+            for d in RuleRegistry.descriptors where d.id != rule { configuration.severities[d.id] = .some(nil) }
+        }
+        return Linter(configuration: configuration).lint(document(text, path: path)).1
+    }
+
+    /// Lints a file on disk.
+    static func lint(file: String) throws -> [Diagnostic] {
+        let document = try DocumentLoader().load(path: file)
+        return Linter().lint(document).1
+    }
+}
