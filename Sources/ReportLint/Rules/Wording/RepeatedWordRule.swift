@@ -28,7 +28,7 @@ public struct RepeatedWordRule: Rule {
         for p in report.paragraphs {
             let s = p.scalars
             // Runs of table header fragments from PDF text (“结果结果其他尚未”) are not prose.
-            if !s.contains(where: { $0.separatesClause || $0 == "、" }) && s.count < 80 && !p.isHeading { continue }
+            if p.pieces.count > 1, !s.contains(where: { $0.separatesClause || $0 == "、" || $0 == "." }) { continue }
             var i = 0
             while i < s.count {
                 var matched = 0
