@@ -9,10 +9,13 @@ enum TitleReader {
         while index < lines.count, seen < 6 {
             defer { index += 1 }
             let line = lines[index]
-            if TableFinder.isBlank(line) || skip(index) || HeadingParser.parse(line) != nil { continue }
+            if TableFinder.isBlank(line) || skip(index) { continue }
+            // The title stands above the first section heading, and has no clause punctuation.
+            if let h = HeadingParser.parse(line) { if h.level == 1 { return nil } else { continue } }
             seen += 1
             let text = compact(line)
-            guard text.count <= 60, !text.hasSuffix("。"), genreWords.contains(where: { text.contains($0) }) else { continue }
+            guard text.count <= 60, !text.contains(where: { "，。；,;".contains($0) }),
+                  genreWords.contains(where: { text.contains($0) }) else { continue }
             return extend(from: index, lines: lines, skip: skip)
         }
         return nil

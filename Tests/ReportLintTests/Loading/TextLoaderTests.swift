@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+@Suite("Text loading")
+struct TextLoaderTests {
+    let sample = "某镇2023年政府信息公开工作年度报告\n\n一、总体情况\n共主动公开政府信息12条。\n"
+
+    func load(_ bytes: [UInt8], _ path: String = "draft.txt") throws(LoadError) -> Document {
+        try DocumentLoader().load(bytes: bytes, path: path, format: InputFormat(path: path) ?? .text)
+    }
+
+    @Test func utf8WithAndWithoutBOM() throws {
+        let plain = try load(Array(sample.utf8))
+        let bom = try load([0xEF, 0xBB, 0xBF] + Array(sample.utf8))
+        #expect(plain.lines.map(\.text) == bom.lines.map(\.text))
+        #expect(bom.lines[0].text.hasPrefix("某镇"), "the BOM is not part of line 1")
+        #expect(plain.metadata.encoding == "UTF-8")
+    }
+
+    @Test func utf16BothEndiannesses() throws {
+        let units = Array(sample.utf16)
+        let le: [UInt8] = [0xFF, 0xFE] + units.flatMap { u -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + units.flatMap { u -> [UInt8] in [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        #expect(try load(le).lines.map(\.text) == sample.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+        #expect(try load(be).lines[2].text == "一、总体情况")
+    }
+
+    @Test func gb18030() throws {
+        let gbk = try #require(encodeGB18030(sample))
+        let doc = try load(gbk)
+        #expect(doc.metadata.encoding == "GB18030")
+        #expect(doc.lines[3].text == "共主动公开政府信息12条。")
+    }
+
+    @Test func lineEndsCRLFAndCR() throws {
+        let crlf = try load(Array(sample.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let cr = try load(Array(sample.replacingOccurrences(of: "\n", with: "\r").utf8))
+        let lf = try load(Array(sample.utf8))
+        #expect(crlf.lines.map(\.text) == lf.lines.map(\.text))
+        #expect(cr.lines.map(\.text) == lf.lines.map(\.text))
+        #expect(lf.lines.count == 4)
+    }
+
+    @Test func badInputIsAClearError() {
+        #expect(throws: LoadError.empty) { try load([]) }
+        #expect(throws: LoadError.binary) { try load([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + Array(repeating: 0, count: 64)) }
+        #expect(throws: LoadError.noText("only white space")) { try load(Array("  \n\n \t\n".utf8)) }
+        // Bytes that are neither UTF-8 nor GB18030.
+        #expect(throws: LoadError.self) { try load([0x81, 0x30, 0xFF, 0xFF, 0x81, 0x7F, 0xFE, 0xFF]) }
+    }
+
+    @Test func missingAndOversizeFiles() throws {
+        #expect(throws: LoadError.notFound) { try DocumentLoader().load(path: "/nonexistent/draft.txt") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = dir.appendingPathComponent("big.txt")
+        try Data(repeating: 0x41, count: 2048).write(to: big)
+        var limits = LoadLimits()
+        limits.maxFileBytes = 1024
+        #expect(throws: LoadError.tooLarge(bytes: 2048, limit: 1024)) { try DocumentLoader(limits: limits).load(path: big.path) }
+        #expect(throws: LoadError.legacyWord) { try DocumentLoader().load(path: dir.appendingPathComponent("old.doc").path) }
+        #expect(throws: LoadError.unsupportedFormat(".xls")) { try DocumentLoader().load(path: dir.appendingPathComponent("t.xls").path) }
+    }
+
+    @Test func messagesInBothLanguages() {
+        for e in [LoadError.binary, .empty, .undecodable, .legacyWord, .toolMissing(tool: "pdftotext", package: "poppler-utils")] {
+            #expect(e.message(.zh).unicodeScalars.contains { $0.isHan })
+            #expect(!e.message(.en).unicodeScalars.contains { $0.isHan })
+        }
+        #expect(LoadError.toolMissing(tool: "pdftotext", package: "poppler-utils").message(.en).contains("poppler-utils"))
+    }
+
+    private func encodeGB18030(_ s: String) -> [UInt8]? {
+        // Round trip through iconv: UTF-8 → GB18030.
+        let cd = iconv_open("GB18030", "UTF-8")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(s.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        let capacity = output.count
+        var produced = -1
+        input.withUnsafeMutableBytes { i in
+            output.withUnsafeMutableBytes { o in
+                var ip = i.baseAddress?.assumingMemoryBound(to: CChar.self), il = i.count
+                var op = o.baseAddress?.assumingMemoryBound(to: CChar.self), ol = o.count
+                if iconv(cd, &ip, &il, &op, &ol) != -1 { produced = capacity - ol }
+            }
+        }
+        return produced < 0 ? nil : Array(output[0..<produced])
+    }
+}
