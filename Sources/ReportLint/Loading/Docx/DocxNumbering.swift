@@ -100,10 +100,10 @@ struct DocxNumbering {
     /// What stands between the label and the text. Word puts a tab (or a space) there, but a tab in a
     /// paragraph line would look like a table cell, and Chinese labels end in punctuation ("一、",
     /// "（二）", "3.") that needs no gap: "一、总体情况" is what a reader types when searching. So: nothing
-    /// after punctuation or CJK, a single space after a bare number or letter ("1 总则"), nothing when the
+    /// after punctuation, CJK or ①, a single space after a bare ASCII number or letter ("1 总则"), nothing when the
     /// level says `w:suff="nothing"`.
     static func separator(after label: String, suffix: String) -> String {
         guard suffix != "nothing", let last = label.unicodeScalars.last else { return "" }
-        return last.properties.isAlphabetic || last.properties.numericType != nil ? (LineAssembly.isCJK(last) ? "" : " ") : ""
+        return last.isASCII && last.properties.isAlphabetic || last.isASCII && last.properties.numericType != nil ? " " : ""
     }
 }
