@@ -19,8 +19,10 @@ public struct HTMLLoader: Loader {
     public func load(_ bytes: [UInt8], path: String, limits: LoadLimits) throws(LoadError) -> Document {
         let (text, encoding) = try HTMLCharset.decode(bytes)
         let tree = HTMLTree(parsing: Array(text.utf8), maxDepth: limits.maxNestingDepth)
-        var renderer = HTMLRenderer(tree: tree)
-        renderer.render(HTMLArticle.container(in: tree))
+        let counts = tree.cjkCounts()
+        let container = HTMLArticle.container(in: tree, counts: counts)
+        var renderer = HTMLRenderer(tree: tree, skipped: HTMLArticle.chrome(in: tree, under: container, counts: counts))
+        renderer.render(container)
         var lines = LineAssembly.collapseBlankLines(renderer.finish())
         if lines.isEmpty { throw .noText("the page contains no visible text") }
         if let title = HTMLArticle.title(in: tree), !HTMLArticle.startsWithTitle(lines, title: title) {

@@ -9,17 +9,18 @@ enum HTMLArticle {
         "article", "content", "detail", "view", "text",
     ]
     /// Fragments that mark page chrome even when a content hint also matches ("content-nav").
-    static let chromeHints = ["nav", "menu", "footer", "header", "share", "crumb", "position", "location", "sidebar"]
+    static let chromeHints = ["nav", "menu", "footer", "header", "share", "crumb", "position", "location", "sidebar",
+                              "print", "fenxiang", "toolbar"]
 
     /// The element holding the article body.
     ///
     /// First choice: an element whose id or class suggests content and which holds at least 40% of the
     /// page's Chinese text — and, among nested ones, the innermost that still holds 70% of the outermost's
     /// text (so "content" wrapping a meta table and "TRS_Editor" yields TRS_Editor). Otherwise, the
-    /// element whose own paragraphs, tables and text hold the most Chinese characters. Otherwise `<body>`,
+    /// element whose own paragraphs, data tables and text hold the most Chinese characters. Otherwise `<body>`,
     /// or the whole page when it has no `<body>`.
-    static func container(in tree: HTMLTree) -> Int {
-        let counts = tree.cjkCounts()
+    /// `counts` are the tree's `cjkCounts()`.
+    static func container(in tree: HTMLTree, counts: [Int]) -> Int {
         let body = tree.elements(named: "body").first ?? 0
         let total = counts[body]
         guard total > 0 else { return body }
@@ -32,22 +33,38 @@ enum HTMLArticle {
             return inner.min(by: { counts[$0] < counts[$1] }) ?? outer
         }
 
-        let direct: Set<String> = ["", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "span", "font", "strong", "b",
+        // A data table counts for its parent; a layout table does not (it would carry the page up to <body>).
+        let direct: Set<String> = ["", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "font", "strong", "b",
                                    "ul", "ol", "pre", "blockquote", "center"]
         var scores = Array(repeating: 0, count: tree.nodes.count)
-        for i in tree.nodes.indices where tree.isElement(i, direct) && tree.nodes[i].parent >= 0 {
+        for i in tree.nodes.indices where tree.nodes[i].parent >= 0
+            && (tree.isElement(i, direct) || (tree.nodes[i].name == "table" && !tree.isLayoutTable(i))) {
             scores[tree.nodes[i].parent] += counts[i]
         }
         guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return body }
         return best
     }
 
+    /// Page chrome inside the chosen container — share buttons, breadcrumbs, a print link — that the text
+    /// view leaves out: elements whose id or class says so and which hold little text (a long one is
+    /// probably content with an unlucky class name).
+    static func chrome(in tree: HTMLTree, under container: Int, counts: [Int]) -> Set<Int> {
+        return Set(tree.nodes.indices.filter { i in
+            i > container && counts[i] < 100
+                && labelTokens(tree, i).contains { token in chromeHints.contains { token.contains($0) } }
+                && tree.isAncestor(container, of: i)
+        })
+    }
+
     private static func hasContentHint(_ tree: HTMLTree, _ node: Int) -> Bool {
-        let labels = ((tree.attribute(node, "id") ?? "") + " " + (tree.attribute(node, "class") ?? "")).lowercased()
-        let tokens = labels.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        return tokens.contains { token in
+        labelTokens(tree, node).contains { token in
             contentHints.contains { token.contains($0) } && !chromeHints.contains { token.contains($0) }
         }
+    }
+
+    private static func labelTokens(_ tree: HTMLTree, _ node: Int) -> [Substring] {
+        let labels = ((tree.attribute(node, "id") ?? "") + " " + (tree.attribute(node, "class") ?? "")).lowercased()
+        return labels.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
     }
 
     /// The page title: the first `<h1>` or `<title>` (with the site name after "_", "|", "-"… cut off)

@@ -21,16 +21,18 @@ struct HTMLRenderer {
     let tree: HTMLTree
     /// Inside a table cell, nested tables are flattened into running text.
     let flattenTables: Bool
-    private(set) var nextTableID: Int
+    /// Nodes left out of the view (page chrome inside the article container).
+    let skipped: Set<Int>
+    private var nextTableID = 1
     private var lines: [DocumentLine] = []
     private var buffer = ""
     private var pending = PendingSpace.none
     private var preDepth = 0
 
-    init(tree: HTMLTree, flattenTables: Bool = false, firstTableID: Int = 1) {
+    init(tree: HTMLTree, flattenTables: Bool = false, skipped: Set<Int> = []) {
         self.tree = tree
         self.flattenTables = flattenTables
-        self.nextTableID = firstTableID
+        self.skipped = skipped
     }
 
     /// Ends the last line and returns all lines.
@@ -43,7 +45,7 @@ struct HTMLRenderer {
         let node = tree.nodes[index]
         let name = node.name
         if name.isEmpty { return appendText(node.text) }
-        if HTMLTree.invisible.contains(name) { return }
+        if HTMLTree.invisible.contains(name) || skipped.contains(index) { return }
         switch name {
         case "br":
             flush(force: true)
@@ -51,7 +53,7 @@ struct HTMLRenderer {
             flush()
             renderChildren(index)
             flush(kind: .heading(level: Int(String(name.dropFirst())) ?? 1))
-        case "table" where !flattenTables && !isLayoutTable(index):
+        case "table" where !flattenTables && !tree.isLayoutTable(index):
             flush()
             renderTable(index)
         case "p":
@@ -113,34 +115,9 @@ struct HTMLRenderer {
 
     // MARK: - Tables
 
-    /// A table is for layout, not data, when a cell holds another table or a long passage of text.
-    private func isLayoutTable(_ table: Int) -> Bool {
-        for row in rows(of: table) {
-            for cell in tree.nodes[row].children where tree.isElement(cell, ["td", "th"]) {
-                if containsTable(cell) || tree.textContent(cell).count > 300 { return true }
-            }
-        }
-        return false
-    }
-
-    private func containsTable(_ node: Int) -> Bool {
-        tree.nodes[node].children.contains { tree.nodes[$0].name == "table" || containsTable($0) }
-    }
-
-    /// The rows of a table (directly or in thead/tbody/tfoot), not those of nested tables.
-    private func rows(of table: Int) -> [Int] {
-        tree.nodes[table].children.flatMap { child -> [Int] in
-            switch tree.nodes[child].name {
-            case "tr": return [child]
-            case "thead", "tbody", "tfoot": return tree.nodes[child].children.filter { tree.nodes[$0].name == "tr" }
-            default: return []
-            }
-        }
-    }
-
     private mutating func renderTable(_ table: Int) {
         for child in tree.nodes[table].children where tree.nodes[child].name == "caption" { render(child) }
-        let rowNodes = rows(of: table)
+        let rowNodes = tree.rows(of: table)
         var grid: [[String?]] = Array(repeating: [], count: rowNodes.count)
         var budget = Self.maxGridCells
         for (r, row) in rowNodes.enumerated() {
@@ -169,7 +146,7 @@ struct HTMLRenderer {
     }
 
     private func cellText(_ cell: Int) -> String {
-        var inner = HTMLRenderer(tree: tree, flattenTables: true)
+        var inner = HTMLRenderer(tree: tree, flattenTables: true, skipped: skipped)
         inner.renderChildren(cell)
         return LineAssembly.cellText(inner.finish().map(\.text))
     }

@@ -140,12 +140,43 @@ struct HTMLTree {
         return LineAssembly.joinSoft(renderer.finish().map(\.text))
     }
 
-    /// For every node, the count of CJK characters in its visible text (invisible elements count 0).
+    /// The rows of a table (directly or in thead/tbody/tfoot), not those of nested tables.
+    func rows(of table: Int) -> [Int] {
+        nodes[table].children.flatMap { child -> [Int] in
+            switch nodes[child].name {
+            case "tr": return [child]
+            case "thead", "tbody", "tfoot": return nodes[child].children.filter { nodes[$0].name == "tr" }
+            default: return []
+            }
+        }
+    }
+
+    /// A table is for layout, not data, when a cell holds another table, a long passage, or several
+    /// paragraphs (an article laid out in a cell). A statutory table's cells hold a label or a number.
+    func isLayoutTable(_ table: Int) -> Bool {
+        let blocks: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"]
+        for row in rows(of: table) {
+            for cell in nodes[row].children where isElement(cell, ["td", "th"]) {
+                if containsTable(cell) || textContent(cell).count > 300 { return true }
+                if nodes[cell].children.filter({ blocks.contains(nodes[$0].name) && !textContent($0).isEmpty }).count >= 3 { return true }
+            }
+        }
+        return false
+    }
+
+    private func containsTable(_ node: Int) -> Bool {
+        nodes[node].children.contains { nodes[$0].name == "table" || containsTable($0) }
+    }
+
+    /// For every node, the count of CJK characters in its visible text (text in invisible elements counts 0).
     func cjkCounts() -> [Int] {
+        var hidden = Array(repeating: false, count: nodes.count)
+        for i in nodes.indices where i > 0 {
+            hidden[i] = Self.invisible.contains(nodes[i].name) || hidden[nodes[i].parent]
+        }
         var counts = Array(repeating: 0, count: nodes.count)
-        for i in nodes.indices.reversed() {
+        for i in nodes.indices.reversed() where !hidden[i] {
             let node = nodes[i]
-            if Self.invisible.contains(node.name) { counts[i] = 0; continue }
             if node.name.isEmpty { counts[i] = node.text.unicodeScalars.reduce(0) { $0 + (LineAssembly.isCJK($1) ? 1 : 0) } }
             if node.parent >= 0 { counts[node.parent] += counts[i] }
         }
