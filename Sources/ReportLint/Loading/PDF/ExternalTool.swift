@@ -50,7 +50,7 @@ enum ExternalTool {
                 kill(process.processIdentifier, SIGKILL)
                 finished.wait()
             }
-            throw .toolFailed(tool: name, detail: "no result after \(Int(timeout)) s; stopped")
+            throw .toolFailed(tool: name, detail: "no result after \(Int(timeout.rounded(.up))) s; stopped")
         }
         guard process.terminationStatus == 0 else {
             let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
