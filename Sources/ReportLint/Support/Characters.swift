@@ -47,8 +47,6 @@ extension Unicode.Scalar {
 
 /// Helpers on arrays of scalars — the representation the reader works on, so that offsets are columns.
 extension Array where Element == Unicode.Scalar {
-    init(_ string: String) { self = Array(string.unicodeScalars) }
-
     var string: String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: self)

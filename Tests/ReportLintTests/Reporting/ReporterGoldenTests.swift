@@ -6,7 +6,7 @@ import Testing
 /// CannedXReporterOutput). Regenerate after an intended change with `UPDATE_GOLDEN=1 swift test`.
 @Suite("Reporter golden files")
 struct ReporterGoldenTests {
-    static let golden = TestSupport.root.appendingPathComponent("Tests/ReportLintTests/Golden")
+    static let golden = TestSupport.root.appendingPathComponent("Tests/Fixtures/golden")
 
     static func results() throws -> LintResults {
         let bytes = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent("reports/shexi-2019.txt")))
