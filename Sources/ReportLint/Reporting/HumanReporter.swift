@@ -15,8 +15,8 @@ public struct HumanReporter: Reporter {
                 out += paint("\(d.path):\(d.line):\(d.column): ", .bold)
                 out += paint("\(d.severity.label(lang)): ", color(d.severity))
                 out += paint(d.message[lang], .bold) + " [\(d.ruleID)]\n"
-                if let lines = file.report?.lines, d.line - 1 < lines.count {
-                    out += excerpt(lines[d.line - 1], column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
+                if let line = file.report?.sourceLines[d.line] {
+                    out += excerpt(line, column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
                 }
                 for r in d.related {
                     out += "    " + paint("\(d.path):\(r.line):\(r.column): ", .dim) + r.message[lang] + "\n"

@@ -5,6 +5,7 @@ import Testing
 /// Runs the built `xxgk-lint` executable as a user would: exit status, output, files written.
 @Suite("Command line")
 struct CLITests {
+    // (also used by IsolationTests)
     static let executable: URL? = {
         // swift test builds the executable beside the test bundle.
         var dir = Bundle.main.bundleURL
