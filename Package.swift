@@ -21,6 +21,12 @@ let package = Package(
             dependencies: ["ReportLint"],
             path: "Sources/xxgk-lint"
         ),
+        // The benchmark: `swift build -c release && .build/release/xxgk-bench` (see README, "Performance").
+        .executableTarget(
+            name: "xxgk-bench",
+            dependencies: ["ReportLint", "CZlib"],
+            path: "Sources/xxgk-bench"
+        ),
         .testTarget(
             name: "ReportLintTests",
             dependencies: ["ReportLint"],

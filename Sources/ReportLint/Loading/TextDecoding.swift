@@ -50,7 +50,8 @@ public enum TextDecoding {
     }
 
     static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        String(validating: bytes, as: UTF8.self)
+        // Validating a contiguous buffer takes the standard library's fast path.
+        bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) throws(LoadError) -> String {
@@ -94,14 +95,21 @@ public enum TextDecoding {
     }
 
     /// Rejects decoded text that is mostly control characters (a binary file that happened to decode).
+    /// In UTF-8 a byte below 0x20 is always an ASCII control character, so the bytes are checked directly.
     static func checkedText(_ s: String) throws(LoadError) -> String {
-        var controls = 0, total = 0
-        for u in s.unicodeScalars.prefix(8192) {
-            total += 1
-            if u.value < 0x20 && u != "\n" && u != "\r" && u != "\t" && u != "\u{0C}" { controls += 1 }
-            if u.value == 0 { throw .binary }
+        var s = s
+        let verdict: LoadError? = s.withUTF8 { bytes in
+            var controls = 0
+            let n = min(bytes.count, 32_768)
+            for i in 0..<n {
+                let b = bytes[i]
+                if b >= 0x20 { continue }
+                if b == 0 { return .binary }
+                if b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            }
+            return n > 0 && controls * 20 > n ? .binary : nil
         }
-        if total > 0 && controls * 20 > total { throw .binary }
+        if let verdict { throw verdict }
         return s
     }
 
@@ -125,6 +133,6 @@ public enum TextDecoding {
             }
         }
         guard produced >= 0 else { return nil }
-        return String(validating: output[0..<produced], as: UTF8.self)
+        return output.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[0..<produced]), as: UTF8.self) }
     }
 }

@@ -29,8 +29,8 @@ public struct Report: Sendable {
     public var breakdowns: [Breakdown] = []
 
     /// Whether line `index` (0-based) is part of a table.
-    public func isTableLine(_ index: Int) -> Bool { tableLineSet.contains(index) }
-    var tableLineSet: Set<Int>
+    public func isTableLine(_ index: Int) -> Bool { index >= 0 && index < tableLineFlags.count && tableLineFlags[index] }
+    var tableLineFlags: [Bool]
 
     init(document: Document, lines: [[Unicode.Scalar]]) {
         self.document = document
@@ -40,7 +40,7 @@ public struct Report: Sendable {
         self.tables = []
         self.paragraphs = []
         self.figures = []
-        self.tableLineSet = []
+        self.tableLineFlags = Array(repeating: false, count: lines.count)
     }
 }
 

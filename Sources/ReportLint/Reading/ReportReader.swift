@@ -11,13 +11,13 @@ public struct ReportReader: Sendable {
     }
 
     public func read(_ document: Document) -> Report {
-        let lines = document.lines.map { Array($0.text.unicodeScalars) }
+        let lines = document.lines.map(\.text.scalars)
         var report = Report(document: document, lines: lines)
-        let footers = Set(lines.indices.filter { isPageFooter(lines[$0]) })
+        let footers = lines.map(isPageFooter)
 
         // Headings first: a section heading is never absorbed into a table.
         let sectionTemplates = pack.eras.values.flatMap(\.sections)
-        var parsed: [Int: HeadingParser.Parsed] = [:]
+        var parsed = [HeadingParser.Parsed?](repeating: nil, count: lines.count)
         for i in lines.indices where document.lines[i].kind != .tableRow {
             if let h = HeadingParser.parse(lines[i]) { parsed[i] = h }
         }
@@ -28,11 +28,13 @@ public struct ReportReader: Sendable {
             return sectionTemplates.contains { $0.matches(compact) }
         }
         report.tables = TableFinder.regions(lines: lines, documentLines: document.lines, isSectionHeading: isSectionHeading)
-        for t in report.tables { for l in t.lines { report.tableLineSet.insert(l) } }
+        for t in report.tables { for l in t.lines { report.tableLineFlags[l] = true } }
 
-        report.title = TitleReader.read(lines: lines) { report.tableLineSet.contains($0) || footers.contains($0) }
-        let titleLines = Set(report.title?.pieces.map(\.line) ?? [])
-        let skipped = { (i: Int) in report.tableLineSet.contains(i) || titleLines.contains(i) || footers.contains(i) }
+        let tableLines = report.tableLineFlags
+        report.title = TitleReader.read(lines: lines) { tableLines[$0] || footers[$0] }
+        var skippedLines = zip(tableLines, footers).map { $0 || $1 }
+        for piece in report.title?.pieces ?? [] { skippedLines[piece.line] = true }
+        let skipped = { (i: Int) in skippedLines[i] }
 
         report.sections = outline(parsed: parsed, lineCount: lines.count, skipped: skipped)
         report.paragraphs = paragraphs(lines: lines, document: document, parsed: parsed, sections: report.sections,
@@ -60,7 +62,7 @@ public struct ReportReader: Sendable {
     }
 
     /// Level-1 headings (outside tables and the title) with their level-2 subsections.
-    private func outline(parsed: [Int: HeadingParser.Parsed], lineCount: Int, skipped: (Int) -> Bool) -> [Section] {
+    private func outline(parsed: [HeadingParser.Parsed?], lineCount: Int, skipped: (Int) -> Bool) -> [Section] {
         var sections: [Section] = []
         let rowLabels = pack.tableRowLabels
         let templates = pack.eras.values.flatMap(\.sections)
@@ -87,8 +89,8 @@ public struct ReportReader: Sendable {
 
     /// Prose paragraphs. Plain-text lines are joined where the text was hard-wrapped (PDF extracts);
     /// lines from Word and HTML are paragraphs already.
-    private func paragraphs(lines: [[Unicode.Scalar]], document: Document, parsed: [Int: HeadingParser.Parsed],
-                            sections: [Section], skipped: (Int) -> Bool, footers: Set<Int>) -> [Paragraph] {
+    private func paragraphs(lines: [[Unicode.Scalar]], document: Document, parsed: [HeadingParser.Parsed?],
+                            sections: [Section], skipped: (Int) -> Bool, footers: [Bool]) -> [Paragraph] {
         let headingLines = Dictionary(sections.map { ($0.span.line, $0) }, uniquingKeysWith: { a, _ in a })
         let joinsWrappedLines = document.format == .text || document.format == .markdown || document.format == .pdf
         var result: [Paragraph] = []
@@ -99,7 +101,7 @@ public struct ReportReader: Sendable {
             current = nil
         }
         for i in lines.indices {
-            if footers.contains(i) { continue }  // a page footer between two halves of a sentence vanishes
+            if footers[i] { continue }  // a page footer between two halves of a sentence vanishes
             let line = lines[i]
             if skipped(i) || TableFinder.isBlank(line) { flush(); continue }
             let start = line.firstIndex { !$0.isBlank } ?? 0

@@ -117,9 +117,9 @@ enum TableFinder {
     /// Finds the table regions. `isSectionHeading(i)` says whether line i is a section heading (never absorbed).
     static func regions(lines: [[Unicode.Scalar]], documentLines: [DocumentLine],
                         isSectionHeading heading: (Int) -> Bool) -> [TableRegion] {
-        let headings = Set(lines.indices.filter(heading))
-        let isSectionHeading = { headings.contains($0) }
-        var rowCellsByLine: [Int: [(Int, Int)]] = [:]
+        let headings = lines.indices.map(heading)
+        let isSectionHeading = { (i: Int) -> Bool in headings[i] }
+        var rowCellsByLine = [[(Int, Int)]?](repeating: nil, count: lines.count)
         for i in lines.indices where !isSectionHeading(i) {
             if let cells = rowCells(lines[i], documentCells: documentLines[i].cells) { rowCellsByLine[i] = cells }
         }

@@ -47,10 +47,26 @@ extension Unicode.Scalar {
 
 /// Helpers on arrays of scalars — the representation the reader works on, so that offsets are columns.
 extension Array where Element == Unicode.Scalar {
+    /// The scalars as a String, built from UTF-8 bytes (appending to a `UnicodeScalarView` one by one is
+    /// several times slower, and this runs for every table cell and snippet).
     var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 3)
+        for u in self {
+            let v = u.value
+            switch v {
+            case 0..<0x80: bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `needle` occurs at `index`.
@@ -76,7 +92,25 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension String {
-    var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
+    /// The scalars, decoded straight from the UTF-8 storage (`Array(unicodeScalars)` counts first, then
+    /// copies through the generic iterator: twice the work on the reader's hottest path).
+    var scalars: [Unicode.Scalar] {
+        var s = self
+        return s.withUTF8 { b in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let c = UInt32(b[i])
+                var v: UInt32, n: Int
+                if c < 0x80 { v = c; n = 1 } else if c < 0xE0 { v = c & 0x1F; n = 2 } else if c < 0xF0 { v = c & 0x0F; n = 3 } else { v = c & 0x07; n = 4 }
+                for k in 1..<max(n, 1) where i + k < b.count { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                result.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                i += n
+            }
+            return result
+        }
+    }
 
     /// The string without white space of any kind (for comparing spaced-out titles and PDF text).
     var withoutBlanks: String {
@@ -84,6 +118,10 @@ extension String {
         for u in unicodeScalars where !(u.isBlank || u == "\n" || u == "\r") { view.append(u) }
         return String(view)
     }
+
+    /// Shadows Foundation's `contains` (a locale-aware search through NSString, the hottest function of a
+    /// profile) with the same exact-substring answer.
+    func contains(_ other: String) -> Bool { containsText(other) }
 
     /// Substring search on UTF-8 bytes (whole scalars match whole scalars), without Foundation's
     /// locale-aware and much slower `contains`.

@@ -32,7 +32,7 @@ public struct RepeatedWordRule: Rule {
             var i = 0
             while i < s.count {
                 var matched = 0
-                for n in stride(from: 4, through: 2, by: -1) where i + 2 * n <= s.count {
+                for n in stride(from: 4, through: 2, by: -1) where i + 2 * n <= s.count && s[i] == s[i + n] && s[i].isHan {
                     let a = s[i..<(i + n)], b = s[(i + n)..<(i + 2 * n)]
                     guard a.elementsEqual(b), a.allSatisfy(\.isHan) else { continue }
                     let word = Array(a).string
