@@ -15,6 +15,7 @@ public enum RuleRegistry {
         RegulationTitleRule.self,
         PunctuationRule.self,
         RepeatedWordRule.self,
+        TableIdentityRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []
