@@ -16,6 +16,7 @@ public enum RuleRegistry {
         PunctuationRule.self,
         RepeatedWordRule.self,
         TableIdentityRule.self,
+        TableMissingRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []

@@ -116,8 +116,11 @@ struct StatutoryTableReader {
         var rows = Set<String>()
         var lines: [Int] = []
         for (i, line) in report.lines.enumerated() where TableFinder.isCaptionLike(line) && !TableFinder.isBlank(line) {
-            if case .row(let key) = labels.row(line.string, context: nil) {
-                rows.insert(key)
+            let named = labels.hits(line.string).filter { hit in
+                hit.hasPrefix("row:") && labels.definition.row(String(hit.dropFirst(4)))?.isGroup == false
+            }
+            if !named.isEmpty {
+                rows.formUnion(named)
                 lines.append(i)
             }
         }
