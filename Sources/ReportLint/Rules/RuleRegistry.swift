@@ -17,6 +17,7 @@ public enum RuleRegistry {
         RepeatedWordRule.self,
         TableIdentityRule.self,
         TableMissingRule.self,
+        TextTableMismatchRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []

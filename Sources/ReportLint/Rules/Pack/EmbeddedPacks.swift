@@ -77,7 +77,7 @@ enum EmbeddedPacks {
 """##),
         ("tables.json", ##"""
 {
-  "description": "The statutory tables (format-spec.md §3–4): row and column labels per layout era, the arithmetic identities, and the prose phrases that state a figure the tables also state. Rows and columns are recognised by their labels: a label matches when, white space removed, it contains one of `match` or, with its numbering (（一）, 1.) and group label removed, equals one of `exact`. `layouts` lists the layout eras a row or column belongs to (absent: both); `group` rows are row-spanning labels that may carry no figures. `block` ties 表二's rows and columns to their 第二十条 item. Identities: for each column (`per: column`) or each row (`per: row`), the sum of the `total` cells equals the sum of the `parts` cells; `prefix.*` stands for every row whose key starts with `prefix.`.",
+  "description": "The statutory tables (format-spec.md §3–4): row and column labels per layout era, the arithmetic identities, and the prose phrases that state a figure the tables also state. Rows and columns are recognised by their labels: a label matches when, white space removed, it contains one of `match` or, with its numbering (（一）, 1.) and group label removed, equals one of `exact`. `layouts` lists the layout eras a row or column belongs to (absent: both); `group` rows are row-spanning labels that may carry no figures — except in the layouts they list, where they are rows of figures (2019: （六）其他处理). `block` ties 表二's rows and columns to their 第二十条 item. `tableFigures`: a prose count restates a table figure when its clause (back to the previous comma) contains one of a statement's `phrases` — right before the figure if `adjacent` — and the words it `clauseNeeds` (or, for `objectNeeds`, the clause or its paragraph when the clause is just the verb: “全年办结6件”), and none of `unless`; `loose` wording, or a clause naming a sub-unit, makes a mismatch a warning. Identities: for each column (`per: column`) or each row (`per: row`), the sum of the `total` cells equals the sum of the `parts` cells; `prefix.*` stands for every row whose key starts with `prefix.`.",
   "statutoryTables": [
     {
       "kind": "table2",
@@ -209,12 +209,12 @@ enum EmbeddedPacks {
        "phrases": ["结转下年度", "结转下一年", "结转至下年度", "结转到下年度", "结转至下一年", "结转到下一年", "结转下年"]},
       {"key": "carriedOver", "table": "table3", "rows": ["carried"], "column": "total",
        "phrases": ["上年结转", "上年度结转", "上一年度结转", "上一年结转"]},
-      {"key": "review", "table": "table4", "rows": ["review"], "column": "total", "phrases": ["行政复议"], "adjacent": true},
-      {"key": "litigation", "table": "table4", "rows": ["direct", "afterReview"], "column": "total", "phrases": ["行政诉讼"], "adjacent": true},
+      {"key": "review", "table": "table4", "rows": ["review"], "column": "total", "phrases": ["行政复议"], "adjacent": true, "unless": ["行政诉讼"]},
+      {"key": "litigation", "table": "table4", "rows": ["direct", "afterReview"], "column": "total", "phrases": ["行政诉讼"], "adjacent": true, "unless": ["行政复议"]},
       {"key": "received", "table": "table3", "rows": ["new"], "column": "total", "phrases": ["收到", "新收", "接收"], "clauseNeeds": ["申请"], "applicants": true},
       {"key": "accepted", "table": "table3", "rows": ["new"], "alternativeRows": ["new", "carried"], "column": "total", "phrases": ["受理"], "clauseNeeds": ["申请"], "applicants": true, "loose": true},
-      {"key": "handled", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办结", "答复", "办理完毕", "处理完毕"], "sentenceNeeds": ["申请"]},
-      {"key": "processed", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办理"], "sentenceNeeds": ["申请"], "unless": ["办理结果", "不予处理", "其他处理"], "loose": true},
+      {"key": "handled", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办结", "答复", "办理完毕", "处理完毕"], "objectNeeds": ["申请"]},
+      {"key": "processed", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办理"], "objectNeeds": ["申请"], "unless": ["办理结果", "不予处理", "其他处理"], "loose": true},
       {"key": "normativeIssued", "table": "table2", "rows": ["normativeDocs"], "columns": ["issued", "newMade"], "phrases": ["制发", "印发", "出台", "制定"], "clauseNeeds": ["规范性文件"]},
       {"key": "normativeRepealed", "table": "table2", "rows": ["normativeDocs"], "columns": ["repealed"], "phrases": ["废止"], "clauseNeeds": ["规范性文件"]}
     ],

@@ -142,9 +142,10 @@ public struct TableFigurePhrases: Sendable, Codable {
         public var phrases: [String]
         /// The phrase must stand right before the figure (行政复议3件).
         public var adjacent: Bool?
-        /// The clause, or the sentence, must also contain one of these (申请).
+        /// The clause must also contain one of these (申请) …
         public var clauseNeeds: [String]?
-        public var sentenceNeeds: [String]?
+        /// … or, when the clause is just the verb (“全年办结6件”), the paragraph must.
+        public var objectNeeds: [String]?
         /// The clause must not contain these (不予处理 is not 办理).
         public var unless: [String]?
         /// “自然人申请N件，法人或其他组织申请M件” after the figure break it down by applicant column.
