@@ -40,7 +40,8 @@ struct StatutoryTableReader {
             rows.removeAll { ReportReader.isPageFooter(report.lines[$0.line]) }
             let first = preamble.first ?? region.lines.lowerBound
             // Which table the region names most (ties and silence: none).
-            let hitSets = labels.map { l in rows.reduce(into: Set<String>()) { $0.formUnion(hits(l, $1)) } }
+            let named = rows.flatMap(namingLabels)
+            let hitSets = labels.map { l in named.reduce(into: Set<String>()) { $0.formUnion(l.hits(compact: $1)) } }
             let best = hitSets.map(\.count).max() ?? 0
             let kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
                 ? definitions[hitSets.firstIndex { $0.count == best }!].kind : nil
@@ -67,8 +68,12 @@ struct StatutoryTableReader {
         return tables
     }
 
-    private func hits(_ labels: TableLabels, _ row: TableRowCells) -> Set<String> {
-        row.cells.reduce(into: labels.hits(row.label)) { $0.formUnion(labels.hits($1.text)) }
+    /// The labels of a row that may name a table: its label, and each label cell when there are several
+    /// (figures name nothing).
+    private func namingLabels(_ row: TableRowCells) -> [[Unicode.Scalar]] {
+        guard !row.label.isEmpty else { return [] }
+        let cells = row.labelCells.count > 1 ? row.labelCells.map(\.text) : []
+        return ([row.label] + cells).map { TableLabels.compact($0).scalars }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).

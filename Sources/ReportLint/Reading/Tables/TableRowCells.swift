@@ -13,7 +13,8 @@ struct TableRowCells {
     /// rows split on runs of spaces drop them.
     var aligned: Bool
 
-    var label: String { labelCells.map(\.text).joined() }
+    /// The label cells' text run together.
+    var label: String
     var labelSpan: TextSpan? {
         guard let first = labelCells.first, let last = labelCells.last else { return nil }
         return first.span.line == last.span.line ? TextSpan(line: first.span.line, start: first.span.start, end: last.span.end) : first.span
@@ -40,6 +41,7 @@ struct TableRowCells {
         valueStart = last.map { $0 + 1 } ?? 0
         labelCells = last.map { Array(cells[...$0]).filter { !$0.text.isEmpty } } ?? []
         valueCells = Array(cells[valueStart...])
+        label = labelCells.map(\.text).joined()
     }
 
     /// A Markdown separator row (|---|:---:|).

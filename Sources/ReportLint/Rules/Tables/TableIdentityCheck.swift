@@ -34,7 +34,8 @@ struct TableIdentityCheck {
                 if let i = instance(column, keys(totalRows), keys(partRows), table) { result.append(i) }
             }
         case .row:
-            let rows = identity.rows ?? definition.rows.map(\.key).filter { table.rowKeys.contains($0) }
+            let present = table.rowKeys
+            let rows = identity.rows ?? definition.rows.map(\.key).filter { present.contains($0) }
             for row in rows {
                 let keys = { (columns: [String]) in columns.map { CellKey(row: row, column: $0) } }
                 if let i = instance(row, keys(identity.total), keys(identity.parts), table) { result.append(i) }
