@@ -29,7 +29,7 @@ struct TableRowCells {
     /// Whether any figure or not-stated mark stands in the row (blank cells alone do not count).
     var hasValues: Bool { valueCells.contains { !$0.text.isEmpty } }
 
-    /// Splits a row: the label is everything up to the last cell that is neither a figure nor blank.
+    /// Splits a row into its label and its figures.
     init(line: Int, cells: [TableCell], aligned: Bool) {
         self.line = line
         self.aligned = aligned
@@ -37,8 +37,15 @@ struct TableRowCells {
         // A lone caption line from plain PDF text may still be “label figure” (行政许可 152).
         if cells.count == 1, let split = Self.splitTrailingFigure(cells[0]) { cells = split }
         self.cells = cells
+        // The label is the first run of text cells; the rest are figures — a stray word among them (“约5”) is
+        // an unreadable figure, not part of the label. Without any figure, every text cell is label (a header).
         let last = cells.lastIndex { !$0.text.isEmpty && !Self.isValueLike($0.text) }
-        valueStart = last.map { $0 + 1 } ?? 0
+        var runEnd = cells.firstIndex { !$0.text.isEmpty } ?? 0
+        while runEnd < cells.count, !cells[runEnd].text.isEmpty, !Self.isValueLike(cells[runEnd].text) { runEnd += 1 }
+        let figuresAfterRun = cells[runEnd...].contains { c in
+            c.text.unicodeScalars.contains(where: \.isDigitLike) || Self.notStatedMarks.contains(c.text.trimmedBlanks)
+        }
+        valueStart = last == nil ? 0 : figuresAfterRun ? runEnd : last! + 1
         labelCells = last.map { Array(cells[...$0]).filter { !$0.text.isEmpty } } ?? []
         valueCells = Array(cells[valueStart...])
         label = labelCells.map(\.text).joined()
