@@ -115,6 +115,7 @@ public struct TableIdentityDefinition: Sendable, Codable {
     /// How messages name each side (“一+二”); the short names joined by “+” when absent.
     public var totalText: String?
     public var partsText: String?
+    public var partsTextEn: String?
 }
 
 /// Prose phrases that restate a table figure (text-table-mismatch).

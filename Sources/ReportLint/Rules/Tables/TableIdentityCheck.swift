@@ -67,9 +67,23 @@ struct TableIdentityCheck {
         }
     }
 
-    /// “24+2=26”, or “25” for one cell.
-    static func terms(_ cells: [(CellKey, TableValue)], sum: Double) -> String {
+    /// “24+2=26”, “25” for one cell; a long sum shows its non-zero terms by name (“（一）3+（六）3 1=4，其余19项为0”).
+    func terms(_ cells: [(CellKey, TableValue)], sum: Double) -> Localized {
         let values = cells.map { NumberText.plain($0.1.number ?? 0) }
-        return values.count == 1 ? values[0] : values.joined(separator: "+") + "=" + NumberText.plain(sum)
+        if values.count == 1 { return Localized(zh: values[0], en: values[0]) }
+        let total = NumberText.plain(sum)
+        guard cells.count > 8 else {
+            let text = values.joined(separator: "+") + "=" + total
+            return Localized(zh: text, en: text.replacingOccurrences(of: "=", with: " = "))
+        }
+        let named = cells.filter { ($0.1.number ?? 0) != 0 }.map { cell in
+            let key = identity.per == .column ? cell.0.row : cell.0.column
+            let name = identity.per == .column ? definition.row(key)?.shortName : definition.column(key)?.label
+            return "\(name ?? key) \(NumberText.plain(cell.1.number ?? 0))"
+        }
+        let zeros = cells.count - named.count
+        let head = named.isEmpty ? "0" : named.joined(separator: "+")
+        return Localized(zh: "\(head)=\(total)" + (zeros > 0 ? "（其余\(zeros)项为0）" : ""),
+                         en: "\(head) = \(total)" + (zeros > 0 ? " (the other \(zeros) are 0)" : ""))
     }
 }

@@ -99,12 +99,15 @@ public struct TableIdentityRule: Rule {
         let partKeys = i.parts.map { identity.per == .column ? $0.0.row : $0.0.column }
         let totalName = check.sideName(totalKeys, text: identity.totalText)
         let partsName = check.sideName(partKeys, text: identity.partsText)
-        let totalTerms = TableIdentityCheck.terms(i.total, sum: total), partTerms = TableIdentityCheck.terms(i.parts, sum: parts)
+        let partsNameEn = check.sideName(partKeys, text: identity.partsTextEn ?? identity.partsText)
+        let totalTerms = check.terms(i.total, sum: total), partTerms = check.terms(i.parts, sum: parts)
         let note = identity.official == true ? "（表内注明的勾稽关系）" : ""
-        let related = (i.total.dropFirst() + i.parts).map { ($0.1.span, d.cellName($0.0)) }
+        // Related: the other cells of the identity — of a long sum, the non-zero ones.
+        let parts = i.parts.count > 8 ? i.parts.filter { ($0.1.number ?? 0) != 0 } : i.parts
+        let related = (i.total.dropFirst() + parts).map { ($0.1.span, d.cellName($0.0)) }
         return Finding(span: i.total[0].1.span, message: Localized(
-            zh: "\(scope.zh)：\(totalName)=\(totalTerms)，而\(partsName)=\(partTerms)，两者不等\(note)",
-            en: "\(scope.en): \(totalName) = \(totalTerms) but \(partsName) = \(partTerms) [\(identity.id)]"),
+            zh: "\(scope.zh)：\(totalName)=\(totalTerms.zh)，而\(partsName)=\(partTerms.zh)，两者不等\(note)",
+            en: "\(scope.en): \(totalName) = \(totalTerms.en) but \(partsNameEn) = \(partTerms.en) [\(identity.id)]"),
             related: related)
     }
 }

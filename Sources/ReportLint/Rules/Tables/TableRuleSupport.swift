@@ -5,9 +5,11 @@ extension StatutoryTableDefinition {
     /// “Table 3”.
     var shortTitleEn: String { titleEn.components(separatedBy: " (").first ?? titleEn }
 
+    /// “（一）予以公开”; a row under a group label with the group's number: “（三）1.属于国家秘密”.
     func rowName(_ key: String) -> Localized {
         guard let r = row(key) else { return Localized(zh: key, en: key) }
-        return Localized(zh: "“\(r.label)”", en: "\(r.shortName) (\(r.en))")
+        let group = key.contains(".") ? row(String(key.prefix { $0 != "." }))?.shortName ?? "" : ""
+        return Localized(zh: "“\(group)\(r.label)”", en: "\(r.shortName) (\(r.en))")
     }
 
     func columnName(_ key: String) -> Localized {
