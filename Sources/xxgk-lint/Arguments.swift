@@ -2,7 +2,7 @@ import ReportLint
 
 /// The command line, parsed by hand (no package dependencies): a subcommand, options and paths.
 struct Arguments {
-    enum Command: String { case lint, rules, explain, text }
+    enum Command: String { case lint, rules, explain, text, worker = "__worker" }
 
     var command: Command = .lint
     var paths: [String] = []
@@ -19,13 +19,16 @@ struct Arguments {
     var stdinFilename: String?
     var maxFileSize: Int?
     var disabled: [String] = []
+    var timeout: Double = 60
+    var isolation = true
     var help = false
     var version = false
 
     struct UsageError: Error { let message: Localized }
 
     static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
-                                      "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable"]
+                                      "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable",
+                                      "--timeout"]
 
     static func parse(_ argv: [String]) throws(UsageError) -> Arguments {
         var a = Arguments()
@@ -89,6 +92,12 @@ struct Arguments {
                 }
                 a.maxFileSize = n
             case "--disable": a.disabled += value.split(separator: ",").map(String.init)
+            case "--timeout":
+                guard let t = Double(value), t > 0 else {
+                    throw UsageError(message: Localized(zh: "--timeout 需要正数（秒）", en: "--timeout needs a positive number of seconds"))
+                }
+                a.timeout = t
+            case "--no-isolation": a.isolation = false
             case "--quiet", "-q": a.quiet = true
             case "--no-color": a.color = false
             case "--color": a.color = true
@@ -127,6 +136,8 @@ struct Arguments {
                   --no-color / --color        关闭 / 强制彩色输出（设置 NO_COLOR 亦关闭）
                   --stdin-filename 名称       路径为 - 时，标准输入的文件名（决定格式）
                   --max-file-size 字节        单个文件大小上限（默认 20 MB）
+                  --timeout 秒                批量检查时单个文件的时间上限（默认 60）
+                  --no-isolation              批量检查时不使用独立子进程（默认每个文件隔离，崩溃或超时只影响该文件）
               -h, --help                      显示本帮助
               -V, --version                   显示版本
 
@@ -155,6 +166,9 @@ struct Arguments {
                   --no-color / --color        never / always colour (NO_COLOR also turns it off)
                   --stdin-filename NAME       with PATH -, the name (and so the format) of standard input
                   --max-file-size BYTES       largest input file (default 20 MB)
+                  --timeout SECONDS           per-file time budget in batch runs (default 60)
+                  --no-isolation              check batches in this process (default: worker processes, so a crash
+                                              or hang on one file costs only that file)
               -h, --help                      show this help
               -V, --version                   show the version
 

@@ -1,18 +1,19 @@
-/// Runs the pipeline on documents: read → check → diagnostics. Stateless and `Sendable`: one value
+/// Runs the pipeline on one document: read → check → diagnostics. Stateless and `Sendable`: one value
 /// serves every worker of a batch.
 public struct Linter: Sendable {
     public var configuration: Configuration
     public var rules: [any Rule]
-    public var batchRules: [any BatchRule]
+    public var batchRules: [AnyBatchRule]
 
     public init(configuration: Configuration = .init(), rules: [any Rule] = RuleRegistry.makeRules(),
-                batchRules: [any BatchRule] = RuleRegistry.makeBatchRules()) {
+                batchRules: [AnyBatchRule] = RuleRegistry.makeBatchRules()) {
         self.configuration = configuration
         self.rules = rules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
-        self.batchRules = batchRules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
+        self.batchRules = batchRules.filter { configuration.isEnabled($0.descriptor.id) }
     }
 
     public var reader: ReportReader { ReportReader(pack: configuration.pack, yearOverride: configuration.yearOverride) }
+    var context: RuleContext { RuleContext(pack: configuration.pack) }
 
     /// Reads a document and runs the per-report rules on it.
     public func lint(_ document: Document) -> (Report, [Diagnostic]) {
@@ -21,7 +22,6 @@ public struct Linter: Sendable {
     }
 
     public func check(_ report: Report) -> [Diagnostic] {
-        let context = RuleContext(pack: configuration.pack)
         var result: [Diagnostic] = []
         for rule in rules {
             let descriptor = type(of: rule).descriptor
@@ -29,19 +29,26 @@ public struct Linter: Sendable {
                 result.append(diagnostic(finding, descriptor: descriptor, report: report))
             }
         }
-        return result.sorted { ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID) }
+        return result.sorted(by: Diagnostic.documentOrder)
     }
 
-    /// Runs the batch rules over all reports of a run.
-    public func checkBatch(_ reports: [Report]) -> [Diagnostic] {
-        let context = RuleContext(pack: configuration.pack)
-        let byPath = Dictionary(reports.map { ($0.document.path, $0) }, uniquingKeysWith: { a, _ in a })
+    /// What each batch rule keeps of a report (rule id → encoded facts).
+    public func batchFacts(_ report: Report) -> [String: Data] {
+        var facts: [String: Data] = [:]
+        for rule in batchRules { facts[rule.descriptor.id] = rule.collect(report, context) }
+        return facts
+    }
+
+    /// Runs the batch rules over the facts of every report of a run.
+    public func checkBatch(_ facts: [(path: String, facts: [String: Data])]) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for rule in batchRules {
-            let descriptor = type(of: rule).descriptor
-            for (path, finding) in rule.check(reports, context) {
-                guard let report = byPath[path] else { continue }
-                result.append(diagnostic(finding, descriptor: descriptor, report: report))
+            let id = rule.descriptor.id
+            let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
+            for f in rule.checkAll(entries, context) {
+                result.append(Diagnostic(ruleID: id, severity: configuration.severity(for: id, default: f.severity ?? rule.descriptor.severity),
+                                         message: f.message, path: f.path, line: f.line, column: f.column,
+                                         endColumn: f.endColumn, snippet: f.snippet, related: f.related))
             }
         }
         return result
@@ -55,10 +62,19 @@ public struct Linter: Sendable {
         if snippet.isEmpty { snippet = line.string.trimmedBlanks }
         return Diagnostic(ruleID: descriptor.id, severity: severity, message: f.message, path: report.document.path,
                           line: f.span.line + 1, column: start + 1, endLine: f.span.line + 1,
-                          endColumn: max(end, start + 1) + 1 - (end > start ? 0 : 0), snippet: snippet, fix: f.fix,
+                          endColumn: max(end, start + 1) + 1, snippet: snippet, fix: f.fix,
                           related: f.related.map {
                               RelatedLocation(line: $0.span.line + 1, column: $0.span.start + 1, endColumn: $0.span.end + 1,
                                               message: $0.message)
                           })
+    }
+}
+
+import Foundation
+
+extension Diagnostic {
+    /// Line, then column, then rule id.
+    public static func documentOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.line, a.column, a.ruleID) < (b.line, b.column, b.ruleID)
     }
 }

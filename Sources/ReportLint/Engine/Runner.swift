@@ -1,17 +1,34 @@
 import Dispatch
 import Foundation
 
-/// Lints a list of paths (files and folders) in parallel: load → read → check, then the batch rules over
-/// all reports. One unreadable file costs only that file: it is recorded as a failure and the rest go on.
+/// Lints a list of inputs: load → read → check for each, in parallel, then the batch rules over what each
+/// report left behind. One unreadable file costs only that file: it is recorded as a failure and the rest go
+/// on. With `isolation`, files are checked in worker processes, so that even a crash or a hang on one file
+/// costs only that file.
 public struct Runner: Sendable {
     public var linter: Linter
     public var loader: DocumentLoader
     public var jobs: Int
+    public var isolation: Isolation?
 
-    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// Checking in worker processes: the executable to start as a worker, and the per-file time budget.
+    public struct Isolation: Sendable {
+        public var executable: String
+        public var arguments: [String]
+        public var timeout: Double
+
+        public init(executable: String, arguments: [String], timeout: Double) {
+            self.executable = executable
+            self.arguments = arguments
+            self.timeout = timeout
+        }
+    }
+
+    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, isolation: Isolation? = nil) {
         self.linter = linter
         self.loader = DocumentLoader(limits: linter.configuration.limits)
         self.jobs = max(1, jobs)
+        self.isolation = isolation
     }
 
     /// An input to lint: a path on disk, or bytes (standard input) with the name to report them under.
@@ -19,7 +36,7 @@ public struct Runner: Sendable {
         case path(String)
         case bytes([UInt8], name: String, format: InputFormat)
 
-        var name: String {
+        public var name: String {
             switch self {
             case .path(let p): p
             case .bytes(_, let name, _): name
@@ -27,44 +44,65 @@ public struct Runner: Sendable {
         }
     }
 
+    /// What checking one input leaves behind: its diagnostics and the batch rules' facts, or why it failed.
+    public enum Outcome: Sendable, Codable {
+        case checked(LintResults.File, facts: [String: Data])
+        case failed(LintResults.Failure)
+    }
+
     public func run(_ inputs: [Input]) -> LintResults {
-        let outcomes = ParallelMap.map(inputs, jobs: jobs) { input -> Result<(Report, [Diagnostic]), LoadError> in
-            do throws(LoadError) {
-                let document: Document
-                switch input {
-                case .path(let p): document = try loader.load(path: p)
-                case .bytes(let b, let name, let format): document = try loader.load(bytes: b, path: name, format: format)
-                }
-                return .success(linter.lint(document))
-            } catch {
-                return .failure(error)
-            }
+        let outcomes: [Outcome]
+        if let isolation, inputs.count > 1, inputs.allSatisfy({ if case .path = $0 { true } else { false } }) {
+            outcomes = Supervisor(isolation: isolation, workers: min(jobs, inputs.count)).run(inputs.map(\.name))
+        } else {
+            outcomes = ParallelMap.map(inputs, jobs: jobs) { process($0) }
         }
         var files: [LintResults.File] = []
         var failures: [LintResults.Failure] = []
-        var reports: [Report] = []
-        for (input, outcome) in zip(inputs, outcomes) {
+        var facts: [(path: String, facts: [String: Data])] = []
+        for outcome in outcomes {
             switch outcome {
-            case .success(let (report, diagnostics)):
-                reports.append(report)
-                files.append(.init(path: input.name, report: Self.summary(report), diagnostics: diagnostics))
-            case .failure(let error):
-                failures.append(.init(path: input.name, error: error))
+            case .checked(let file, let f):
+                files.append(file)
+                if !f.isEmpty { facts.append((file.path, f)) }
+            case .failed(let failure):
+                failures.append(failure)
             }
         }
-        if reports.count > 1 {
-            let batch = linter.checkBatch(reports)
+        if facts.count > 1 {
+            let batch = linter.checkBatch(facts)
             for k in files.indices {
                 files[k].diagnostics += batch.filter { $0.path == files[k].path }
-                files[k].diagnostics.sort { ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID) }
+                files[k].diagnostics.sort(by: Diagnostic.documentOrder)
             }
         }
         return LintResults(files: files, failures: failures)
     }
 
-    static func summary(_ r: Report) -> LintResults.ReportSummary {
-        .init(title: r.title?.text, body: r.body, year: r.year?.value, era: r.era?.rawValue,
-              format: r.document.format.rawValue, lines: r.document.lines.map(\.text))
+    /// Checks one input in this process.
+    public func process(_ input: Input) -> Outcome {
+        do throws(LoadError) {
+            let document: Document
+            switch input {
+            case .path(let p): document = try loader.load(path: p)
+            case .bytes(let b, let name, let format): document = try loader.load(bytes: b, path: name, format: format)
+            }
+            let (report, diagnostics) = linter.lint(document)
+            return .checked(.init(path: input.name, report: Self.summary(report, diagnostics), diagnostics: diagnostics),
+                            facts: linter.batchFacts(report))
+        } catch {
+            return .failed(.init(path: input.name, error: error))
+        }
+    }
+
+    /// What the reporters need of a report: its identity, and the text of the lines the diagnostics point at.
+    static func summary(_ r: Report, _ diagnostics: [Diagnostic]) -> LintResults.ReportSummary {
+        var sourceLines: [Int: String] = [:]
+        for d in diagnostics where d.line - 1 < r.document.lines.count {
+            sourceLines[d.line] = r.document.lines[d.line - 1].text
+        }
+        return .init(title: r.title?.text, body: r.body, year: r.year?.value, era: r.era?.rawValue,
+                     format: r.document.format.rawValue, sourceLines: sourceLines)
     }
 
     /// Expands folders recursively into the files xxgk-lint reads (and legacy .doc files, to explain them).

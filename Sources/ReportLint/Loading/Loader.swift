@@ -36,7 +36,7 @@ public struct LoadLimits: Sendable, Equatable {
 }
 
 /// Why an input could not be read. Each case renders as one line for the user (in Chinese or English).
-public enum LoadError: Error, Sendable, Equatable {
+public enum LoadError: Error, Sendable, Equatable, Codable {
     case notFound
     case notAFile
     case unreadable(String)
@@ -53,6 +53,10 @@ public enum LoadError: Error, Sendable, Equatable {
     case noText(String)
     case toolMissing(tool: String, package: String)
     case toolFailed(tool: String, detail: String)
+    /// Checking the file crashed its worker process (batch runs isolate each file).
+    case crashed(String)
+    /// Checking the file took longer than the per-file time budget.
+    case timedOut(seconds: Int)
 
     public func message(_ lang: Language) -> String {
         switch (self, lang) {
@@ -88,6 +92,10 @@ public enum LoadError: Error, Sendable, Equatable {
         case (.toolMissing(let tool, let pkg), .en): return "reading this format needs \(tool), which is not installed; install \(pkg) (e.g. apt-get install \(pkg))"
         case (.toolFailed(let tool, let d), .zh): return "\(tool) 运行失败：\(d)"
         case (.toolFailed(let tool, let d), .en): return "\(tool) failed: \(d)"
+        case (.crashed(let d), .zh): return "检查此文件时程序异常退出（\(d)），其他文件不受影响；请把此文件报告给开发者"
+        case (.crashed(let d), .en): return "the linter crashed on this file (\(d)); other files were not affected — please report this file"
+        case (.timedOut(let s), .zh): return "检查超时（超过 \(s) 秒）已停止；可用 --timeout 调整"
+        case (.timedOut(let s), .en): return "stopped after \(s) s without finishing (see --timeout)"
         }
     }
 }

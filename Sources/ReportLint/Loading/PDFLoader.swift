@@ -1,8 +1,30 @@
-/// Placeholder until the PDF reader lands (issue 4): refuses the format with a clear message.
+import Foundation
+
+/// Loads `.pdf` reports through poppler's `pdftotext -layout` (the only non-Swift piece of loading; a
+/// PDF text extractor is out of scope for a dependency-free linter). When pdftotext is not installed the
+/// error names the package to install. A PDF whose pages are images (a scan) has no text layer and is
+/// refused as such, rather than linted as an empty report.
+///
+/// The text view is pdftotext's lines with page breaks and page numbers removed (`PDFTextCleanup`).
 public struct PDFLoader: Loader {
     public static let formats: [InputFormat] = [.pdf]
-    public init() {}
+    /// How long pdftotext may take on one file before it is stopped.
+    static let timeout: TimeInterval = 30
+
+    /// Where to look for pdftotext; nil means $PATH.
+    let searchPath: String?
+
+    public init() { self.searchPath = nil }
+    init(searchPath: String?) { self.searchPath = searchPath }
+
     public func load(_ bytes: [UInt8], path: String, limits: LoadLimits) throws(LoadError) -> Document {
-        throw .unsupportedFormat(".pdf")
+        guard let tool = ExternalTool.find("pdftotext", searchPath: searchPath) else {
+            throw .toolMissing(tool: "pdftotext", package: "poppler-utils")
+        }
+        let output = try ExternalTool.run(tool, arguments: ["-layout", "-enc", "UTF-8", "{in}", "{out}"],
+                                          input: bytes, timeout: Self.timeout)
+        let lines = PDFTextCleanup.lines(from: String(decoding: output, as: UTF8.self))
+        if lines.isEmpty { throw .noText("the PDF has no text layer; it is probably a scan") }
+        return Document(path: path, format: .pdf, lines: lines, metadata: DocumentMetadata(encoding: "UTF-8"))
     }
 }

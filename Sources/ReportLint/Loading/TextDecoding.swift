@@ -29,25 +29,24 @@ public enum TextDecoding {
 
     /// Splits text into lines, treating CRLF, CR and LF alike. A final line end does not start an empty line.
     public static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var iterator = text.unicodeScalars.makeIterator()
-        var pendingCR = false
-        while let u = iterator.next() {
-            if pendingCR {
-                pendingCR = false
-                if u == "\n" { continue }
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            if u == "\r" || u == "\n" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-                pendingCR = u == "\r"
-            } else {
-                current.append(u)
+            if start < bytes.count {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
             }
+            return lines
         }
-        if !current.isEmpty { lines.append(String(current)) }
-        return lines
     }
 
     static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {

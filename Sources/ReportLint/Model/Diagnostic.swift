@@ -18,7 +18,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 }
 
 /// One finding: a value independent of how it is printed.
-public struct Diagnostic: Sendable, Equatable {
+public struct Diagnostic: Sendable, Equatable, Codable {
     public var ruleID: String
     public var severity: Severity
     public var message: Localized
@@ -54,12 +54,12 @@ public struct Diagnostic: Sendable, Equatable {
 }
 
 /// A suggested edit: replace the diagnostic's span with `replacement`.
-public struct Fix: Sendable, Equatable {
+public struct Fix: Sendable, Equatable, Codable {
     public var description: Localized
     public var replacement: String
 }
 
-public struct RelatedLocation: Sendable, Equatable {
+public struct RelatedLocation: Sendable, Equatable, Codable {
     public var line: Int
     public var column: Int
     public var endColumn: Int

@@ -116,7 +116,9 @@ enum TableFinder {
 
     /// Finds the table regions. `isSectionHeading(i)` says whether line i is a section heading (never absorbed).
     static func regions(lines: [[Unicode.Scalar]], documentLines: [DocumentLine],
-                        isSectionHeading: (Int) -> Bool) -> [TableRegion] {
+                        isSectionHeading heading: (Int) -> Bool) -> [TableRegion] {
+        let headings = Set(lines.indices.filter(heading))
+        let isSectionHeading = { headings.contains($0) }
         var rowCellsByLine: [Int: [(Int, Int)]] = [:]
         for i in lines.indices where !isSectionHeading(i) {
             if let cells = rowCells(lines[i], documentCells: documentLines[i].cells) { rowCellsByLine[i] = cells }

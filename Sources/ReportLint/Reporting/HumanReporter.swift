@@ -15,8 +15,8 @@ public struct HumanReporter: Reporter {
                 out += paint("\(d.path):\(d.line):\(d.column): ", .bold)
                 out += paint("\(d.severity.label(lang)): ", color(d.severity))
                 out += paint(d.message[lang], .bold) + " [\(d.ruleID)]\n"
-                if let lines = file.report?.lines, d.line - 1 < lines.count {
-                    out += excerpt(lines[d.line - 1], column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
+                if let line = file.report?.sourceLines[d.line] {
+                    out += excerpt(line, column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
                 }
                 for r in d.related {
                     out += "    " + paint("\(d.path):\(r.line):\(r.column): ", .dim) + r.message[lang] + "\n"
@@ -27,22 +27,26 @@ public struct HumanReporter: Reporter {
         return out
     }
 
-    /// The source line (clipped around the span when long) and a caret line aligned for wide characters.
+    /// The source line (clipped to about 40 display cells before and 60 after the span, so that a long
+    /// Chinese paragraph fits a terminal) and a caret line aligned for wide characters.
     func excerpt(_ line: String, column: Int, endColumn: Int) -> String {
         let scalars = Array(line.unicodeScalars)
         let start = max(0, min(column - 1, scalars.count))
         let end = max(start + 1, min(endColumn - 1, scalars.count))
-        let from = start > 40 ? start - 30 : 0
-        let to = min(scalars.count, max(end + 30, from + 80))
-        let lead = from > 0 ? "…" : ""
-        let tail = to < scalars.count ? "…" : ""
-        let shown = scalars[from..<to].map { $0 == "\t" ? " " : $0 }
-        var caretPad = String(repeating: " ", count: from > 0 ? 1 : 0)
-        for u in scalars[from..<start] { caretPad += String(repeating: " ", count: DisplayWidth.of(u)) }
+        var from = start, cells = 0
+        while from > 0, cells + DisplayWidth.of(scalars[from - 1]) <= 40 { from -= 1; cells += DisplayWidth.of(scalars[from]) }
+        var to = min(end, scalars.count)
+        cells = 0
+        while to < scalars.count, cells + DisplayWidth.of(scalars[to]) <= 60 { cells += DisplayWidth.of(scalars[to]); to += 1 }
+        // ASCII dots: “…” is of ambiguous width in terminals and would shift the caret.
+        let lead = from > 0 ? "..." : ""
+        let tail = to < scalars.count ? "..." : ""
+        var caretPad = from > 0 ? "   " : ""
+        for u in scalars[from..<start] { caretPad += String(repeating: " ", count: u == "\t" ? 1 : DisplayWidth.of(u)) }
         let spanWidth = scalars[start..<min(end, scalars.count)].reduce(0) { $0 + DisplayWidth.of($1) }
         let carets = "^" + String(repeating: "~", count: max(spanWidth - 1, 0))
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: shown)
+        view.append(contentsOf: scalars[from..<to].map { $0 == "\t" ? " " : $0 })
         return "    " + lead + String(view) + tail + "\n    " + caretPad + paint(carets, .green) + "\n"
     }
 

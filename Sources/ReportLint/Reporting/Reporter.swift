@@ -1,6 +1,6 @@
 /// The results of one run, as reporters see them.
 public struct LintResults: Sendable {
-    public struct File: Sendable {
+    public struct File: Sendable, Codable {
         public var path: String
         public var report: ReportSummary?
         public var diagnostics: [Diagnostic]
@@ -13,18 +13,19 @@ public struct LintResults: Sendable {
     }
 
     /// What the reader found, for machine output (year, era, body).
-    public struct ReportSummary: Sendable {
+    public struct ReportSummary: Sendable, Codable {
         public var title: String?
         public var body: String?
         public var year: Int?
         public var era: String?
         public var format: String
-        /// The text view's lines, for showing source lines under diagnostics.
-        public var lines: [String]
+        /// The text of the lines diagnostics point at (1-based), for showing them under each diagnostic.
+        /// Only those lines are kept, so that a batch of thousands of drafts stays small in memory.
+        public var sourceLines: [Int: String]
     }
 
     /// An input that could not be read, with the reason.
-    public struct Failure: Sendable {
+    public struct Failure: Sendable, Codable {
         public var path: String
         public var error: LoadError
 

@@ -8,13 +8,6 @@ public protocol Rule: Sendable {
     func check(_ report: Report, _ context: RuleContext) -> [Finding]
 }
 
-/// A check over all reports of one run (year against year, body against body).
-public protocol BatchRule: Sendable {
-    static var descriptor: RuleDescriptor { get }
-    init()
-    func check(_ reports: [Report], _ context: RuleContext) -> [(path: String, finding: Finding)]
-}
-
 /// What a rule found, before the engine turns it into a `Diagnostic` with path, line and column.
 public struct Finding: Sendable {
     public var span: TextSpan

@@ -23,7 +23,9 @@ public enum RuleRegistry {
     public static let batchRuleTypes: [any BatchRule.Type] = []
 
     public static func makeRules() -> [any Rule] { ruleTypes.map { $0.init() } }
-    public static func makeBatchRules() -> [any BatchRule] { batchRuleTypes.map { $0.init() } }
+    public static func makeBatchRules() -> [AnyBatchRule] { batchRuleTypes.map { box($0) } }
+
+    private static func box<R: BatchRule>(_ type: R.Type) -> AnyBatchRule { AnyBatchRule(type.init()) }
 
     /// Every descriptor, per-report rules first, in a stable order.
     public static var descriptors: [RuleDescriptor] {

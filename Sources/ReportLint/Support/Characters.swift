@@ -47,8 +47,6 @@ extension Unicode.Scalar {
 
 /// Helpers on arrays of scalars — the representation the reader works on, so that offsets are columns.
 extension Array where Element == Unicode.Scalar {
-    init(_ string: String) { self = Array(string.unicodeScalars) }
-
     var string: String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: self)
@@ -85,6 +83,30 @@ extension String {
         var view = String.UnicodeScalarView()
         for u in unicodeScalars where !(u.isBlank || u == "\n" || u == "\r") { view.append(u) }
         return String(view)
+    }
+
+    /// Substring search on UTF-8 bytes (whole scalars match whole scalars), without Foundation's
+    /// locale-aware and much slower `contains`.
+    func containsText(_ needle: String) -> Bool {
+        var hay = self, pin = needle
+        return hay.withUTF8 { h in
+            pin.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard n.count <= h.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Trimmed of white space including the ideographic space.

@@ -5,7 +5,13 @@ enum ChineseNumerals {
     ]
     static let multipliers: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000]
 
-    static func isNumeral(_ u: Unicode.Scalar) -> Bool { digits[u] != nil || multipliers[u] != nil }
+    /// Called for every character of the text: a switch, not a dictionary lookup.
+    static func isNumeral(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万": return true
+        default: return false
+        }
+    }
 
     /// The value of a run of numeral characters, or nil if it is not a well-formed number.
     static func value(_ s: ArraySlice<Unicode.Scalar>) -> Int? {

@@ -5,7 +5,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A message in both languages. Rules build these; reporters pick one.
-public struct Localized: Sendable, Equatable, Hashable {
+public struct Localized: Sendable, Equatable, Hashable, Codable {
     public var zh: String
     public var en: String
 

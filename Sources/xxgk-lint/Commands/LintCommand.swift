@@ -5,25 +5,14 @@ import ReportLint
 enum LintCommand {
     static func run(_ args: Arguments) -> Int32 {
         var args = args
-        var configuration = Configuration()
         var lang = args.lang ?? .zh
         if args.help { print(Arguments.usage(lang)); return 0 }
         if args.version { print("xxgk-lint \(Version.current)"); return 0 }
-        // Configuration: the file first, then the command line on top.
-        let configPath = args.configPath ?? (FileManager.default.fileExists(atPath: ".xxgk-lint.json") ? ".xxgk-lint.json" : nil)
-        do throws(Configuration.Error) {
-            if let configPath {
-                let fromFile = try configuration.apply(file: configPath)
-                if args.lang == nil, let l = fromFile.lang { lang = l }
-                if args.year == nil { args.year = fromFile.year }
-            }
-            for pack in args.packPaths { try configuration.addPack(path: pack) }
-            for id in args.disabled { try configuration.setSeverity(rule: id, "off") }
-        } catch {
-            return CLI.usageError(error.message(lang), lang)
+        let configuration: Configuration
+        switch configure(&args, &lang) {
+        case .success(let c): configuration = c
+        case .failure(let status): return status.code
         }
-        configuration.yearOverride = args.year
-        if let size = args.maxFileSize { configuration.limits.maxFileBytes = size }
         guard !args.paths.isEmpty else {
             return CLI.usageError(lang == .zh ? "请给出要检查的文件或文件夹（运行 xxgk-lint --help 查看用法）"
                                               : "give the files or folders to lint (see xxgk-lint --help)", lang)
@@ -41,10 +30,57 @@ enum LintCommand {
                 stdinFailure = .init(path: args.stdinFilename ?? "<stdin>", error: error)
             }
         }
+        let isolation = args.isolation ? Runner.Isolation(executable: CLI.executablePath, arguments: workerArguments(args),
+                                                          timeout: args.timeout) : nil
         let runner = Runner(linter: Linter(configuration: configuration),
-                            jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                            jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation)
         var results = runner.run(inputs)
         if let stdinFailure { results.failures.append(stdinFailure) }
+        return report(results, args, lang)
+    }
+
+    /// `xxgk-lint __worker [options]`: checks the paths sent on standard input (see `Supervisor`).
+    static func serveAsWorker(_ args: Arguments) -> Int32 {
+        var args = args
+        var lang = args.lang ?? .zh
+        guard case .success(let configuration) = configure(&args, &lang) else { return 2 }
+        WorkerLoop.serve(Runner(linter: Linter(configuration: configuration), jobs: 1))
+        return 0
+    }
+
+    /// The options a worker needs to configure itself as this process did.
+    static func workerArguments(_ args: Arguments) -> [String] {
+        var list = ["__worker"]
+        if let c = args.configPath { list += ["--config", CLI.absolute(c)] }
+        for p in args.packPaths { list += ["--rules", CLI.absolute(p)] }
+        if let y = args.year { list += ["--year", String(y)] }
+        if !args.disabled.isEmpty { list += ["--disable", args.disabled.joined(separator: ",")] }
+        if let m = args.maxFileSize { list += ["--max-file-size", String(m)] }
+        return list
+    }
+
+    /// Configuration: the file first (`--config`, or `.xxgk-lint.json` here), then the command line on top.
+    static func configure(_ args: inout Arguments, _ lang: inout Language) -> Result<Configuration, ExitStatus> {
+        var configuration = Configuration()
+        let configPath = args.configPath ?? (FileManager.default.fileExists(atPath: ".xxgk-lint.json") ? ".xxgk-lint.json" : nil)
+        do throws(Configuration.Error) {
+            if let configPath {
+                let fromFile = try configuration.apply(file: configPath)
+                if args.lang == nil, let l = fromFile.lang { lang = l }
+                if args.year == nil { args.year = fromFile.year }
+            }
+            for pack in args.packPaths { try configuration.addPack(path: pack) }
+            for id in args.disabled { try configuration.setSeverity(rule: id, "off") }
+        } catch {
+            return .failure(ExitStatus(code: CLI.usageError(error.message(lang), lang)))
+        }
+        configuration.yearOverride = args.year
+        if let size = args.maxFileSize { configuration.limits.maxFileBytes = size }
+        return .success(configuration)
+    }
+
+    /// Prints or writes the results; the exit status.
+    static func report(_ results: LintResults, _ args: Arguments, _ lang: Language) -> Int32 {
 
         let useColor = args.color ?? (args.output == nil && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
@@ -72,10 +108,22 @@ enum LintCommand {
     }
 }
 
+/// An exit status carried as an error (configuration failures end the command).
+struct ExitStatus: Error { var code: Int32 }
+
 enum CLI {
     static func usageError(_ message: String, _ lang: Language) -> Int32 {
         printError("xxgk-lint: \(lang == .zh ? "错误" : "error"): \(message)")
         return 2
+    }
+
+    /// This executable, to start as a worker.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 
     static func readStandardInput(limit: Int) throws(LoadError) -> [UInt8] {

@@ -5,6 +5,7 @@ import Testing
 /// Runs the built `xxgk-lint` executable as a user would: exit status, output, files written.
 @Suite("Command line")
 struct CLITests {
+    // (also used by IsolationTests)
     static let executable: URL? = {
         // swift test builds the executable beside the test bundle.
         var dir = Bundle.main.bundleURL
@@ -51,7 +52,7 @@ struct CLITests {
         #expect(r.status == 1)
         #expect(r.stdout.contains("reports/shexi-2019.txt:21:50: 错误: 报告年度为2019年"))
         #expect(r.stdout.contains("[year-mismatch]"))
-        #expect(r.stdout.contains("\n    社溪镇2019年政府信息公开工作运行正常") || r.stdout.contains("…"), "source line shown")
+        #expect(r.stdout.contains("\n    ...。政府信息主动公开工作的内容方面，社溪镇2018年度共主动公开政府信息841条。"), "source line shown, clipped")
         #expect(r.stdout.contains("^~~~"))
         #expect(r.stdout.contains("共检查 1 个文件："))
         #expect(!r.stdout.contains("\u{1B}["), "no colour when not a terminal")
@@ -101,6 +102,39 @@ struct CLITests {
         #expect(r.stderr.contains("binary.txt: 错误: 看起来是二进制文件"))
         #expect(r.stderr.contains("empty.md: 错误: 文件为空"))
         #expect(r.stdout.contains("seed.txt:21:50"), "the readable file is still linted")
+    }
+
+    /// Issue 4: every kind of broken input is one line with its reason; the good file is still linted.
+    @Test func brokenInputsOfEveryFormatInOneBatch() throws {
+        let dir = try tempDir()
+        func put(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+        try put("corrupt.docx", Array("this is not a zip file at all".utf8))
+        let real = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent("Tests/Fixtures/merged-cells.docx")))
+        try put("truncated.docx", Array(real.prefix(real.count / 2)))
+        var noDocument = ZipBuilder()
+        noDocument.add("[Content_Types].xml", "<Types/>")
+        try put("no-document.docx", noDocument.build())
+        var bomb = ZipBuilder()
+        bomb.addRaw("word/document.xml", compressed: ZipBuilder.deflateZeros(count: 100 << 20), declaredSize: 100 << 20)
+        try put("bomb.docx", bomb.build())
+        try put("nobody.html", Array("<html><head><title></title></head></html>".utf8))
+        try put("scan.pdf", PDFLoaderTests.imageOnlyPDF())
+        try put("old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+        try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent(Self.seed), to: dir.appendingPathComponent("seed.txt"))
+        let started = Date()
+        let r = try run(["--lang", "en", dir.path])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(r.status == 2)
+        let errors = r.stderr.split(separator: "\n")
+        for name in ["corrupt.docx", "truncated.docx", "no-document.docx", "bomb.docx", "nobody.html", "old.doc"] {
+            #expect(errors.filter { $0.contains("/\(name): error: ") }.count == 1, "\(name): \(r.stderr)")
+        }
+        #expect(r.stderr.contains("bomb.docx: error: probable zip bomb"))
+        #expect(r.stderr.contains("old.doc: error: this is a legacy Word 97-2003 document"))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
+            #expect(r.stderr.contains("scan.pdf: error: no text to lint: the PDF has no text layer"))
+        }
+        #expect(r.stdout.contains("seed.txt:21:50: error:"), "the readable draft is still linted")
     }
 
     @Test func standardInput() throws {

@@ -25,7 +25,7 @@ struct CorpusTests {
     }()
     /// Rules this build implements; labels naming others (tables, batch) are checked once those exist.
     static let implemented = Set(RuleRegistry.descriptors.map(\.id))
-    static let readable: Set<InputFormat> = [.text, .markdown]
+    static let readable: Set<InputFormat> = [.text, .markdown, .docx, .html]
     static let singleFiles = labels.keys.filter { key in
         key.hasPrefix("single/") && InputFormat(path: key).map { readable.contains($0) } == true
     }.sorted()

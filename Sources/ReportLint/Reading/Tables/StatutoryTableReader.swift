@@ -37,8 +37,11 @@ struct StatutoryTableReader {
             rows += region.rows.map { row in
                 TableRowCells(line: row.line, cells: row.cells, aligned: isAligned(row.line, report))
             }
+            let trailing = figureLines(after: region.lines.upperBound, report: report, sectionLines: sectionLines)
+            rows += trailing.map { captionRow($0, report) }
             rows.removeAll { ReportReader.isPageFooter(report.lines[$0.line]) }
             let first = preamble.first ?? region.lines.lowerBound
+            let end = trailing.last ?? region.lines.upperBound
             // Which table the region names most (ties and silence: none).
             let named = rows.flatMap(namingLabels)
             let hitSets = labels.map { l in named.reduce(into: Set<String>()) { $0.formUnion(l.hits(compact: $1)) } }
@@ -49,16 +52,16 @@ struct StatutoryTableReader {
             if var z = zone, kind == nil || kind == z.kind,
                let gap = gapRows(from: z.lines.upperBound, to: first, report: report, sectionLines: sectionLines) {
                 z.rows += gap + rows
-                z.lines = z.lines.lowerBound...region.lines.upperBound
+                z.lines = z.lines.lowerBound...end
                 if let k = z.kind, let i = definitions.firstIndex(where: { $0.kind == k }) { z.hits.formUnion(hitSets[i]) }
                 zone = z
             } else {
                 close()
                 if let kind, let i = definitions.firstIndex(where: { $0.kind == kind }) {
-                    zone = Zone(kind: kind, rows: rows, lines: first...region.lines.upperBound, hits: hitSets[i])
+                    zone = Zone(kind: kind, rows: rows, lines: first...end, hits: hitSets[i])
                 }
             }
-            previousEnd = region.lines.upperBound
+            previousEnd = end
         }
         close()
         // A table whose labels stand in the text but in no readable table is there, only unread.
@@ -86,6 +89,18 @@ struct StatutoryTableReader {
             i -= 1
         }
         return result
+    }
+
+    /// Short lines after a region up to the last that ends in a figure (“行政许可 152”: plain PDF text, or a table
+    /// whose column spacing was collapsed, has rows the region finder does not take for rows).
+    private func figureLines(after end: Int, report: Report, sectionLines: Set<Int>) -> [Int] {
+        var i = end + 1, last = end
+        while i < report.lines.count, i - end <= 16, !sectionLines.contains(i), !report.isTableLine(i),
+              !TableFinder.isBlank(report.lines[i]), TableFinder.isCaptionLike(report.lines[i]) {
+            if captionRow(i, report).valueCells.contains(where: { !$0.text.isEmpty }) { last = i }
+            i += 1
+        }
+        return last > end ? Array((end + 1)...last) : []
     }
 
     /// The lines between two regions of one table as caption rows, or nil when something else stands there

@@ -42,7 +42,7 @@ public struct RulePack: Sendable, Codable {
 
         /// Whether a heading (white space removed) names this section.
         public func matches(_ heading: String) -> Bool {
-            accept.contains { heading.contains($0) }
+            accept.contains { heading.containsText($0) }
         }
     }
 

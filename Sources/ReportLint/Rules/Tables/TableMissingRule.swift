@@ -86,7 +86,12 @@ public struct TableMissingRule: Rule {
             let heading = report.sections[index]
             let end = index + 1 < report.sections.count ? report.sections[index + 1].span.line : report.lines.count
             if let line = (heading.span.line + 1..<max(end, heading.span.line + 1)).first(where: { !TableFinder.isBlank(report.lines[$0]) }) {
-                return trimmed(line, report)
+                // Its first sentence (“本年度…详见下表。”), not a whole paragraph.
+                var span = trimmed(line, report)
+                let text = report.lines[line]
+                if let stop = (span.start..<span.end).first(where: { text[$0].endsSentence }) { span.end = stop + 1 }
+                span.end = min(span.end, span.start + 40)
+                return span
             }
             return heading.span
         }

@@ -34,12 +34,12 @@ public struct PunctuationRule: Rule {
             let s = p.scalars
             for i in s.indices {
                 let u = s[i]
-                if let full = Self.halfWidth[u], isInChineseText(s, i) {
+                if u.value < 0x80, let full = Self.halfWidth[u], isInChineseText(s, i) {
                     findings.append(Finding(span: p.span(i, i + 1), message: Localized(
                         zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
                         fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
                 }
-                if i > 0, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
+                if i > 0, u.value >= 0x3000, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
                     let pair = String(s[i - 1]) + String(u)
                     findings.append(Finding(span: p.span(i - 1, i + 1), message: Localized(
                         zh: "标点重复“\(pair)”", en: "doubled punctuation '\(pair)'"),

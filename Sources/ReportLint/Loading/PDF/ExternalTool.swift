@@ -1,0 +1,64 @@
+import Foundation
+
+/// Running a helper program (pdftotext) on bytes held in memory, with a time limit.
+///
+/// The input goes to a private temporary file and the output to another, not through pipes: a pipe
+/// would need a reader thread to avoid deadlock once the output passes the pipe buffer. A program still
+/// running at the deadline is terminated, and killed if it ignores that.
+enum ExternalTool {
+    /// The executable named `name` in the directories of `searchPath` (default: $PATH), or nil.
+    static func find(_ name: String, searchPath: String? = nil) -> String? {
+        let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/" + name
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `executable` with `arguments`, where "{in}" stands for a file holding `input` and "{out}" for
+    /// the file whose contents are returned. Throws `toolFailed` on a non-zero exit or a timeout.
+    static func run(_ executable: String, arguments: [String], input: [UInt8], timeout: TimeInterval) throws(LoadError) -> Data {
+        let name = (executable as NSString).lastPathComponent
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inFile = directory.appendingPathComponent("input")
+        let outFile = directory.appendingPathComponent("output")
+        let errFile = directory.appendingPathComponent("stderr")
+
+        let process = Process()
+        let finished = DispatchSemaphore(value: 0)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+            try Data(input).write(to: inFile)
+            try Data().write(to: errFile)
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments.map { $0 == "{in}" ? inFile.path : $0 == "{out}" ? outFile.path : $0 }
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: errFile)
+            process.terminationHandler = { _ in finished.signal() }
+            try process.run()
+        } catch {
+            throw .toolFailed(tool: name, detail: error.localizedDescription)
+        }
+
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
+            throw .toolFailed(tool: name, detail: "no result after \(Int(timeout.rounded(.up))) s; stopped")
+        }
+        guard process.terminationStatus == 0 else {
+            let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
+            let firstLine = stderr.split(separator: "\n").first.map(String.init) ?? ""
+            throw .toolFailed(tool: name, detail: firstLine.isEmpty ? "exit status \(process.terminationStatus)" : firstLine)
+        }
+        do { return try Data(contentsOf: outFile) } catch {
+            throw .toolFailed(tool: name, detail: "no output")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// PDF through pdftotext. Tests that run the tool are skipped, with a message, where it is not installed
+/// (CI installs poppler-utils); the clean-up of its output is tested on text alone.
+@Suite("pdf")
+struct PDFLoaderTests {
+    static let hasPdftotext = ExternalTool.find("pdftotext") != nil
+
+    /// two-pages.pdf is made by scripts/make_docx_fixtures.py --pdf (LibreOffice): a table runs from
+    /// page 1 to page 2, and each page has a "— N —" footer.
+    @Test(.enabled(if: hasPdftotext, "pdftotext not installed (apt-get install poppler-utils)"))
+    func pageFootersVanishAndTheTableContinues() throws {
+        let document = try DocumentLoader().load(path: TestFiles.fixture("two-pages.pdf"))
+        let texts = document.lines.map(\.text)
+        #expect(texts.first == "某镇 2024 年政府信息公开工作年度报告")
+        #expect(!texts.contains { $0.contains("—") || $0.contains("\u{0C}") })
+        let row16 = try #require(texts.firstIndex { $0.hasPrefix("第 16 行") })
+        #expect(texts[row16 + 1].hasPrefix("第 17 行"))
+        // -layout spacing stays: the table reader splits rows on runs of two or more spaces.
+        let header = try #require(texts.first { $0.hasPrefix("信息内容") })
+        #expect(header.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+                    == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+        #expect(texts.last == "三、结束")
+        #expect(document.format == .pdf)
+    }
+
+    @Test(.enabled(if: hasPdftotext, "pdftotext not installed (apt-get install poppler-utils)"))
+    func scannedPDFHasNoTextLayer() {
+        #expect(loadError(Self.imageOnlyPDF(), as: .pdf) == .noText("the PDF has no text layer; it is probably a scan"))
+    }
+
+    @Test(.enabled(if: hasPdftotext, "pdftotext not installed (apt-get install poppler-utils)"))
+    func brokenPDFIsAToolFailure() {
+        let error = loadError(Array("%PDF-1.4\n this is not really a pdf".utf8), as: .pdf)
+        guard case .toolFailed(let tool, _) = error else { Issue.record("expected toolFailed, got \(String(describing: error))"); return }
+        #expect(tool == "pdftotext")
+    }
+
+    @Test func missingPdftotextNamesThePackage() {
+        let loader = PDFLoader(searchPath: "/nonexistent")
+        #expect(throws: LoadError.toolMissing(tool: "pdftotext", package: "poppler-utils")) {
+            try loader.load(Self.imageOnlyPDF(), path: "a.pdf", limits: .default)
+        }
+        #expect(LoadError.toolMissing(tool: "pdftotext", package: "poppler-utils").message(.zh).contains("apt-get install poppler-utils"))
+    }
+
+    /// A helper that hangs is stopped at the deadline, not waited for.
+    @Test(.enabled(if: TestFiles.exists("/bin/sleep"), "no /bin/sleep"))
+    func hangingToolIsStopped() {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(throws: LoadError.toolFailed(tool: "sleep", detail: "no result after 1 s; stopped")) {
+                try ExternalTool.run("/bin/sleep", arguments: ["30"], input: [], timeout: 1)
+            }
+        }
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func pageNumbersAndPageBreaksAreRemoved() {
+        let output = """
+            一、总体情况
+              （一）主动公开。2024年共主动公开政府信息
+
+                                   -2-
+            \u{0C}   120条，其中工作动态60条。
+            信息内容      本年制发件数
+            规章          0
+
+
+                                 — 3 —
+            \u{0C}行政规范性文件  2
+                       第 4 页 共 10 页
+            \u{0C}二、主动公开
+            2024
+            正文
+                    5 / 10
+            \u{0C}
+            """
+        #expect(PDFTextCleanup.lines(from: output).map(\.text) == [
+            "一、总体情况",
+            "  （一）主动公开。2024年共主动公开政府信息",
+            "   120条，其中工作动态60条。",
+            "信息内容      本年制发件数",
+            "规章          0",
+            "行政规范性文件  2",
+            "二、主动公开",
+            "2024",          // a number inside a page is text, not a page number
+            "正文",
+        ])
+    }
+
+    @Test func pageFurnitureForms() {
+        for line in ["-2-", "- 4 -", "— 1 —", "－１－", "第3页", "第 3 页 共 10 页", "第3页/共10页", "共10页 第3页", "Page 3 of 10"] {
+            #expect(PDFTextCleanup.isPageFurniture(line), "\(line) is a page number")
+        }
+        for line in ["2024", "一、总体情况", "-2024年-", "第三页", "3-4", "（一）"] {
+            #expect(!PDFTextCleanup.isPageFurniture(line), "\(line) is text")
+        }
+    }
+
+    /// A one-page PDF that draws a filled rectangle and no text — what a scanner's output looks like
+    /// to pdftotext.
+    static func imageOnlyPDF() -> [UInt8] {
+        let content = "0 0 0 rg 100 100 200 200 re f"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, body) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(i + 1) 0 obj\n\(body)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { pdf += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(pdf.utf8)
+    }
+}

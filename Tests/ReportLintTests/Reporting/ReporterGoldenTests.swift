@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// Each reporter's output for the seed draft, compared with a canned file (as SwiftLint keeps
+/// CannedXReporterOutput). Regenerate after an intended change with `UPDATE_GOLDEN=1 swift test`.
+@Suite("Reporter golden files")
+struct ReporterGoldenTests {
+    static let golden = TestSupport.root.appendingPathComponent("Tests/Fixtures/golden")
+
+    static func results() throws -> LintResults {
+        let bytes = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent("reports/shexi-2019.txt")))
+        let runner = Runner(linter: Linter(), jobs: 1)
+        var results = runner.run([.bytes(bytes, name: "reports/shexi-2019.txt", format: .text)])
+        results.failures.append(.init(path: "reports/broken.docx", error: .corruptContainer("no end of central directory")))
+        return results
+    }
+
+    static let cases: [(String, Language, String)] = [
+        ("human", .zh, "seed.human.zh.txt"), ("human", .en, "seed.human.en.txt"),
+        ("json", .zh, "seed.json"), ("sarif", .en, "seed.en.sarif"),
+    ]
+
+    @Test("reporter output matches its golden file", arguments: 0..<cases.count)
+    func golden(_ index: Int) throws {
+        let (format, lang, file) = Self.cases[index]
+        let options = ReporterOptions(language: lang, color: false, baseDirectory: "/work/project")
+        let results = try Self.results()
+        let output: String
+        switch format {
+        case "human": output = HumanReporter(options: options).render(results)
+        case "json": output = JSONReporter(options: options).render(results)
+        default: output = SARIFReporter(options: options).render(results)
+        }
+        let url = Self.golden.appendingPathComponent(file)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+            try output.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(output == expected, "\(file) differs; if intended, run UPDATE_GOLDEN=1 swift test")
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let results = try Self.results()
+        let plain = HumanReporter(options: ReporterOptions(color: false)).render(results)
+        let coloured = HumanReporter(options: ReporterOptions(color: true)).render(results)
+        #expect(!plain.contains("\u{1B}["))
+        #expect(coloured.contains("\u{1B}[1;31m错误: \u{1B}[0m"))
+    }
+
+    @Test func caretAlignsUnderWideCharacters() {
+        let r = HumanReporter(options: ReporterOptions())
+        // “我镇2019年度我镇”: the second 我镇 starts at column 9; before it 我镇 (2×2) + 2019 (4) + 年度 (2×2) = 12 cells.
+        let excerpt = r.excerpt("我镇2019年度我镇无相关", column: 9, endColumn: 11)
+        let caretLine = excerpt.split(separator: "\n")[1]
+        #expect(caretLine == "    " + String(repeating: " ", count: 12) + "^~~~")
+    }
+}
