@@ -186,3 +186,28 @@ struct StatutoryTableTests {
         }
     }
 }
+
+/// The table rules' own examples, rendered as Word and HTML (tables as real tables), find what they find as text.
+@Suite("Table rule examples in every format")
+struct TableRuleFormatTests {
+    static let rules = ["table-identity", "table-missing", "text-table-mismatch", "count-plausibility"]
+
+    @Test(arguments: rules)
+    func sameFindings(_ id: String) throws {
+        let d = try #require(RuleRegistry.descriptor(id))
+        for example in d.triggering + d.nonTriggering {
+            let lines = example.cleaned.text.components(separatedBy: "\n")
+            var configuration = Configuration()
+            configuration.yearOverride = example.year
+            for other in RuleRegistry.descriptors where other.id != id { configuration.severities[other.id] = .some(nil) }
+            let linter = Linter(configuration: configuration)
+            func messages(_ bytes: [UInt8], _ format: InputFormat) throws -> [String] {
+                let document = try DocumentLoader().load(bytes: bytes, path: "x.\(format.rawValue)", format: format)
+                return linter.lint(document).1.map(\.message.zh).sorted()
+            }
+            let text = try messages(Array(lines.joined(separator: "\n").utf8), .text)
+            #expect(try messages(CrossFormatTests.Render.docx(lines), .docx) == text, "\(id) docx: \(example.text)")
+            #expect(try messages(Array(CrossFormatTests.Render.html(lines).utf8), .html) == text, "\(id) html: \(example.text)")
+        }
+    }
+}
