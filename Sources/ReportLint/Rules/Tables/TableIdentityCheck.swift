@@ -82,8 +82,9 @@ struct TableIdentityCheck {
             return "\(name ?? key) \(NumberText.plain(cell.1.number ?? 0))"
         }
         let zeros = cells.count - named.count
-        let head = named.isEmpty ? "0" : named.joined(separator: "+")
-        return Localized(zh: "\(head)=\(total)" + (zeros > 0 ? "（其余\(zeros)项为0）" : ""),
-                         en: "\(head) = \(total)" + (zeros > 0 ? " (the other \(zeros) are 0)" : ""))
+        // One non-zero term is the sum itself: “（一） 1（其余20项为0）”.
+        let head = named.count > 1 ? named.joined(separator: "+") + "=" + total : named.first ?? "0"
+        return Localized(zh: head + (zeros > 0 ? "（其余\(zeros)项为0）" : ""),
+                         en: head.replacingOccurrences(of: "=", with: " = ") + (zeros > 0 ? " (the other \(zeros) are 0)" : ""))
     }
 }
