@@ -21,6 +21,8 @@ public struct Report: Sendable {
     public var sections: [Section]
     /// Runs of lines that are tables (tab, pipe, or space separated rows; Word and HTML tables).
     public var tables: [TableRegion]
+    /// 表二、表三、表四 recognised by their labels, cells keyed by row and column.
+    public var statutoryTables: [StatutoryTable] = []
     /// Prose, joined into paragraphs across hard line wraps (PDF text), outside tables and headings.
     public var paragraphs: [Paragraph]
     /// Figures stated in prose: counts, shares, years, amounts.

@@ -13,7 +13,7 @@ public struct ReportReader: Sendable {
     public func read(_ document: Document) -> Report {
         let lines = document.lines.map(\.text.scalars)
         var report = Report(document: document, lines: lines)
-        let footers = lines.map(isPageFooter)
+        let footers = lines.map(Self.isPageFooter)
 
         // Headings first: a section heading is never absorbed into a table.
         let sectionTemplates = pack.eras.values.flatMap(\.sections)
@@ -45,6 +45,7 @@ public struct ReportReader: Sendable {
         }
         report.breakdowns = BreakdownReader.read(report, pack: pack)
         report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.periodMarkers)
+        report.statutoryTables = StatutoryTableReader(pack: pack).read(report)
 
         if let title = report.title {
             report.body = TitleReader.body(in: title.text)
@@ -140,7 +141,7 @@ public struct ReportReader: Sendable {
     }
 
     /// “-2-”, “— 1 —”, “- 4 -”, “第 3 页 共 10 页”.
-    private func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
+    static func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
         let compact = line.filter { !$0.isBlank }
         guard !compact.isEmpty, compact.count <= 12, compact.contains(where: \.isDigitLike) else { return false }
         let dashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]

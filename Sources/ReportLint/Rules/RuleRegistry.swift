@@ -15,6 +15,9 @@ public enum RuleRegistry {
         RegulationTitleRule.self,
         PunctuationRule.self,
         RepeatedWordRule.self,
+        TableIdentityRule.self,
+        TableMissingRule.self,
+        TextTableMismatchRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []

@@ -1,5 +1,6 @@
 /// `count-plausibility`: impossible or implausible figures — negative or fractional counts, shares over
-/// 100%, magnitudes far outside what a body of that level publishes in a year.
+/// 100%, magnitudes far outside what a body of that level publishes in a year — in prose and in the count
+/// cells of the statutory tables (表三、表四 and 表二's counts; not 本年增/减, which is signed, nor amounts).
 public struct CountPlausibilityRule: Rule {
     public init() {}
 
@@ -17,6 +18,7 @@ public struct CountPlausibilityRule: Rule {
             RuleExample("工作动态30条，占↓130%。", year: 2025),
             RuleExample("本年废止规范性文件↓-3件。", year: 2025),
             RuleExample("某某镇人民政府2025年政府信息公开工作年度报告\n\n全年共主动公开政府信息↓984000条。"),
+            RuleExample("\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t1\t↓-1\t0\t0\t0\n行政诉讼（复议后起诉）\t↓0.5\t0\t0\t↓0.5\t1", year: 2025),
         ],
         nonTriggering: [
             RuleExample("全年共主动公开政府信息537条，行政事业性收费12.56万元。", year: 2025),
@@ -52,6 +54,26 @@ public struct CountPlausibilityRule: Rule {
                     zh: "占比“\(text)”超过100%", en: "the share \(text) exceeds 100%")))
             case .year, .amount:
                 continue
+            }
+        }
+        return findings + tableCells(report, context)
+    }
+
+    /// Count cells of the statutory tables: non-negative whole numbers.
+    private func tableCells(_ report: Report, _ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for table in report.statutoryTables where !table.isTrace {
+            guard let d = context.pack.table(table.kind) else { continue }
+            for (key, value) in table.cells.sorted(by: { $0.value.span < $1.value.span }) {
+                guard case .number(let v, _, let span) = value, (d.column(key.column)?.valueKind ?? .count) == .count else { continue }
+                let cell = d.cellName(key), text = NumberText.plain(v)
+                if v < 0 {
+                    findings.append(Finding(span: span, message: Localized(
+                        zh: "\(cell.zh)为\(text)：件数不能为负数", en: "\(cell.en) is \(text): a count cannot be negative")))
+                } else if v != v.rounded() {
+                    findings.append(Finding(span: span, message: Localized(
+                        zh: "\(cell.zh)为\(text)：件数应为整数", en: "\(cell.en) is \(text): a count must be a whole number")))
+                }
             }
         }
         return findings

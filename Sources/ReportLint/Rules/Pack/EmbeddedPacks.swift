@@ -75,6 +75,161 @@ enum EmbeddedPacks {
   }
 }
 """##),
+        ("tables.json", ##"""
+{
+  "description": "The statutory tables (format-spec.md §3–4): row and column labels per layout era, the arithmetic identities, and the prose phrases that state a figure the tables also state. Rows and columns are recognised by their labels: a label matches when, white space removed, it contains one of `match` or, with its numbering (（一）, 1.) and group label removed, equals one of `exact`. `layouts` lists the layout eras a row or column belongs to (absent: both); `group` rows are row-spanning labels that may carry no figures — except in the layouts they list, where they are rows of figures (2019: （六）其他处理). `block` ties 表二's rows and columns to their 第二十条 item. `tableFigures`: a prose count restates a table figure when its clause (back to the previous comma) contains one of a statement's `phrases` — right before the figure if `adjacent` — and the words it `clauseNeeds` (or, for `objectNeeds`, the clause or its paragraph when the clause is just the verb: “全年办结6件”), and none of `unless`; `loose` wording, or a clause naming a sub-unit, makes a mismatch a warning. Identities: for each column (`per: column`) or each row (`per: row`), the sum of the `total` cells equals the sum of the `parts` cells; `prefix.*` stands for every row whose key starts with `prefix.`.",
+  "statutoryTables": [
+    {
+      "kind": "table2",
+      "title": "表二 主动公开政府信息情况",
+      "titleEn": "Table 2 (proactive disclosure)",
+      "section": "proactive",
+      "keywords": ["第二十条", "信息内容"],
+      "blockCaptions": [
+        {"block": "art20_1", "match": ["第二十条第（一）项", "第二十条第(一)项"]},
+        {"block": "art20_5", "match": ["第二十条第（五）项", "第二十条第(五)项"]},
+        {"block": "art20_6", "match": ["第二十条第（六）项", "第二十条第(六)项"]},
+        {"block": "art20_8", "match": ["第二十条第（八）项", "第二十条第(八)项"]},
+        {"block": "art20_9", "match": ["第二十条第（九）项", "第二十条第(九)项"], "layouts": ["2019"]}
+      ],
+      "columns": [
+        {"key": "newMade", "label": "本年新制作数量", "en": "made this year", "block": "art20_1", "match": ["新制作"], "layouts": ["2019"]},
+        {"key": "newPublished", "label": "本年新公开数量", "en": "published this year", "block": "art20_1", "match": ["新公开"], "layouts": ["2019"]},
+        {"key": "totalPublished", "label": "对外公开总数量", "en": "published in total", "block": "art20_1", "match": ["对外公开总"], "layouts": ["2019"]},
+        {"key": "issued", "label": "本年制发件数", "en": "issued this year", "block": "art20_1", "match": ["制发"], "layouts": ["2021"]},
+        {"key": "repealed", "label": "本年废止件数", "en": "repealed this year", "block": "art20_1", "match": ["废止"], "layouts": ["2021"]},
+        {"key": "inForce", "label": "现行有效件数", "en": "in force", "block": "art20_1", "match": ["现行有效"], "layouts": ["2021"]},
+        {"key": "previousItems", "label": "上一年项目数量", "en": "items last year", "blocks": ["art20_5", "art20_6", "art20_8"], "match": ["上一年项目", "上年项目"], "layouts": ["2019"]},
+        {"key": "change", "label": "本年增/减", "en": "change this year", "blocks": ["art20_5", "art20_6", "art20_8"], "match": ["增/减", "增减", "增／减"], "layouts": ["2019"], "value": "signed"},
+        {"key": "decisions", "label": "处理决定数量", "en": "decisions", "blocks": ["art20_5", "art20_6"], "match": ["处理决定"]},
+        {"key": "feeAmount", "label": "本年收费金额（单位：万元）", "en": "fees collected", "block": "art20_8", "match": ["收费金额"], "layouts": ["2021"], "value": "amount", "unit": "万元"},
+        {"key": "procurementItems", "label": "采购项目数量", "en": "procurement items", "block": "art20_9", "match": ["采购项目"], "layouts": ["2019"]},
+        {"key": "procurementAmount", "label": "采购总金额", "en": "procurement amount", "block": "art20_9", "match": ["采购总金额", "采购金额"], "layouts": ["2019"], "value": "amount"}
+      ],
+      "rows": [
+        {"key": "regulations", "label": "规章", "en": "rules", "block": "art20_1", "match": ["规章"]},
+        {"key": "normativeDocs", "label": "行政规范性文件", "en": "normative documents", "block": "art20_1", "match": ["规范性文件"]},
+        {"key": "licensing", "label": "行政许可", "en": "licences", "block": "art20_5", "match": ["行政许可"]},
+        {"key": "otherServices", "label": "其他对外管理服务事项", "en": "other external services", "block": "art20_5", "match": ["对外管理服务"], "layouts": ["2019"]},
+        {"key": "penalties", "label": "行政处罚", "en": "penalties", "block": "art20_6", "match": ["行政处罚"]},
+        {"key": "coercion", "label": "行政强制", "en": "compulsory measures", "block": "art20_6", "match": ["行政强制"]},
+        {"key": "fees", "label": "行政事业性收费", "en": "administrative fees", "block": "art20_8", "match": ["行政事业性收费", "事业性收费"]},
+        {"key": "procurement", "label": "政府集中采购", "en": "central procurement", "block": "art20_9", "match": ["集中采购"], "layouts": ["2019"]}
+      ]
+    },
+    {
+      "kind": "table3",
+      "title": "表三 收到和处理政府信息公开申请情况",
+      "titleEn": "Table 3 (applications received and handled)",
+      "section": "applications",
+      "keywords": ["申请人情况", "勾稽关系", "法人或其他组织"],
+      "columns": [
+        {"key": "natural", "label": "自然人", "en": "natural persons", "match": ["自然人"]},
+        {"key": "business", "label": "商业企业", "en": "businesses", "match": ["商业企业"]},
+        {"key": "research", "label": "科研机构", "en": "research institutions", "match": ["科研机构"]},
+        {"key": "publicInterest", "label": "社会公益组织", "en": "public-interest organisations", "match": ["社会公益组织"]},
+        {"key": "legalService", "label": "法律服务机构", "en": "legal service providers", "match": ["法律服务机构"]},
+        {"key": "otherOrg", "label": "其他", "en": "other organisations", "exact": ["其他"]},
+        {"key": "total", "label": "总计", "en": "total", "match": ["总计", "合计"]}
+      ],
+      "rows": [
+        {"key": "new", "label": "一、本年新收政府信息公开申请数量", "short": "一", "en": "new this year", "match": ["本年新收", "新收政府信息公开申请"]},
+        {"key": "carried", "label": "二、上年结转政府信息公开申请数量", "short": "二", "en": "carried over", "match": ["上年结转"]},
+        {"key": "results", "label": "三、本年度办理结果", "short": "三", "en": "outcomes", "match": ["本年度办理结果"], "group": true},
+        {"key": "granted", "label": "（一）予以公开", "short": "（一）", "en": "granted", "match": ["予以公开"]},
+        {"key": "partial", "label": "（二）部分公开", "short": "（二）", "en": "partly granted", "match": ["部分公开"]},
+        {"key": "denied", "label": "（三）不予公开", "short": "（三）", "en": "refused", "match": ["不予公开"], "group": true},
+        {"key": "denied.stateSecret", "label": "1.属于国家秘密", "short": "（三）1", "en": "state secret", "match": ["国家秘密"]},
+        {"key": "denied.prohibited", "label": "2.其他法律行政法规禁止公开", "short": "（三）2", "en": "prohibited by law", "match": ["禁止公开"]},
+        {"key": "denied.security", "label": "3.危及“三安全一稳定”", "short": "（三）3", "en": "security and stability", "match": ["三安全一稳定"]},
+        {"key": "denied.thirdParty", "label": "4.保护第三方合法权益", "short": "（三）4", "en": "third-party rights", "match": ["第三方合法权益"]},
+        {"key": "denied.internal", "label": "5.属于三类内部事务信息", "short": "（三）5", "en": "internal affairs", "match": ["内部事务"]},
+        {"key": "denied.process", "label": "6.属于四类过程性信息", "short": "（三）6", "en": "process information", "match": ["过程性信息"]},
+        {"key": "denied.enforcement", "label": "7.属于行政执法案卷", "short": "（三）7", "en": "enforcement files", "match": ["行政执法案卷"]},
+        {"key": "denied.query", "label": "8.属于行政查询事项", "short": "（三）8", "en": "administrative queries", "match": ["行政查询事项"]},
+        {"key": "unable", "label": "（四）无法提供", "short": "（四）", "en": "unable to provide", "match": ["无法提供"], "group": true},
+        {"key": "unable.notHeld", "label": "1.本机关不掌握相关政府信息", "short": "（四）1", "en": "not held", "match": ["不掌握"]},
+        {"key": "unable.mustCreate", "label": "2.没有现成信息需要另行制作", "short": "（四）2", "en": "would need creating", "match": ["另行制作", "没有现成信息"]},
+        {"key": "unable.unclear", "label": "3.补正后申请内容仍不明确", "short": "（四）3", "en": "unclear after correction", "match": ["仍不明确", "补正后"]},
+        {"key": "notProcessed", "label": "（五）不予处理", "short": "（五）", "en": "not processed", "match": ["不予处理"], "group": true},
+        {"key": "notProcessed.petition", "label": "1.信访举报投诉类申请", "short": "（五）1", "en": "petitions and complaints", "match": ["信访举报投诉"]},
+        {"key": "notProcessed.repeated", "label": "2.重复申请", "short": "（五）2", "en": "repeated applications", "match": ["重复申请"]},
+        {"key": "notProcessed.publications", "label": "3.要求提供公开出版物", "short": "（五）3", "en": "publications", "match": ["公开出版物"]},
+        {"key": "notProcessed.excessive", "label": "4.无正当理由大量反复申请", "short": "（五）4", "en": "excessive applications", "match": ["大量反复申请"]},
+        {"key": "notProcessed.confirm", "label": "5.要求行政机关确认或重新出具已获取信息", "short": "（五）5", "en": "confirm or reissue", "match": ["重新出具", "确认或重新"]},
+        {"key": "other", "label": "（六）其他处理", "short": "（六）", "en": "other handling", "match": ["其他处理"], "group": true, "layouts": ["2019"]},
+        {"key": "other.noCorrection", "label": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "short": "（六）1", "en": "no correction", "match": ["逾期不补正"], "layouts": ["2021"]},
+        {"key": "other.feeUnpaid", "label": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "short": "（六）2", "en": "fee unpaid", "match": ["缴纳费用", "收费通知"], "layouts": ["2021"]},
+        {"key": "other.other", "label": "3.其他", "short": "（六）3", "en": "other", "exact": ["其他"], "within": "other", "layouts": ["2021"]},
+        {"key": "outcomeTotal", "label": "（七）总计", "short": "（七）总计", "en": "total handled", "match": ["总计", "合计"]},
+        {"key": "carriedForward", "label": "四、结转下年度继续办理", "short": "四", "en": "carried forward", "match": ["结转下年度", "结转下一年", "结转至下年度"]}
+      ]
+    },
+    {
+      "kind": "table4",
+      "title": "表四 政府信息公开行政复议、行政诉讼情况",
+      "titleEn": "Table 4 (reconsideration and litigation)",
+      "section": "review",
+      "keywords": ["行政诉讼"],
+      "sideBySide": true,
+      "columns": [
+        {"key": "upheld", "label": "结果维持", "en": "upheld", "match": ["结果维持"]},
+        {"key": "corrected", "label": "结果纠正", "en": "corrected", "match": ["结果纠正"]},
+        {"key": "otherResult", "label": "其他结果", "en": "other result", "match": ["其他结果"]},
+        {"key": "pending", "label": "尚未审结", "en": "pending", "match": ["尚未审结"]},
+        {"key": "total", "label": "总计", "en": "total", "match": ["总计", "合计"]}
+      ],
+      "rows": [
+        {"key": "review", "label": "行政复议", "en": "administrative reconsideration", "match": ["行政复议"]},
+        {"key": "direct", "label": "行政诉讼（未经复议直接起诉）", "short": "未经复议直接起诉", "en": "litigation without prior reconsideration", "match": ["未经复议", "直接起诉"]},
+        {"key": "afterReview", "label": "行政诉讼（复议后起诉）", "short": "复议后起诉", "en": "litigation after reconsideration", "match": ["复议后起诉"]}
+      ]
+    }
+  ],
+  "tableIdentities": [
+    {"id": "T3-1", "table": "table3", "per": "column", "total": ["new", "carried"], "parts": ["outcomeTotal", "carriedForward"], "official": true,
+     "totalText": "一+二", "partsText": "（七）总计+四"},
+    {"id": "T3-2", "table": "table3", "per": "column", "total": ["outcomeTotal"], "layouts": ["2019"],
+     "parts": ["granted", "partial", "denied.*", "unable.*", "notProcessed.*", "other"], "partsText": "（一）至（六）各项之和", "partsTextEn": "outcomes （一）–（六）"},
+    {"id": "T3-2", "table": "table3", "per": "column", "total": ["outcomeTotal"], "layouts": ["2021"],
+     "parts": ["granted", "partial", "denied.*", "unable.*", "notProcessed.*", "other.*"], "partsText": "（一）至（六）各项之和", "partsTextEn": "outcomes （一）–（六）"},
+    {"id": "T3-G", "table": "table3", "per": "column", "total": ["denied"], "parts": ["denied.*"], "partsText": "（三）1至8之和", "partsTextEn": "（三）1–8"},
+    {"id": "T3-G", "table": "table3", "per": "column", "total": ["unable"], "parts": ["unable.*"], "partsText": "（四）1至3之和", "partsTextEn": "（四）1–3"},
+    {"id": "T3-G", "table": "table3", "per": "column", "total": ["notProcessed"], "parts": ["notProcessed.*"], "partsText": "（五）1至5之和", "partsTextEn": "（五）1–5"},
+    {"id": "T3-G", "table": "table3", "per": "column", "total": ["other"], "parts": ["other.*"], "layouts": ["2021"], "partsText": "（六）1至3之和", "partsTextEn": "（六）1–3"},
+    {"id": "T3-3", "table": "table3", "per": "row", "total": ["total"], "parts": ["natural", "business", "research", "publicInterest", "legalService", "otherOrg"],
+     "partsText": "六类申请人之和", "partsTextEn": "the six applicant columns"},
+    {"id": "T4-1", "table": "table4", "per": "row", "rows": ["review"], "total": ["total"], "parts": ["upheld", "corrected", "otherResult", "pending"]},
+    {"id": "T4-2", "table": "table4", "per": "row", "rows": ["direct"], "total": ["total"], "parts": ["upheld", "corrected", "otherResult", "pending"]},
+    {"id": "T4-3", "table": "table4", "per": "row", "rows": ["afterReview"], "total": ["total"], "parts": ["upheld", "corrected", "otherResult", "pending"]}
+  ],
+  "tableFigures": {
+    "statements": [
+      {"key": "carriedForward", "table": "table3", "rows": ["carriedForward"], "column": "total",
+       "phrases": ["结转下年度", "结转下一年", "结转至下年度", "结转到下年度", "结转至下一年", "结转到下一年", "结转下年"]},
+      {"key": "carriedOver", "table": "table3", "rows": ["carried"], "column": "total",
+       "phrases": ["上年结转", "上年度结转", "上一年度结转", "上一年结转"]},
+      {"key": "review", "table": "table4", "rows": ["review"], "column": "total", "phrases": ["行政复议"], "adjacent": true, "unless": ["行政诉讼"]},
+      {"key": "litigation", "table": "table4", "rows": ["direct", "afterReview"], "column": "total", "phrases": ["行政诉讼"], "adjacent": true, "unless": ["行政复议"]},
+      {"key": "received", "table": "table3", "rows": ["new"], "column": "total", "phrases": ["收到", "新收", "接收"], "clauseNeeds": ["申请"], "applicants": true},
+      {"key": "accepted", "table": "table3", "rows": ["new"], "alternativeRows": ["new", "carried"], "column": "total", "phrases": ["受理"], "clauseNeeds": ["申请"], "applicants": true, "loose": true},
+      {"key": "handled", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办结", "答复", "办理完毕", "处理完毕"], "objectNeeds": ["申请"]},
+      {"key": "processed", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办理"], "objectNeeds": ["申请"], "unless": ["办理结果", "不予处理", "其他处理"], "loose": true},
+      {"key": "normativeIssued", "table": "table2", "rows": ["normativeDocs"], "columns": ["issued", "newMade"], "phrases": ["制发", "印发", "出台", "制定"], "clauseNeeds": ["规范性文件"]},
+      {"key": "normativeRepealed", "table": "table2", "rows": ["normativeDocs"], "columns": ["repealed"], "phrases": ["废止"], "clauseNeeds": ["规范性文件"]}
+    ],
+    "zeroStatements": [
+      {"key": "received", "phrases": ["未收到政府信息公开申请", "没有收到政府信息公开申请", "未收到依申请公开", "无政府信息公开申请"]}
+    ],
+    "applicants": [
+      {"phrase": "自然人", "columns": ["natural"]},
+      {"phrase": "法人或其他组织", "columns": ["business", "research", "publicInterest", "legalService", "otherOrg"]}
+    ],
+    "skipMarkers": ["较", "同比", "环比", "比上年", "比去年", "增长", "下降", "减少", "增加", "去年", "含", "包括", "累计", "以来"],
+    "subUnitMarkers": ["政府办", "办公室", "下属", "所属", "各乡镇", "各部门", "各单位", "县直", "区直", "市直", "街道办", "各街道", "其中本级"]
+  }
+}
+"""##),
         ("thresholds.json", ##"""
 {
   "description": "Plausibility thresholds by body level (count-plausibility). A prose count above `maxCount` for the body's level is a warning: far outside what a body of that level publishes in a year.",

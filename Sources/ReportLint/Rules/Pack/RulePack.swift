@@ -23,6 +23,10 @@ public struct RulePack: Sendable, Codable {
     public var repeatedWordAllow: [String] = []
     public var genre = GenreNames()
     public var thresholds: [String: Threshold] = [:]
+    /// 表二、表三、表四 (rules/tables.json).
+    public var statutoryTables: [StatutoryTableDefinition] = []
+    public var tableIdentities: [TableIdentityDefinition] = []
+    public var tableFigures = TableFigurePhrases()
 
     public init() {}
 
@@ -67,6 +71,9 @@ public struct RulePack: Sendable, Codable {
     /// The template for an era.
     public func template(_ era: Era) -> EraTemplate? { eras[era.rawValue] }
 
+    /// The definition of a statutory table.
+    public func table(_ kind: StatutoryTableKind) -> StatutoryTableDefinition? { statutoryTables.first { $0.kind == kind } }
+
     /// The built-in packs, decoded once.
     public static let builtIn: RulePack = {
         var pack = RulePack()
@@ -107,6 +114,19 @@ public struct RulePack: Sendable, Codable {
             genre.knownVariants += g.knownVariants ?? []
         }
         if let t = partial.thresholds { thresholds.merge(t) { _, new in new } }
+        // A pack's table definition replaces the built-in one of the same kind.
+        for table in partial.statutoryTables ?? [] {
+            statutoryTables.removeAll { $0.kind == table.kind }
+            statutoryTables.append(table)
+        }
+        tableIdentities += partial.tableIdentities ?? []
+        if let f = partial.tableFigures {
+            tableFigures.statements += f.statements ?? []
+            tableFigures.zeroStatements += f.zeroStatements ?? []
+            tableFigures.applicants += f.applicants ?? []
+            tableFigures.skipMarkers += f.skipMarkers ?? []
+            tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
+        }
         // Longest units first, so that 人次 wins over 人.
         countUnits.sort { $0.count > $1.count }
         amountUnits.sort { $0.count > $1.count }
@@ -122,6 +142,16 @@ public struct RulePack: Sendable, Codable {
         var carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow: [String]?
         var genre: PartialGenre?
         var thresholds: [String: Threshold]?
+        var statutoryTables: [StatutoryTableDefinition]?
+        var tableIdentities: [TableIdentityDefinition]?
+        var tableFigures: PartialTableFigures?
+    }
+
+    private struct PartialTableFigures: Decodable {
+        var statements: [TableFigurePhrases.Statement]?
+        var zeroStatements: [TableFigurePhrases.ZeroStatement]?
+        var applicants: [TableFigurePhrases.Applicant]?
+        var skipMarkers, subUnitMarkers: [String]?
     }
 
     private struct PartialRegulation: Decodable {

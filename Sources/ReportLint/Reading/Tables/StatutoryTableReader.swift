@@ -1,0 +1,152 @@
+/// Finds 表二、表三 and 表四 among a report's table regions and reads each into a `StatutoryTable`.
+///
+/// A table often reaches us in pieces: Markdown split into one small table per row group, PDF text broken
+/// by page footers and blank lines, a header standing above the rows as loose caption lines. So regions are
+/// first told apart by the labels they carry (which table's rows, columns and captions they name), then
+/// neighbouring regions of the same table — with the caption lines between them — are read as one.
+struct StatutoryTableReader {
+    let pack: RulePack
+
+    /// A run of rows believed to belong to one statutory table.
+    struct Zone {
+        var kind: StatutoryTableKind?
+        var rows: [TableRowCells]
+        var lines: ClosedRange<Int>
+        var hits: Set<String>
+    }
+
+    func read(_ report: Report) -> [StatutoryTable] {
+        let definitions = StatutoryTableKind.allCases.compactMap { pack.table($0) }
+        guard !definitions.isEmpty else { return [] }
+        let labels = definitions.map(TableLabels.init)
+        let sectionLines = Set(report.sections.map(\.span.line))
+        var tables: [StatutoryTable] = []
+        var zone: Zone?
+
+        func close() {
+            defer { zone = nil }
+            guard let z = zone, let kind = z.kind, z.hits.count >= 3,
+                  let index = definitions.firstIndex(where: { $0.kind == kind }) else { return }
+            tables.append(StatutoryTableBuilder(labels: labels[index]).build(z.rows, lines: z.lines))
+        }
+
+        var previousEnd = -1
+        for region in report.tables {
+            let preamble = captionLines(before: region.lines.lowerBound, after: previousEnd, report: report, sectionLines: sectionLines)
+            var rows = preamble.map { captionRow($0, report) }
+            rows += region.rows.map { row in
+                TableRowCells(line: row.line, cells: row.cells, aligned: isAligned(row.line, report))
+            }
+            let trailing = figureLines(after: region.lines.upperBound, report: report, sectionLines: sectionLines)
+            rows += trailing.map { captionRow($0, report) }
+            rows.removeAll { ReportReader.isPageFooter(report.lines[$0.line]) }
+            let first = preamble.first ?? region.lines.lowerBound
+            let end = trailing.last ?? region.lines.upperBound
+            // Which table the region names most (ties and silence: none).
+            let named = rows.flatMap(namingLabels)
+            let hitSets = labels.map { l in named.reduce(into: Set<String>()) { $0.formUnion(l.hits(compact: $1)) } }
+            let best = hitSets.map(\.count).max() ?? 0
+            let kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
+                ? definitions[hitSets.firstIndex { $0.count == best }!].kind : nil
+
+            if var z = zone, kind == nil || kind == z.kind,
+               let gap = gapRows(from: z.lines.upperBound, to: first, report: report, sectionLines: sectionLines) {
+                z.rows += gap + rows
+                z.lines = z.lines.lowerBound...end
+                if let k = z.kind, let i = definitions.firstIndex(where: { $0.kind == k }) { z.hits.formUnion(hitSets[i]) }
+                zone = z
+            } else {
+                close()
+                if let kind, let i = definitions.firstIndex(where: { $0.kind == kind }) {
+                    zone = Zone(kind: kind, rows: rows, lines: first...end, hits: hitSets[i])
+                }
+            }
+            previousEnd = end
+        }
+        close()
+        // A table whose labels stand in the text but in no readable table is there, only unread.
+        for (i, d) in definitions.enumerated() where !tables.contains(where: { $0.kind == d.kind }) {
+            if let trace = self.trace(labels[i], report) { tables.append(trace) }
+        }
+        return tables
+    }
+
+    /// The labels of a row that may name a table: its label, and each label cell when there are several
+    /// (figures name nothing).
+    private func namingLabels(_ row: TableRowCells) -> [[Unicode.Scalar]] {
+        guard !row.label.isEmpty else { return [] }
+        let cells = row.labelCells.count > 1 ? row.labelCells.map(\.text) : []
+        return ([row.label] + cells).map { TableLabels.compact($0).scalars }
+    }
+
+    /// Caption lines just above a region that the region finder left out (a header split over many lines).
+    private func captionLines(before start: Int, after floor: Int, report: Report, sectionLines: Set<Int>) -> [Int] {
+        var i = start - 1
+        var result: [Int] = []
+        while i > floor, start - i <= 10, !sectionLines.contains(i), !report.isTableLine(i), !TableFinder.isBlank(report.lines[i]),
+              TableFinder.isCaptionLike(report.lines[i]) {
+            result.insert(i, at: 0)
+            i -= 1
+        }
+        return result
+    }
+
+    /// Short lines after a region up to the last that ends in a figure (“行政许可 152”: plain PDF text, or a table
+    /// whose column spacing was collapsed, has rows the region finder does not take for rows).
+    private func figureLines(after end: Int, report: Report, sectionLines: Set<Int>) -> [Int] {
+        var i = end + 1, last = end
+        while i < report.lines.count, i - end <= 16, !sectionLines.contains(i), !report.isTableLine(i),
+              !TableFinder.isBlank(report.lines[i]), TableFinder.isCaptionLike(report.lines[i]) {
+            if captionRow(i, report).valueCells.contains(where: { !$0.text.isEmpty }) { last = i }
+            i += 1
+        }
+        return last > end ? Array((end + 1)...last) : []
+    }
+
+    /// The lines between two regions of one table as caption rows, or nil when something else stands there
+    /// (a section heading, prose, or too many lines).
+    private func gapRows(from end: Int, to start: Int, report: Report, sectionLines: Set<Int>) -> [TableRowCells]? {
+        guard start > end, start - end <= 16 else { return nil }
+        var rows: [TableRowCells] = []
+        for i in (end + 1)..<start {
+            let line = report.lines[i]
+            if TableFinder.isBlank(line) || ReportReader.isPageFooter(line) { continue }
+            guard !sectionLines.contains(i), TableFinder.isCaptionLike(line) else { return nil }
+            rows.append(captionRow(i, report))
+        }
+        return rows
+    }
+
+    private func captionRow(_ i: Int, _ report: Report) -> TableRowCells {
+        let (s, e) = TableFinder.trim(report.lines[i], 0, report.lines[i].count)
+        let cell = TableCell(text: Array(report.lines[i][s..<e]).string, span: TextSpan(line: i, start: s, end: e))
+        return TableRowCells(line: i, cells: [cell], aligned: false)
+    }
+
+    /// Rows that keep their empty cells: Word and HTML rows, tab-separated rows, Markdown pipe rows.
+    private func isAligned(_ i: Int, _ report: Report) -> Bool {
+        if report.document.lines[i].cells != nil { return true }
+        let line = report.lines[i]
+        if line.contains("\t") { return true }
+        return line.first { !$0.isBlank } == "|"
+    }
+
+    /// Two or more of a table's rows named on short lines outside any table read: a trace of the table.
+    private func trace(_ labels: TableLabels, _ report: Report) -> StatutoryTable? {
+        var rows = Set<String>()
+        var lines: [Int] = []
+        for (i, line) in report.lines.enumerated() where TableFinder.isCaptionLike(line) && !TableFinder.isBlank(line) {
+            let named = labels.hits(line.string).filter { hit in
+                hit.hasPrefix("row:") && labels.definition.row(String(hit.dropFirst(4)))?.isGroup == false
+            }
+            if !named.isEmpty {
+                rows.formUnion(named)
+                lines.append(i)
+            }
+        }
+        guard rows.count >= 2, let first = lines.first, let last = lines.last else { return nil }
+        var table = StatutoryTable(kind: labels.definition.kind, lines: first...last)
+        table.isTrace = true
+        return table
+    }
+}

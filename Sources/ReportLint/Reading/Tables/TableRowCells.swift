@@ -1,0 +1,119 @@
+/// One row of a statutory table split into its label and its figures, whatever the row's source.
+struct TableRowCells {
+    var line: Int
+    /// The cells naming the row (“（三）不 | 4.保护第三方合法权益” is two), possibly none.
+    var labelCells: [TableCell]
+    /// The cells after the label, each a figure, a not-stated mark or blank.
+    var valueCells: [TableCell]
+    /// All cells, for reading column headers.
+    var cells: [TableCell]
+    /// Where `valueCells` start in `cells`.
+    var valueStart: Int
+    /// The source keeps empty cells (Word, HTML, tab, Markdown pipe), so cell positions line up with the header;
+    /// rows split on runs of spaces drop them.
+    var aligned: Bool
+
+    /// The label cells' text run together.
+    var label: String
+    var labelSpan: TextSpan? {
+        guard let first = labelCells.first, let last = labelCells.last else { return nil }
+        return first.span.line == last.span.line ? TextSpan(line: first.span.line, start: first.span.start, end: last.span.end) : first.span
+    }
+    /// The label cells stand together at the start (after blank cells of a merged label column), not spread
+    /// over the row as a header's are (行政复议 | | | | | 行政诉讼).
+    var labelIsOneRun: Bool {
+        let head = cells[..<valueStart].drop { $0.text.isEmpty }
+        return !head.contains { $0.text.isEmpty }
+    }
+
+    /// Whether any figure or not-stated mark stands in the row (blank cells alone do not count).
+    var hasValues: Bool { valueCells.contains { !$0.text.isEmpty } }
+
+    /// Splits a row into its label and its figures.
+    init(line: Int, cells: [TableCell], aligned: Bool) {
+        self.line = line
+        self.aligned = aligned
+        var cells = cells
+        // A lone caption line from plain PDF text may still be “label figure” (行政许可 152).
+        if cells.count == 1, let split = Self.splitTrailingFigure(cells[0]) { cells = split }
+        self.cells = cells
+        // The label is the first run of text cells; the rest are figures — a stray word among them (“约5”) is
+        // an unreadable figure, not part of the label. Without any figure, every text cell is label (a header).
+        let last = cells.lastIndex { !$0.text.isEmpty && !Self.isValueLike($0.text) }
+        var runEnd = cells.firstIndex { !$0.text.isEmpty } ?? 0
+        while runEnd < cells.count, !cells[runEnd].text.isEmpty, !Self.isValueLike(cells[runEnd].text) { runEnd += 1 }
+        let figuresAfterRun = cells[runEnd...].contains { c in
+            c.text.unicodeScalars.contains(where: \.isDigitLike) || Self.notStatedMarks.contains(c.text.trimmedBlanks)
+        }
+        valueStart = last == nil ? 0 : figuresAfterRun ? runEnd : last! + 1
+        labelCells = last.map { Array(cells[...$0]).filter { !$0.text.isEmpty } } ?? []
+        valueCells = Array(cells[valueStart...])
+        label = labelCells.map(\.text).joined()
+    }
+
+    /// A Markdown separator row (|---|:---:|).
+    var isSeparator: Bool {
+        !cells.isEmpty && cells.allSatisfy { c in
+            let t = c.text.unicodeScalars
+            return t.count >= 2 && t.allSatisfy { $0 == "-" || $0 == ":" || $0 == "—" } && t.contains("-")
+        }
+    }
+
+    /// Page furniture or noise: no Chinese character and no digit in any cell.
+    var isNoise: Bool {
+        !cells.contains { $0.text.unicodeScalars.contains { $0.isHan || $0.isDigitLike } }
+    }
+
+    /// The figure cells with blank cells at the end dropped, unless keeping them reaches `count`.
+    func values(fitting count: Int) -> [TableCell] {
+        var v = valueCells
+        while v.count > count, let last = v.last, last.text.isEmpty { v.removeLast() }
+        return v
+    }
+
+    static let notStatedMarks: Set<String> = ["/", "／", "-", "－", "—", "——", "--", "无", "―", "–"]
+
+    static func isValueLike(_ text: String) -> Bool {
+        let t = text.trimmedBlanks
+        return t.isEmpty || notStatedMarks.contains(t) || TableFinder.isNumeric(ArraySlice(t.unicodeScalars))
+    }
+
+    /// “行政许可 152” → [行政许可][152]; nil when the line does not end in a figure after a label.
+    static func splitTrailingFigure(_ cell: TableCell) -> [TableCell]? {
+        let s = Array(cell.text.unicodeScalars)
+        guard let blank = s.lastIndex(where: \.isBlank) else { return nil }
+        let figure = Array(s[(blank + 1)...]), label = Array(s[..<blank])
+        guard TableFinder.isNumeric(ArraySlice(figure)), figure.contains(where: \.isDigitLike),
+              label.contains(where: \.isHan) else { return nil }
+        let labelEnd = TableFinder.trim(label, 0, label.count).1
+        let base = cell.span.start
+        return [TableCell(text: Array(label[..<labelEnd]).string, span: TextSpan(line: cell.span.line, start: base, end: base + labelEnd)),
+                TableCell(text: figure.string, span: TextSpan(line: cell.span.line, start: base + blank + 1, end: base + s.count))]
+    }
+
+    /// Reads a cell: a figure with its unit, not stated, or unreadable. `unit` is the header's unit of money.
+    static func value(_ cell: TableCell, unit: String?) -> TableValue {
+        let t = Array(cell.text.trimmedBlanks.unicodeScalars)
+        if t.isEmpty || notStatedMarks.contains(t.string) { return .notStated(cell.span) }
+        var i = 0, negative = false
+        if ["-", "－", "−", "+", "＋"].contains(t[0]) { negative = t[0] != "+" && t[0] != "＋"; i = 1 }
+        var value = 0.0, digits = 0, scale = 0.0
+        while i < t.count {
+            if let d = t[i].digitValue {
+                if scale > 0 { value += Double(d) * scale; scale /= 10 } else { value = value * 10 + Double(d) }
+                digits += 1
+            } else if t[i] == "." || t[i] == "．", scale == 0 {
+                scale = 0.1
+            } else if t[i] == ",", scale == 0 {
+                // thousands separator
+            } else {
+                break
+            }
+            i += 1
+        }
+        let suffix = Array(t[i...]).string.trimmedBlanks
+        guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return .unreadable(cell.span) }
+        let cellUnit = suffix == "元" || suffix == "万元" ? suffix : nil
+        return .number(negative ? -value : value, unit: cellUnit ?? unit, span: cell.span)
+    }
+}

@@ -1,0 +1,104 @@
+/// Finds the figures stated in prose that a statutory table also states (“共收到政府信息公开申请28件”,
+/// “其中自然人申请24件”, “结转下年度继续办理1件”, “被申请行政复议2件”), by the phrases of rules/tables.json.
+struct ProseTableFigures {
+    let report: Report
+    let phrases: TableFigurePhrases
+
+    /// A prose figure and the table cells it restates.
+    struct Link {
+        var statement: TableFigurePhrases.Statement
+        /// Where the figure stands, and the clause with the figure as printed.
+        var span: TextSpan
+        var quote: String
+        var value: Double
+        /// The row sets the figure may sum: the first is the precise reading, the others what loose wording allows.
+        var rowSets: [[String]]
+        var columns: [String]
+        /// A breakdown by applicant of the link at this index (“其中自然人申请24件”).
+        var parent: Int?
+        /// The sentence names a sub-unit (区政府办…): the figure may be that unit's, not the body's.
+        var subUnit: Bool
+    }
+
+    private static let separators: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?", "、", "（", "(", "）", ")"]
+    private static let units: Set<String> = ["件", "起", "宗", "例", "个", "份"]
+
+    func links() -> [Link] {
+        var result: [Link] = []
+        for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.isHeading {
+            let s = paragraph.scalars
+            var parent: Int?, parentEnd = 0
+            for f in report.figures where f.paragraph == index && f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
+                let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
+                let clause = Array(s[clauseStart..<f.start]).string
+                // A breakdown by applicant belongs to a figure of the same sentence.
+                if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
+                guard !phrases.skipMarkers.contains(where: clause.contains), !namesOtherYear(index, clauseStart, f.start) else { continue }
+                let quote = clause.trimmedBlanks + report.text(f)
+                let subUnit = namesSubUnit(s, before: f.start)
+                if let st = phrases.statements.first(where: { matches($0, clause: clause, paragraph: paragraph.text) }) {
+                    result.append(Link(statement: st, span: report.span(f), quote: quote, value: f.value,
+                                       rowSets: [st.rows] + (st.alternativeRows.map { [$0] } ?? []),
+                                       columns: column(st).map { [$0] } ?? [], parent: nil, subUnit: subUnit))
+                    parent = st.applicants == true ? result.count - 1 : nil
+                    parentEnd = f.end
+                } else if let p = parent, let applicant = phrases.applicants.first(where: { clause.contains($0.phrase) }) {
+                    var link = result[p]
+                    link.span = report.span(f)
+                    link.quote = quote
+                    link.value = f.value
+                    link.columns = applicant.columns
+                    link.parent = p
+                    result.append(link)
+                }
+            }
+            // “未收到政府信息公开申请”: a statement of zero.
+            for zero in phrases.zeroStatements {
+                guard let st = phrases.statements.first(where: { $0.key == zero.key }) else { continue }
+                for phrase in zero.phrases {
+                    guard let at = s.firstIndex(of: phrase.scalars) else { continue }
+                    let clauseStart = (s[..<at].lastIndex { Self.separators.contains($0) } ?? -1) + 1
+                    guard !namesOtherYear(index, clauseStart, at) else { continue }
+                    result.append(Link(statement: st, span: paragraph.span(at, at + phrase.unicodeScalars.count), quote: phrase,
+                                       value: 0, rowSets: [st.rows], columns: column(st).map { [$0] } ?? [], parent: nil,
+                                       subUnit: namesSubUnit(s, before: at)))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    private func matches(_ st: TableFigurePhrases.Statement, clause: String, paragraph: String) -> Bool {
+        guard let found = st.phrases.compactMap({ clause.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
+        else { return false }
+        let rest = clause[found.upperBound...].filter { !$0.isWhitespace && $0 != "\u{3000}" }
+        if st.adjacent == true, rest.count > 4 { return false }
+        if let needs = st.clauseNeeds, !needs.contains(where: clause.contains) { return false }
+        if let needs = st.objectNeeds, !needs.contains(where: clause.contains),
+           !(rest.count <= 3 && needs.contains(where: paragraph.contains)) { return false }
+        if let unless = st.unless, unless.contains(where: clause.contains) { return false }
+        return true
+    }
+
+    /// The statement's column: its own, or the first of its columns the table has.
+    private func column(_ st: TableFigurePhrases.Statement) -> String? {
+        if let c = st.column { return c }
+        guard let table = report.statutoryTable(st.table) else { return st.columns?.first }
+        return st.columns?.first { c in st.rows.contains { table[$0, c] != nil } } ?? st.columns?.first
+    }
+
+    /// A year other than the report year in the clause (“2022年共收到…” in a 2023 report is year-mismatch's).
+    private func namesOtherYear(_ paragraph: Int, _ start: Int, _ end: Int) -> Bool {
+        guard let year = report.year?.value else { return false }
+        return report.figures.contains { $0.paragraph == paragraph && $0.kind == .year && $0.start >= start && $0.start < end && Int($0.value) != year }
+    }
+
+    /// The sentence up to the figure names a unit other than the reporting body.
+    private func namesSubUnit(_ s: [Unicode.Scalar], before end: Int) -> Bool {
+        let start = (s[..<end].lastIndex { $0.endsSentence } ?? -1) + 1
+        let sentence = Array(s[start..<end]).string
+        let body = report.body ?? ""
+        return phrases.subUnitMarkers.contains { sentence.contains($0) && !body.contains($0) }
+    }
+}
