@@ -142,6 +142,8 @@ public struct ReportReader: Sendable {
 
     /// “-2-”, “— 1 —”, “- 4 -”, “第 3 页 共 10 页”.
     static func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
+        // Cheap refusals first: this runs for every line.
+        guard !line.isEmpty, line.count <= 40, line.contains(where: \.isDigitLike) else { return false }
         let compact = line.filter { !$0.isBlank }
         guard !compact.isEmpty, compact.count <= 12, compact.contains(where: \.isDigitLike) else { return false }
         let dashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]

@@ -114,9 +114,9 @@ extension String {
 
     /// The string without white space of any kind (for comparing spaced-out titles and PDF text).
     var withoutBlanks: String {
-        var view = String.UnicodeScalarView()
-        for u in unicodeScalars where !(u.isBlank || u == "\n" || u == "\r") { view.append(u) }
-        return String(view)
+        let isRemoved = { (u: Unicode.Scalar) in u.isBlank || u == "\n" || u == "\r" }
+        guard unicodeScalars.contains(where: isRemoved) else { return self }
+        return scalars.filter { !isRemoved($0) }.string
     }
 
     /// Shadows Foundation's `contains` (a locale-aware search through NSString, the hottest function of a
