@@ -59,14 +59,15 @@ public struct Configuration: Sendable {
         for key in root.keys where !["rules", "packs", "year", "lang", "maxFileSize"].contains(key) {
             throw .invalid(path: path, reason: "unknown key \"\(key)\"")
         }
-        if let rules = root["rules"] {
-            guard let map = rules as? [String: String] else { throw .invalid(path: path, reason: "\"rules\" must map rule ids to error|warning|note|off") }
-            for (id, value) in map { try setSeverity(rule: id, value) }
-        }
+        // Packs first: they may define custom rules that "rules" then configures.
         if let packs = root["packs"] {
             guard let list = packs as? [String] else { throw .invalid(path: path, reason: "\"packs\" must be a list of paths") }
             let base = (path as NSString).deletingLastPathComponent
             for p in list { try addPack(path: p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p)) }
+        }
+        if let rules = root["rules"] {
+            guard let map = rules as? [String: String] else { throw .invalid(path: path, reason: "\"rules\" must map rule ids to error|warning|note|off") }
+            for (id, value) in map { try setSeverity(rule: id, value) }
         }
         if let size = root["maxFileSize"] as? Int { limits.maxFileBytes = size }
         let lang = (root["lang"] as? String).flatMap(Language.init(rawValue:))
@@ -76,7 +77,7 @@ public struct Configuration: Sendable {
     }
 
     public mutating func setSeverity(rule id: String, _ value: String) throws(Error) {
-        guard RuleRegistry.descriptor(id) != nil else { throw .unknownRule(id) }
+        guard RuleRegistry.descriptor(id) != nil || pack.customRules.contains(where: { $0.id == id }) else { throw .unknownRule(id) }
         switch value.lowercased() {
         case "off", "none", "disabled": severities[id] = .some(nil)
         case let v: guard let s = Severity(rawValue: v) else { throw .badSeverity(rule: id, value: value) }
@@ -87,7 +88,9 @@ public struct Configuration: Sendable {
     /// Merges a user's rule pack on top of the built-in ones.
     public mutating func addPack(path: String) throws(Error) {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
-        do { try pack.merge(json: data) } catch {
+        do { try pack.merge(json: data) } catch let problem as CustomRuleSpec.Problem {
+            throw .invalid(path: path, reason: problem.description)
+        } catch {
             throw .invalid(path: path, reason: "not a rule pack: \(error)")
         }
     }

@@ -29,7 +29,18 @@ public struct Linter: Sendable {
                 result.append(diagnostic(finding, descriptor: descriptor, report: report))
             }
         }
+        if !configuration.pack.customRules.isEmpty {
+            let custom = configuration.pack.customRules.filter { configuration.isEnabled($0.id) }
+            for (spec, finding) in CustomRuleRunner(specs: custom).check(report) {
+                result.append(diagnostic(finding, descriptor: CustomRuleRunner.descriptor(spec), report: report))
+            }
+        }
         return result.sorted(by: Diagnostic.documentOrder)
+    }
+
+    /// Built-in and custom rule descriptors of this configuration, for reporters.
+    public var descriptors: [RuleDescriptor] {
+        RuleRegistry.descriptors + configuration.pack.customRules.map(CustomRuleRunner.descriptor)
     }
 
     /// What each batch rule keeps of a report (rule id → encoded facts).

@@ -62,11 +62,15 @@ public struct ReporterOptions: Sendable {
     public var quiet: Bool
     /// The working directory, for relative URIs.
     public var baseDirectory: String
+    /// Every rule of the run, custom ones included (SARIF lists them).
+    public var descriptors: [RuleDescriptor]
 
-    public init(language: Language = .zh, color: Bool = false, quiet: Bool = false, baseDirectory: String = "") {
+    public init(language: Language = .zh, color: Bool = false, quiet: Bool = false, baseDirectory: String = "",
+                descriptors: [RuleDescriptor] = RuleRegistry.descriptors) {
         self.language = language
         self.color = color
         self.quiet = quiet
         self.baseDirectory = baseDirectory
+        self.descriptors = descriptors
     }
 }

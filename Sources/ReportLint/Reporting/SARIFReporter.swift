@@ -8,7 +8,7 @@ public struct SARIFReporter: Reporter {
 
     public func render(_ results: LintResults) -> String {
         let lang = options.language
-        let descriptors = RuleRegistry.descriptors
+        let descriptors = options.descriptors
         let ruleIndex = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
         let rules: [JSONValue] = descriptors.map { d in
             .object([

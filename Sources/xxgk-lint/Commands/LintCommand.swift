@@ -36,7 +36,7 @@ enum LintCommand {
                             jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation)
         var results = runner.run(inputs)
         if let stdinFailure { results.failures.append(stdinFailure) }
-        return report(results, args, lang)
+        return report(results, args, lang, descriptors: runner.linter.descriptors)
     }
 
     /// `xxgk-lint __worker [options]`: checks the paths sent on standard input (see `Supervisor`).
@@ -80,12 +80,12 @@ enum LintCommand {
     }
 
     /// Prints or writes the results; the exit status.
-    static func report(_ results: LintResults, _ args: Arguments, _ lang: Language) -> Int32 {
+    static func report(_ results: LintResults, _ args: Arguments, _ lang: Language, descriptors: [RuleDescriptor]) -> Int32 {
 
         let useColor = args.color ?? (args.output == nil && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
         let options = ReporterOptions(language: lang, color: useColor && args.format == "human", quiet: args.quiet,
-                                      baseDirectory: FileManager.default.currentDirectoryPath)
+                                      baseDirectory: FileManager.default.currentDirectoryPath, descriptors: descriptors)
         let rendered: String
         switch args.format {
         case "sarif": rendered = SARIFReporter(options: options).render(results)

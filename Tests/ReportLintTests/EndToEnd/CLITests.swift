@@ -211,6 +211,27 @@ struct CLITests {
         #expect(try run(["--version"]).stdout.hasPrefix("xxgk-lint "))
     }
 
+    @Test func customRuleFromAPackInABatch() throws {
+        let dir = try tempDir()
+        try #"{"customRules": [{"id": "stale-plan", "pattern": "2019年，社溪镇将", "message": {"zh": "计划年份", "en": "plan year"}}]}"#
+            .write(to: dir.appendingPathComponent("pack.json"), atomically: true, encoding: .utf8)
+        for name in ["a.txt", "b.txt"] {
+            try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent(Self.seed), to: dir.appendingPathComponent(name))
+        }
+        try String(contentsOf: dir.appendingPathComponent("b.txt"), encoding: .utf8).replacingOccurrences(of: "2020年，社溪镇将", with: "2019年，社溪镇将")
+            .write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let r = try run(["--rules", "pack.json", "--format", "sarif", "a.txt", "b.txt"], cwd: dir)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let run0 = try #require((json["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run0["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let index = try #require(rules.firstIndex { $0["id"] as? String == "stale-plan" })
+        let results = try #require(run0["results"] as? [[String: Any]]).filter { $0["ruleId"] as? String == "stale-plan" }
+        #expect(results.count == 1, "found in b.txt only, by an isolated worker that loaded the pack too")
+        #expect(results.first?["ruleIndex"] as? Int == index)
+        let bad = try run(["--rules", "missing.json", "a.txt"], cwd: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("missing.json"))
+    }
+
     @Test func configFile() throws {
         let dir = try tempDir()
         try #"{"rules": {"year-mismatch": "off"}, "lang": "en"}"#.write(to: dir.appendingPathComponent(".xxgk-lint.json"), atomically: true, encoding: .utf8)

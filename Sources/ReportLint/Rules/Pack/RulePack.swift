@@ -27,6 +27,8 @@ public struct RulePack: Sendable, Codable {
     public var statutoryTables: [StatutoryTableDefinition] = []
     public var tableIdentities: [TableIdentityDefinition] = []
     public var tableFigures = TableFigurePhrases()
+    /// Rules a user defines in a pack: a pattern and a message (see `CustomRule`).
+    public var customRules: [CustomRuleSpec] = []
 
     public init() {}
 
@@ -127,6 +129,11 @@ public struct RulePack: Sendable, Codable {
             tableFigures.skipMarkers += f.skipMarkers ?? []
             tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
         }
+        for spec in partial.customRules ?? [] {
+            try spec.validate()
+            customRules.removeAll { $0.id == spec.id }
+            customRules.append(spec)
+        }
         // Longest units first, so that 人次 wins over 人.
         countUnits.sort { $0.count > $1.count }
         amountUnits.sort { $0.count > $1.count }
@@ -145,6 +152,7 @@ public struct RulePack: Sendable, Codable {
         var statutoryTables: [StatutoryTableDefinition]?
         var tableIdentities: [TableIdentityDefinition]?
         var tableFigures: PartialTableFigures?
+        var customRules: [CustomRuleSpec]?
     }
 
     private struct PartialTableFigures: Decodable {
