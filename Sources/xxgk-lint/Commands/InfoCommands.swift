@@ -4,10 +4,14 @@ import ReportLint
 /// `xxgk-lint rules`: every rule with its id, default severity and one-line description.
 enum RulesCommand {
     static func run(_ args: Arguments) -> Int32 {
-        let lang = args.lang ?? .zh
+        var args = args
+        var lang = args.lang ?? .zh
         if args.help { print(Arguments.usage(lang)); return 0 }
-        let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
-        for d in RuleRegistry.descriptors {
+        // The configuration's packs may add custom rules: list those too.
+        guard case .success(let configuration) = LintCommand.configure(&args, &lang) else { return 2 }
+        let descriptors = Linter(configuration: configuration).descriptors
+        let width = descriptors.map(\.id.count).max() ?? 0
+        for d in descriptors {
             let pad = String(repeating: " ", count: width - d.id.count)
             let sev = d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             print("\(d.id)\(pad)  \(sev)  \(d.summary[lang])")
