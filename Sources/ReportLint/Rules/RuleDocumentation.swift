@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a rule's descriptor as documentation: the text of `xxgk-lint explain` and of docs/rules.md.
 public enum RuleDocumentation {
     public static func render(_ d: RuleDescriptor, _ lang: Language) -> String {
@@ -11,6 +13,20 @@ public enum RuleDocumentation {
         for e in d.triggering { out += block(e, lang) }
         out += zh ? "## 不会报告的写法\n\n" : "## Examples that do not trigger\n\n"
         for e in d.nonTriggering { out += block(e, lang) }
+        return out
+    }
+
+    /// rules/RULES.md: every built-in rule in Chinese, then in English. A test keeps it current
+    /// (regenerate with `UPDATE_GOLDEN=1 swift test`).
+    public static func book() -> String {
+        var out = "<!-- Generated from the rule descriptors (Sources/ReportLint/Rules/**). Do not edit by hand. -->\n\n"
+        out += "# xxgk-lint 规则 / Rules\n\n"
+        for lang in Language.allCases {
+            for d in RuleRegistry.descriptors {
+                out += render(d, lang).replacingOccurrences(of: "\n# ", with: "\n## ").replacingOccurrences(of: "\n## ", with: "\n### ")
+                    .replacingOccurrences(of: "# \(d.id)", with: "## \(d.id)", options: .anchored) + "\n"
+            }
+        }
         return out
     }
 

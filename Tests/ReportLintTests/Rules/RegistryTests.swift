@@ -70,3 +70,15 @@ struct RegistryTests {
         #expect(d.contains { $0.ruleID == "repeated-word" && $0.severity == .error })
     }
 }
+
+@Suite("Generated rule documentation")
+struct RuleDocumentationTests {
+    @Test func rulesBookIsCurrent() throws {
+        let url = TestSupport.root.appendingPathComponent("rules/RULES.md")
+        let book = RuleDocumentation.book()
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil { try book.write(to: url, atomically: true, encoding: .utf8) }
+        let onDisk = try String(contentsOf: url, encoding: .utf8)
+        #expect(onDisk == book, "rules/RULES.md is stale: run UPDATE_GOLDEN=1 swift test")
+        for d in RuleRegistry.descriptors { #expect(book.contains("## \(d.id) — \(d.name.zh)")) }
+    }
+}
