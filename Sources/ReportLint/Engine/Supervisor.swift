@@ -56,18 +56,25 @@ final class WorkerProcess: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var reaped = false
     private var inputOpen = true
+    private static let spawnLock = NSLock()
 
     init?(_ isolation: Runner.Isolation) {
+        // Close-on-exec: a worker spawned by another thread must not inherit this worker's pipe ends, or
+        // this worker would never see the end of its input (and the batch would wait for it forever).
+        // dup2 onto 0 and 1 in the child clears the flag for the two ends the worker itself uses. Pipes are
+        // made and flagged under a lock shared by every spawn, so no spawn happens between the two steps.
+        Self.spawnLock.lock()
+        defer { Self.spawnLock.unlock() }
         var toWorker: [Int32] = [0, 0], fromWorker: [Int32] = [0, 0]
         guard pipe(&toWorker) == 0 else { return nil }
         guard pipe(&fromWorker) == 0 else { close(toWorker[0]); close(toWorker[1]); return nil }
+        for fd in toWorker + fromWorker { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, toWorker[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromWorker[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        for fd in toWorker + fromWorker { posix_spawn_file_actions_addclose(&actions, fd) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

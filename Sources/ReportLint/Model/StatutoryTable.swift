@@ -1,3 +1,5 @@
+import Foundation
+
 /// A statutory table (表二 / 表三 / 表四) as read from a draft: every cell keyed by its row and column,
 /// recognised from the labels — whatever the source's shape (Word or HTML cells, tabs, Markdown pipes,
 /// columns of spaces, pdftotext lines with wrapped labels).
@@ -11,7 +13,14 @@ public struct StatutoryTable: Sendable {
     /// Lines from the first caption or header to the last row.
     public var lines: ClosedRange<Int>
     /// The cells, by row key and column key (rules/tables.json).
-    public var cells: [CellKey: TableValue]
+    public var cells: [CellKey: TableValue] {
+        get { store.cells }
+        set { store = CellStore(newValue) }
+    }
+    /// The cells as the reader left them — by the definition's row and column numbers, keyed only when asked —
+    /// for the table rules' many look-ups; gone once `cells` is set.
+    var grid: CellGrid? { store.grid }
+    private var store: CellStore
     /// Where each recognised row label stands (group labels included).
     public var rowLabels: [String: TextSpan]
     /// Where each recognised column header stands, where the header could be read.
@@ -24,23 +33,136 @@ public struct StatutoryTable: Sendable {
     public init(kind: StatutoryTableKind, lines: ClosedRange<Int>) {
         self.kind = kind
         self.lines = lines
-        self.cells = [:]
+        self.store = CellStore([:])
         self.rowLabels = [:]
         self.columnLabels = [:]
         self.unmappedRows = []
         self.isTrace = false
     }
 
-    public subscript(_ row: String, _ column: String) -> TableValue? { cells[CellKey(row: row, column: column)] }
+    public subscript(_ row: String, _ column: String) -> TableValue? {
+        guard let grid else { return cells[CellKey(row: row, column: column)] }
+        // The reader keys cells by the definition's rows and columns only: another key has no cell.
+        guard let r = grid.labels.rowIndex(key: row), let c = grid.labels.columnIndex(key: column) else { return nil }
+        return grid[r, c]
+    }
 
     /// Every row with a label and every data row was put in its place: a row or column not found is absent,
     /// not merely unread.
-    public var isWellRead: Bool { !isTrace && unmappedRows.isEmpty && !cells.isEmpty }
+    public var isWellRead: Bool { !isTrace && unmappedRows.isEmpty && !(grid.map { $0.count == 0 } ?? cells.isEmpty) }
+
+    /// The reader's cells, as a grid.
+    mutating func setGrid(_ grid: CellGrid) { store = CellStore(grid: grid) }
 
     /// Row keys with at least one cell.
     public var rowKeys: Set<String> { Set(cells.keys.map(\.row)) }
     /// Column keys with at least one cell.
     public var columnKeys: Set<String> { Set(cells.keys.map(\.column)) }
+}
+
+/// A table's cells by canonical row and column (`TableLabels`): what the reader builds them in, and what the
+/// table rules read them from — by number, without hashing keys.
+struct CellGrid: Sendable {
+    /// The compiled definition the numbers refer to.
+    let labels: TableLabels
+    let columnCount: Int
+    /// Per cell position (row × columns + column), where its value is in `stored`; -1 where there is no cell.
+    private var slots: [Int32]
+    private var stored: [TableValue] = []
+    /// Per cell position, what the cell is and its figure: for sums, read without copying the cells.
+    private(set) var kinds: [Kind]
+    private(set) var numbers: [Double]
+    /// Per canonical row, whether it has a cell (`StatutoryTable.rowKeys`).
+    private(set) var rowHasCells: [Bool]
+
+    enum Kind: UInt8, Sendable { case none, number, notStated, unreadable }
+
+    init(labels: TableLabels) {
+        self.labels = labels
+        columnCount = labels.columnKeys.count
+        let size = labels.rowKeys.count * columnCount
+        slots = Array(repeating: -1, count: size)
+        kinds = Array(repeating: .none, count: size)
+        numbers = Array(repeating: 0, count: size)
+        rowHasCells = Array(repeating: false, count: labels.rowKeys.count)
+    }
+
+    /// How many cells there are.
+    var count: Int { stored.count }
+    var positions: Range<Int> { slots.indices }
+
+    subscript(position: Int) -> TableValue? { slots[position] < 0 ? nil : stored[Int(slots[position])] }
+    subscript(row: Int, column: Int) -> TableValue? { self[row * columnCount + column] }
+
+    mutating func set(_ value: TableValue, row: Int, column: Int) {
+        let i = row * columnCount + column
+        if slots[i] < 0 {
+            slots[i] = Int32(stored.count)
+            stored.append(value)
+        } else {
+            stored[Int(slots[i])] = value
+        }
+        switch value {
+        case .number(let v, _, _): kinds[i] = .number; numbers[i] = v
+        case .notStated: kinds[i] = .notStated
+        case .unreadable: kinds[i] = .unreadable
+        }
+        rowHasCells[row] = true
+    }
+
+    /// The key of a cell position.
+    func key(_ position: Int) -> CellKey {
+        CellKey(row: labels.rowKeys[position / columnCount], column: labels.columnKeys[position % columnCount])
+    }
+
+    /// The cells by key.
+    var dictionary: [CellKey: TableValue] {
+        var cells: [CellKey: TableValue] = [:]
+        cells.reserveCapacity(count)
+        for i in slots.indices where slots[i] >= 0 { cells[key(i)] = stored[Int(slots[i])] }
+        return cells
+    }
+}
+
+/// Where a table's cells are kept: the cells by key, or the reader's grid, keyed on first use (most reports
+/// never ask for the keyed form: hashing every cell's keys cost as much as reading it). Locked, because a
+/// report may be shared between threads.
+final class CellStore: @unchecked Sendable {
+    let grid: CellGrid?
+    private var keyed: [CellKey: TableValue]?
+    private let lock = NSLock()
+
+    init(_ cells: [CellKey: TableValue]) {
+        grid = nil
+        keyed = cells
+    }
+
+    init(grid: CellGrid) { self.grid = grid }
+
+    var cells: [CellKey: TableValue] {
+        lock.withLock {
+            if let keyed { return keyed }
+            let made = grid?.dictionary ?? [:]
+            keyed = made
+            return made
+        }
+    }
+}
+
+extension StatutoryTable {
+    /// Whether there is a cell at a canonical row and column of `labels`' definition.
+    func hasValue(row r: Int, column c: Int, in labels: TableLabels) -> Bool {
+        if let grid, grid.labels === labels { return grid.kinds[r * grid.columnCount + c] != .none }
+        return cells[CellKey(row: labels.rowKeys[r], column: labels.columnKeys[c])] != nil
+    }
+
+    /// Whether a canonical row of `labels`' definition has a cell (`rowKeys.contains`), from the grid when
+    /// it can be.
+    func hasCells(row r: Int, in labels: TableLabels) -> Bool {
+        if let grid, grid.labels === labels { return grid.rowHasCells[r] }
+        let key = labels.rowKeys[r]
+        return cells.keys.contains { $0.row == key }
+    }
 }
 
 public struct CellKey: Sendable, Hashable {

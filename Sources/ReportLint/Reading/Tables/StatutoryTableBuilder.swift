@@ -5,24 +5,65 @@
 /// above them where the row has as many cells as the header (Word, HTML, tabs and pipes keep empty cells,
 /// so their rows line up); otherwise in the official column order, but only when the headers name every column.
 /// A row that cannot be placed is recorded as unmapped: the rules then say nothing rather than guess.
+///
+/// Rows and columns are handled by their canonical index in the definition (`TableLabels`), not by key: this
+/// runs for every cell of every report, and hashing key Strings there cost more than reading the cell. The
+/// keyed dictionaries of `StatutoryTable` are filled once, at the end.
 struct StatutoryTableBuilder {
     let labels: TableLabels
     var definition: StatutoryTableDefinition { labels.definition }
 
     /// The column headers read so far.
     struct Header {
-        var columns: [Int: String] = [:]
+        /// The canonical column under each cell position, -1 where none.
+        var columns: [Int] = []
+        var hasColumns = false
         var conflicting = false
         /// The widest header row: a row lines up with the header when it has as many cells.
         var width = 0
-        var units: [String: String] = [:]
-        /// Every label-only line seen, run together: what the headers name.
-        var text = ""
+        /// The unit of money a header gives, by canonical column.
+        var units: [Int: String] = [:]
+        /// Every label-only line seen, run together (compact): what the headers name.
+        var text: [Unicode.Scalar] = []
+
+        func column(at i: Int) -> Int? { i < columns.count && columns[i] >= 0 ? columns[i] : nil }
+
+        mutating func resetColumns() {
+            columns = []
+            hasColumns = false
+            conflicting = false
+            width = 0
+        }
+    }
+
+    /// What the cells read so far are, by canonical row and column, and where labels stand.
+    private struct Grid {
+        var cells: CellGrid
+        var rowLabels: [TextSpan?]
+        var columnLabels: [TextSpan?]
+
+        init(_ labels: TableLabels) {
+            cells = CellGrid(labels: labels)
+            rowLabels = Array(repeating: nil, count: labels.rowKeys.count)
+            columnLabels = Array(repeating: nil, count: labels.columnKeys.count)
+        }
+    }
+
+    /// Whether the headers name every column of a list (`TableLabels.names`), remembered until the header
+    /// text changes: without the memo every row of a table read in the official order asked it again.
+    private struct NamesMemo {
+        struct Key: Hashable {
+            var block: String?
+            var layout: Era
+        }
+        var answers: [Key: Bool] = [:]
     }
 
     func build(_ rows: [TableRowCells], lines: ClosedRange<Int>) -> StatutoryTable {
         var table = StatutoryTable(kind: definition.kind, lines: lines)
+        var grid = Grid(labels)
         var header = Header()
+        var memo = NamesMemo()
         var pending: [TableRowCells] = []
         var group: String?
         var block: String?
@@ -30,7 +71,7 @@ struct StatutoryTableBuilder {
         var votes: [(Era, TextSpan)] = []
 
         for row in rows where !row.isSeparator && !row.isNoise {
-            let ownMatch = labels.row(row.label, context: group)
+            let ownMatch = labels.row(compact: row.compactLabel, context: group)
             // A Word, HTML, tab or pipe row with a row label and every figure cell blank (not stated).
             let blankDataRow: Bool = {
                 guard row.aligned, !row.valueCells.isEmpty, row.labelIsOneRun, case .row = ownMatch else { return false }
@@ -38,32 +79,36 @@ struct StatutoryTableBuilder {
             }()
             if !row.hasValues && !blankDataRow {
                 // A label-only line: a block caption, a header row, a group label, or part of a wrapped label.
-                if let b = labels.block(row.label) {
+                if let b = labels.block(compact: row.compactLabel) {
                     block = b.key
                     header = Header()
+                    memo = NamesMemo()
                     pending = []
                     if let l = b.layouts, l.count == 1, let span = row.labelSpan { votes.append((l[0], span)) }
                     continue
                 }
                 let columnCells = row.cells.enumerated().compactMap { i, c in labels.column(c.text).map { (i, $0, c) } }
                 if !columnCells.isEmpty {
-                    if lastWasData { header.columns = [:]; header.conflicting = false; header.width = 0 }
-                    for (i, key, cell) in columnCells {
-                        if let old = header.columns[i], old != key { header.conflicting = true }
-                        header.columns[i] = key
-                        if table.columnLabels[key] == nil { table.columnLabels[key] = cell.span }
-                        if cell.text.contains("万元") { header.units[key] = "万元" } else if cell.text.contains("元") { header.units[key] = "元" }
+                    if lastWasData { header.resetColumns() }
+                    for (i, column, cell) in columnCells {
+                        if let old = header.column(at: i), old != column { header.conflicting = true }
+                        if header.columns.count <= i { header.columns += Array(repeating: -1, count: i + 1 - header.columns.count) }
+                        header.columns[i] = column
+                        header.hasColumns = true
+                        if grid.columnLabels[column] == nil { grid.columnLabels[column] = cell.span }
+                        if cell.text.contains("万元") { header.units[column] = "万元" } else if cell.text.contains("元") { header.units[column] = "元" }
                     }
                     header.width = max(header.width, row.cells.count)
                     lastWasData = false
                 } else {
                     if case .group(let g) = ownMatch {
-                        group = g
-                        if table.rowLabels[g] == nil, let span = row.labelSpan { table.rowLabels[g] = span }
+                        group = labels.rowKeys[g]
+                        if grid.rowLabels[g] == nil, let span = row.labelSpan { grid.rowLabels[g] = span }
                     }
                     pending.append(row)
                 }
-                header.text += TableLabels.compact(row.label)
+                header.text += row.compactLabel
+                memo = NamesMemo()
                 continue
             }
 
@@ -76,82 +121,98 @@ struct StatutoryTableBuilder {
                 continue
             }
             let labelSpan = row.labelSpan ?? pending.first?.labelSpan ?? row.valueCells.first?.span
-            for key in keys where table.rowLabels[key] == nil {
-                if let labelSpan { table.rowLabels[key] = labelSpan }
+            for key in keys where grid.rowLabels[key] == nil {
+                if let labelSpan { grid.rowLabels[key] = labelSpan }
             }
-            if let last = keys.last {
-                group = last.contains(".") ? String(last.prefix { $0 != "." }) : (definition.row(last)?.isGroup == true ? last : nil)
-            }
-            let rowBlock = definition.row(keys[0])?.block ?? block
-            guard let chunks = columns(row, block: rowBlock, rows: keys.count, header: header) else {
+            if let last = keys.last { group = labels.contextAfter[last] }
+            let rowBlock = labels.rowBlock[keys[0]] ?? block
+            guard let chunks = columns(row, block: rowBlock, rows: keys.count, header: header, memo: &memo) else {
                 table.unmappedRows.append(row.line)
                 continue
             }
             for (key, chunk) in zip(keys, chunks) {
                 for (column, cell) in chunk {
-                    let cellKey = CellKey(row: key, column: column)
-                    let unit = header.units[column] ?? definition.column(column)?.unit
-                    if table.cells[cellKey] != nil {
+                    let unit = header.units[column] ?? labels.columnUnit[column]
+                    if grid.cells.kinds[key * grid.cells.columnCount + column] != .none {
                         // The same cell twice: two readings of one row, neither to be trusted.
-                        table.cells[cellKey] = .unreadable(cell.span)
+                        grid.cells.set(.unreadable(cell.span), row: key, column: column)
                         table.unmappedRows.append(row.line)
                     } else {
-                        table.cells[cellKey] = TableRowCells.value(cell, unit: unit)
+                        grid.cells.set(TableRowCells.value(cell, unit: unit), row: key, column: column)
                     }
-                    if let l = definition.column(column)?.layouts, l.count == 1 { votes.append((l[0], table.columnLabels[column] ?? cell.span)) }
+                    if let l = labels.columnLayout[column] { votes.append((l, grid.columnLabels[column] ?? cell.span)) }
                 }
-                if let l = definition.row(key)?.layouts, l.count == 1, chunk.contains(where: { _, c in !c.text.isEmpty }),
-                   let span = table.rowLabels[key] {
-                    votes.append((l[0], span))
+                if let l = labels.rowLayout[key], chunk.contains(where: { _, c in !c.text.isEmpty }), let span = grid.rowLabels[key] {
+                    votes.append((l, span))
                 }
             }
         }
         (table.layout, table.layoutEvidence) = Self.layout(votes)
+        fill(&table, from: grid)
         return table
     }
 
-    /// The row keys of a row with figures: its own label, else the label lines above it; 表四's rows side by side.
+    /// The cells (as a grid, keyed when asked) and the labels of the table.
+    private func fill(_ table: inout StatutoryTable, from grid: Grid) {
+        let rowKeys = labels.rowKeys, columnKeys = labels.columnKeys
+        for r in rowKeys.indices {
+            if let span = grid.rowLabels[r] { table.rowLabels[rowKeys[r]] = span }
+        }
+        for c in columnKeys.indices {
+            if let span = grid.columnLabels[c] { table.columnLabels[columnKeys[c]] = span }
+        }
+        table.setGrid(grid.cells)
+    }
+
+    /// The canonical rows of a row with figures: its own label, else the label lines above it; 表四's rows side
+    /// by side.
     private func rowKeys(_ row: TableRowCells, own: TableLabels.RowMatch, pending: [TableRowCells], group: String?,
-                         header: Header) -> [String]? {
+                         header: Header) -> [Int]? {
         if definition.sideBySide == true {
-            let all = definition.rows.filter { !$0.isGroup }
+            let all = definition.rows.indices.filter { !labels.rowIsGroup[$0] }
             let width = definition.columns.count
             if row.values(fitting: width * all.count).count == width * all.count {
-                return labels.names(all, in: header.text + TableLabels.compact(row.label)) ? all.map(\.key) : nil
+                let named = labels.names(all.map { definition.rows[$0] }, in: header.text + row.compactLabel)
+                return named ? all.map { labels.rowCanon[$0] } : nil
             }
         }
         switch own {
         case .row(let k), .group(let k): return [k]
         case .none, .ambiguous:
-            let joined = pending.map(\.label).joined() + row.label
-            switch labels.row(joined, context: group) {
+            let joined = pending.flatMap(\.compactLabel) + row.compactLabel
+            switch labels.row(compact: joined, context: group) {
             case .row(let k), .group(let k): return [k]
             case .none, .ambiguous: return nil
             }
         }
     }
 
-    /// The cells of a row by column key, one list per row side by side; nil when they cannot be placed.
-    private func columns(_ row: TableRowCells, block: String?, rows k: Int, header: Header) -> [[(String, TableCell)]]? {
-        let candidates = Set(definition.columns(block: block, layout: nil).map(\.key))
+    /// The cells of a row by canonical column, one list per row side by side; nil when they cannot be placed.
+    private func columns(_ row: TableRowCells, block: String?, rows k: Int, header: Header,
+                         memo: inout NamesMemo) -> [[(Int, TableCell)]]? {
         // (a) Under the header cells, where positions line up.
         let sameWidth = row.cells.count == header.width
             || row.cells.count > header.width && row.cells[header.width...].allSatisfy { $0.text.isEmpty }
-        if !header.columns.isEmpty, !header.conflicting, sameWidth {
-            var placed: [(String, TableCell)] = []
+        if header.hasColumns, !header.conflicting, sameWidth {
+            let candidates = labels.candidateColumns(block: block)
+            var placed: [(Int, TableCell)] = []
+            placed.reserveCapacity(row.cells.count - row.valueStart)
             var ok = true
             for i in row.valueStart..<row.cells.count {
                 let cell = row.cells[i]
-                if let key = header.columns[i], candidates.contains(key) {
-                    placed.append((key, cell))
+                if let column = header.column(at: i), candidates[column] {
+                    placed.append((column, cell))
                 } else if !cell.text.isEmpty {
                     ok = false
+                    break
                 }
             }
-            if ok, !placed.isEmpty, placed.count % k == 0 {
+            if ok, k == 1, !placed.isEmpty {
+                if Self.isDistinct(placed[...]) { return [placed] }
+            } else if ok, !placed.isEmpty, placed.count % k == 0 {
                 let size = placed.count / k
                 let chunks = stride(from: 0, to: placed.count, by: size).map { Array(placed[$0..<($0 + size)]) }
-                if chunks.allSatisfy({ Set($0.map(\.0)).count == $0.count }) { return chunks }
+                if chunks.allSatisfy({ Self.isDistinct($0[...]) }) { return chunks }
             }
         }
         // (b) In the official order, when the headers name every column of one layout.
@@ -159,12 +220,28 @@ struct StatutoryTableBuilder {
             let cols = definition.columns(block: block, layout: layout)
             guard !cols.isEmpty else { continue }
             let values = row.values(fitting: cols.count * k)
-            guard values.count == cols.count * k, labels.names(cols, in: header.text) else { continue }
+            guard values.count == cols.count * k, names(cols, block: block, layout: layout, header: header, memo: &memo) else { continue }
+            let keys = cols.map { labels.columnIndex(key: $0.key)! }
             return stride(from: 0, to: values.count, by: cols.count).map { start in
-                zip(cols.map(\.key), values[start..<(start + cols.count)]).map { ($0, $1) }
+                zip(keys, values[start..<(start + cols.count)]).map { ($0, $1) }
             }
         }
         return nil
+    }
+
+    /// `labels.names(cols, in: header.text)`, remembered per block and layout until the header text changes.
+    private func names(_ cols: [LabelDefinition], block: String?, layout: Era, header: Header, memo: inout NamesMemo) -> Bool {
+        let key = NamesMemo.Key(block: block, layout: layout)
+        if let known = memo.answers[key] { return known }
+        let answer = labels.names(cols, in: header.text)
+        memo.answers[key] = answer
+        return answer
+    }
+
+    /// No column twice in a row's cells.
+    private static func isDistinct(_ chunk: ArraySlice<(Int, TableCell)>) -> Bool {
+        for i in chunk.indices { for j in chunk.indices where j > i && chunk[j].0 == chunk[i].0 { return false } }
+        return true
     }
 
     /// The layout most labels belong to; nil when none tells or they are split evenly.

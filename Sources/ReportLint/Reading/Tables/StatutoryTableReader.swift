@@ -12,13 +12,14 @@ struct StatutoryTableReader {
         var kind: StatutoryTableKind?
         var rows: [TableRowCells]
         var lines: ClosedRange<Int>
-        var hits: Set<String>
+        var hits: HitSet
     }
 
     func read(_ report: Report) -> [StatutoryTable] {
-        let definitions = StatutoryTableKind.allCases.compactMap { pack.table($0) }
-        guard !definitions.isEmpty else { return [] }
-        let labels = definitions.map(TableLabels.init)
+        let namer = pack.tableNamer
+        let labels = namer.labels
+        guard !labels.isEmpty else { return [] }
+        let definitions = labels.map(\.definition)
         let sectionLines = Set(report.sections.map(\.span.line))
         var tables: [StatutoryTable] = []
         var zone: Zone?
@@ -39,12 +40,13 @@ struct StatutoryTableReader {
             }
             let trailing = figureLines(after: region.lines.upperBound, report: report, sectionLines: sectionLines)
             rows += trailing.map { captionRow($0, report) }
-            rows.removeAll { ReportReader.isPageFooter(report.lines[$0.line]) }
+            rows.removeAll { Self.isPageFooter(report.lines[$0.line]) }
             let first = preamble.first ?? region.lines.lowerBound
             let end = trailing.last ?? region.lines.upperBound
             // Which table the region names most (ties and silence: none).
             let named = rows.flatMap(namingLabels)
-            let hitSets = labels.map { l in named.reduce(into: Set<String>()) { $0.formUnion(l.hits(compact: $1)) } }
+            let allHits = named.reduce(into: namer.emptyHits()) { namer.addHits(compact: $1, to: &$0) }
+            let hitSets = labels.indices.map { namer.hits(allHits, of: $0) }
             let best = hitSets.map(\.count).max() ?? 0
             let kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
                 ? definitions[hitSets.firstIndex { $0.count == best }!].kind : nil
@@ -74,9 +76,9 @@ struct StatutoryTableReader {
     /// The labels of a row that may name a table: its label, and each label cell when there are several
     /// (figures name nothing).
     private func namingLabels(_ row: TableRowCells) -> [[Unicode.Scalar]] {
-        guard !row.label.isEmpty else { return [] }
-        let cells = row.labelCells.count > 1 ? row.labelCells.map(\.text) : []
-        return ([row.label] + cells).map { TableLabels.compact($0).scalars }
+        guard !row.labelCells.isEmpty else { return [] }
+        guard row.labelCells.count > 1 else { return [row.compactLabel] }
+        return [row.compactLabel] + row.labelCells.map { LabelText.compact($0.text) }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).
@@ -110,7 +112,7 @@ struct StatutoryTableReader {
         var rows: [TableRowCells] = []
         for i in (end + 1)..<start {
             let line = report.lines[i]
-            if TableFinder.isBlank(line) || ReportReader.isPageFooter(line) { continue }
+            if TableFinder.isBlank(line) || Self.isPageFooter(line) { continue }
             guard !sectionLines.contains(i), TableFinder.isCaptionLike(line) else { return nil }
             rows.append(captionRow(i, report))
         }
@@ -123,6 +125,15 @@ struct StatutoryTableReader {
         return TableRowCells(line: i, cells: [cell], aligned: false)
     }
 
+    /// `ReportReader.isPageFooter`, asked only of lines that start as a footer does (“- 3 -”, “第3页”): it is
+    /// asked of every table row, and most cannot be one.
+    private static func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
+        switch line.first(where: { !$0.isBlank }) {
+        case "-"?, "—"?, "－"?, "–"?, "―"?, "第"?: ReportReader.isPageFooter(line)
+        default: false
+        }
+    }
+
     /// Rows that keep their empty cells: Word and HTML rows, tab-separated rows, Markdown pipe rows.
     private func isAligned(_ i: Int, _ report: Report) -> Bool {
         if report.document.lines[i].cells != nil { return true }
@@ -133,12 +144,12 @@ struct StatutoryTableReader {
 
     /// Two or more of a table's rows named on short lines outside any table read: a trace of the table.
     private func trace(_ labels: TableLabels, _ report: Report) -> StatutoryTable? {
-        var rows = Set<String>()
+        var rows = labels.emptyHits()
         var lines: [Int] = []
         for (i, line) in report.lines.enumerated() where TableFinder.isCaptionLike(line) && !TableFinder.isBlank(line) {
-            let named = labels.hits(line.string).filter { hit in
-                hit.hasPrefix("row:") && labels.definition.row(String(hit.dropFirst(4)))?.isGroup == false
-            }
+            var hits = labels.emptyHits()
+            labels.addHits(compact: LabelText.compact(line), to: &hits)
+            let named = hits.intersection(labels.leafRowHits)
             if !named.isEmpty {
                 rows.formUnion(named)
                 lines.append(i)

@@ -1,83 +1,225 @@
 /// Recognises a statutory table's row labels, column headers and captions — by their words, never by
 /// their position — in the forms drafts really have: with or without numbering, group label and row label in
 /// one cell (“（三）不予公开 1.属于国家秘密”), half-width brackets, Markdown marks, spaces from PDF text.
-struct TableLabels {
+///
+/// Built once per rule pack (`RulePack.tableLabels`), not per report: it runs on every label of every table
+/// region, so everything it can work out from the definition alone — the phrase index, the numbering of the
+/// things a label can name, which row or column a key is — is worked out here. A class: it is handed around
+/// for every table read and checked, and a table's grid of cells refers to the one it was read with.
+final class TableLabels: Sendable {
     let definition: StatutoryTableDefinition
-    // Matching runs on every label of every table region, so the phrases are indexed by their first scalar.
-    private let rowPhrases: PhraseIndex
-    private let columnPhrases: PhraseIndex
-    private let keywordPhrases: PhraseIndex
-    private let captionPhrases: PhraseIndex
-    /// Labels short enough to need an exact match (“其他”), to the rows or columns they name.
-    private let rowExact: [String: [Int]]
-    private let columnExact: [String: [Int]]
+    let phrases: PhraseIndex
+    let rowExact: ExactLabels
+    let columnExact: ExactLabels
+    /// The distinct things a label can name (“row:new”, “keyword:勾稽关系”, “block:art20_1”), numbered: what a
+    /// row phrase, column phrase, keyword or caption of each owner names.
+    let hitCount: Int
+    let rowHit: [Int], columnHit: [Int], keywordHit: [Int], blockHit: [Int]
+    /// The hits naming a row that is not a group label (a trace of the table).
+    let leafRowHits: HitSet
+    /// The first row or column of each key: the one `definition.row(key)` / `column(key)` finds.
+    private let rowByKey: [String: Int], columnByKey: [String: Int]
+    /// Rows and columns by that first index (“canonical”), which the builder keys cells by: per row or column,
+    /// its canonical index, its key, and what the builder asks of it for every cell.
+    let rowCanon: [Int], columnCanon: [Int]
+    let rowKeys: [String], columnKeys: [String]
+    let rowIsGroup: [Bool]
+    private let rowWithin: [String?]
+    /// The group context a row leaves for the rows after it (“denied” after “denied.stateSecret”).
+    let contextAfter: [String?]
+    let rowBlock: [String?]
+    /// The layout a row or column belongs to when it belongs to one only.
+    let rowLayout: [Era?], columnLayout: [Era?]
+    let columnUnit: [String?]
+    /// Per 表二 block (and for no block), which canonical columns a row of it may have.
+    private let candidates: [String: [Bool]], candidatesWithoutBlock: [Bool]
+    /// Per layout (`Era.allCases`): the rows a table of it must have — group labels only in the layouts they
+    /// name — and its columns (table-missing).
+    let requiredRows: [[Int]], layoutColumns: [[Int]]
+    /// Per column and row: whether the column is one of the row's block (`LabelDefinition.inBlock`).
+    let columnFitsRow: [[Bool]]
+    /// The keywords as `names` takes them out, longest first; whether they are all inert.
+    private let keywordsLongestFirst: [[Unicode.Scalar]]
+    private let keywordsArePlain: Bool
+
+    static let rowKind: UInt8 = 0, columnKind: UInt8 = 1, keywordKind: UInt8 = 2, captionKind: UInt8 = 3
 
     init(_ definition: StatutoryTableDefinition) {
         self.definition = definition
-        rowPhrases = PhraseIndex(definition.rows.map { $0.match ?? [] })
-        columnPhrases = PhraseIndex(definition.columns.map { $0.match ?? [] })
-        keywordPhrases = PhraseIndex(definition.keywords.map { [$0] })
-        captionPhrases = PhraseIndex((definition.blockCaptions ?? []).map { $0.match.map(Self.compact) })
-        rowExact = Self.exactIndex(definition.rows)
-        columnExact = Self.exactIndex(definition.columns)
+        var phrases = PhraseIndex()
+        phrases.add(definition.rows.map { $0.match ?? [] }, kind: Self.rowKind)
+        phrases.add(definition.columns.map { $0.match ?? [] }, kind: Self.columnKind)
+        phrases.add(definition.keywords.map { [$0] }, kind: Self.keywordKind)
+        phrases.add((definition.blockCaptions ?? []).map { $0.match.map { LabelText.compact($0).string } }, kind: Self.captionKind)
+        self.phrases = phrases
+        rowExact = ExactLabels(definition.rows)
+        columnExact = ExactLabels(definition.columns)
+
+        var ids: [String: Int] = [:]
+        var names: [String] = []
+        func id(_ name: String) -> Int {
+            if let i = ids[name] { return i }
+            ids[name] = names.count
+            names.append(name)
+            return names.count - 1
+        }
+        rowHit = definition.rows.map { id("row:" + $0.key) }
+        columnHit = definition.columns.map { id("column:" + $0.key) }
+        keywordHit = definition.keywords.map { id("keyword:" + $0) }
+        blockHit = (definition.blockCaptions ?? []).map { id("block:" + $0.block) }
+        hitCount = names.count
+        var leaves = HitSet(capacity: names.count)
+        for (i, name) in names.enumerated()
+        where name.hasPrefix("row:") && definition.row(String(name.dropFirst(4)))?.isGroup == false {
+            leaves.insert(i)
+        }
+        leafRowHits = leaves
+        var rowByKey: [String: Int] = [:], columnByKey: [String: Int] = [:]
+        for (i, r) in definition.rows.enumerated() where rowByKey[r.key] == nil { rowByKey[r.key] = i }
+        for (i, c) in definition.columns.enumerated() where columnByKey[c.key] == nil { columnByKey[c.key] = i }
+        self.rowByKey = rowByKey
+        self.columnByKey = columnByKey
+        let rows = definition.rows, columns = definition.columns
+        rowCanon = rows.map { rowByKey[$0.key]! }
+        columnCanon = columns.map { columnByKey[$0.key]! }
+        rowKeys = rows.map(\.key)
+        columnKeys = columns.map(\.key)
+        rowIsGroup = rows.map(\.isGroup)
+        rowWithin = rows.map(\.within)
+        contextAfter = rows.map { r in r.key.contains(".") ? String(r.key.prefix { $0 != "." }) : (r.isGroup ? r.key : nil) }
+        rowBlock = rows.map(\.block)
+        rowLayout = rows.map { $0.layouts?.count == 1 ? $0.layouts![0] : nil }
+        columnLayout = columns.map { $0.layouts?.count == 1 ? $0.layouts![0] : nil }
+        columnUnit = columns.map(\.unit)
+        func allowed(_ block: String?) -> [Bool] {
+            let keys = Set(definition.columns(block: block, layout: nil).map(\.key))
+            return columns.map { keys.contains($0.key) }
+        }
+        var candidates: [String: [Bool]] = [:]
+        for b in rows.compactMap(\.block) + (definition.blockCaptions ?? []).map(\.block) where candidates[b] == nil {
+            candidates[b] = allowed(b)
+        }
+        self.candidates = candidates
+        candidatesWithoutBlock = allowed(nil)
+        requiredRows = Era.allCases.map { era in rows.indices.filter { rows[$0].belongs(to: era) && (!rows[$0].isGroup || rows[$0].layouts != nil) } }
+        layoutColumns = Era.allCases.map { era in columns.indices.filter { columns[$0].belongs(to: era) } }
+        columnFitsRow = columns.map { column in rows.map { column.inBlock($0.block) } }
+        let keywords = definition.keywords.sorted(by: { $0.count > $1.count })
+        keywordsLongestFirst = keywords.map(\.scalars)
+        keywordsArePlain = keywords.allSatisfy { $0.unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
     }
 
-    private static func exactIndex(_ labels: [LabelDefinition]) -> [String: [Int]] {
-        var index: [String: [Int]] = [:]
-        for (i, l) in labels.enumerated() { for e in l.exact ?? [] { index[e, default: []].append(i) } }
-        return index
+    /// Which canonical columns a row of `block` may have (`definition.columns(block:layout: nil)`).
+    func candidateColumns(block: String?) -> [Bool] {
+        guard let block else { return candidatesWithoutBlock }
+        if let c = candidates[block] { return c }
+        let keys = Set(definition.columns(block: block, layout: nil).map(\.key))
+        return definition.columns.map { keys.contains($0.key) }
     }
 
+    /// The canonical index of a column key.
+    func columnIndex(key: String) -> Int? { columnByKey[key] }
+    /// The canonical index of a row key.
+    func rowIndex(key: String) -> Int? { rowByKey[key] }
+
+    /// A row or group label by its canonical row index.
     enum RowMatch: Equatable {
-        case row(String)
-        case group(String)
+        case row(Int)
+        case group(Int)
         case none
         case ambiguous
     }
 
-    /// The row a label names. `context` is the group the previous rows stood in (for “3.其他” under （六）).
-    func row(_ label: String, context: String?) -> RowMatch {
-        let c = Self.compact(label).scalars
+    /// The row a label (in compact form) names. `context` is the group the previous rows stood in (for
+    /// “3.其他” under （六）).
+    func row(compact c: [Unicode.Scalar], context: String?) -> RowMatch {
         guard !c.isEmpty else { return .none }
-        let found = rowPhrases.occurrences(in: c)
         // A group label inside the label sets the context; what follows it is the row's own label.
         var context = context
         var tailStart = 0
-        for o in found where definition.rows[o.owner].isGroup && o.end >= tailStart {
-            context = definition.rows[o.owner].key
-            tailStart = o.end
+        var matched = OwnerSet()
+        phrases.forEachOccurrence(in: c) { p in
+            guard p.kind == Self.rowKind else { return }
+            if rowIsGroup[p.owner] && p.end >= tailStart {
+                context = rowKeys[p.owner]
+                tailStart = p.end
+            }
+            matched.insert(p.owner)
         }
-        let ownLabel = Self.stripNumbering(Array(c[tailStart...]).string)
-        var matched = Set(found.map(\.owner))
-        for i in rowExact[ownLabel] ?? [] where definition.rows[i].within == nil || definition.rows[i].within == context {
-            matched.insert(i)
+        if !rowExact.isEmpty {
+            let own = LabelText.numberingEnd(c, from: tailStart)..<c.count
+            for i in rowExact.owners(c, own) where rowWithin[i] == nil || rowWithin[i] == context { matched.insert(i) }
         }
-        let leaves = matched.filter { !definition.rows[$0].isGroup }, groups = matched.filter { definition.rows[$0].isGroup }
-        if leaves.count == 1 { return .row(definition.rows[leaves.first!].key) }
-        if leaves.count > 1 { return .ambiguous }
-        if groups.count == 1 { return .group(definition.rows[groups.first!].key) }
-        return groups.isEmpty ? .none : .ambiguous
+        var leaf: Int?, leaves = 0, group: Int?, groups = 0
+        matched.forEach { i in
+            if rowIsGroup[i] { group = i; groups += 1 } else { leaf = i; leaves += 1 }
+        }
+        if leaves == 1 { return .row(rowCanon[leaf!]) }
+        if leaves > 1 { return .ambiguous }
+        if groups == 1 { return .group(rowCanon[group!]) }
+        return groups == 0 ? .none : .ambiguous
     }
 
-    /// The column a header cell names (a leaf column, not a group such as 法人或其他组织).
-    func column(_ cell: String) -> String? {
-        let c = Self.compact(cell).scalars
+    /// The column a header cell names (a leaf column, not a group such as 法人或其他组织), by canonical index.
+    func column(_ cell: String) -> Int? {
+        let c = LabelText.compact(cell)
         guard !c.isEmpty else { return nil }
-        let own = Self.stripNumbering(c.string)
-        var matched = Set(columnPhrases.occurrences(in: c).map { definition.columns[$0.owner].key })
-        for i in columnExact[own] ?? [] { matched.insert(definition.columns[i].key) }
-        return matched.count == 1 ? matched.first : nil
+        var found: Int?, distinct = false
+        phrases.forEachOccurrence(in: c) { p in
+            guard p.kind == Self.columnKind, !distinct else { return }
+            if let f = found, columnCanon[f] != columnCanon[p.owner] { distinct = true } else { found = p.owner }
+        }
+        if !distinct, !columnExact.isEmpty {
+            for i in columnExact.owners(c, LabelText.numberingEnd(c)..<c.count) {
+                if let f = found, columnCanon[f] != columnCanon[i] { distinct = true; break }
+                found = i
+            }
+        }
+        return distinct ? nil : found.map { columnCanon[$0] }
     }
 
-    /// The 表二 block (第二十条第（一）项 …) a caption starts.
-    func block(_ label: String) -> (key: String, layouts: [Era]?)? {
-        let found = Set(captionPhrases.occurrences(in: Self.compact(label).scalars).map(\.owner))
-        guard found.count == 1, let b = definition.blockCaptions?[found.first!] else { return nil }
+    /// The 表二 block (第二十条第（一）项 …) a caption (in compact form) starts.
+    func block(compact c: [Unicode.Scalar]) -> (key: String, layouts: [Era]?)? {
+        guard let captions = definition.blockCaptions, !captions.isEmpty else { return nil }
+        var found: Int?, several = false
+        phrases.forEachOccurrence(in: c) { p in
+            guard p.kind == Self.captionKind else { return }
+            if let f = found, f != p.owner { several = true } else { found = p.owner }
+        }
+        guard !several, let b = found.map({ captions[$0] }) else { return nil }
         return (b.block, b.layouts)
     }
 
-    /// Whether `text` (headers and captions run together) names every one of `labels`. Longer labels are
-    /// taken out first and the table's keywords before them, so that “其他” is not found in “法人或其他组织”.
+    /// Whether `text` (headers and captions run together, in compact form) names every one of `labels`.
+    /// Longer labels are taken out first and the table's keywords before them, so that “其他” is not found in
+    /// “法人或其他组织”. Where the text, the keywords and the labels are inert (`LabelText.isInert`, no line
+    /// breaks), Foundation's search below finds what a plain scalar search finds, so that is used instead.
+    func names(_ labels: [LabelDefinition], in text: [Unicode.Scalar]) -> Bool {
+        let phrases = labels.map { d in ((d.match ?? []) + (d.exact ?? [])).sorted { $0.count > $1.count } }
+        let plain = { (u: Unicode.Scalar) in LabelText.isInert(u) && u != "\r" }
+        guard keywordsArePlain, text.allSatisfy(plain), phrases.allSatisfy({ $0.allSatisfy { $0.unicodeScalars.allSatisfy(plain) } })
+        else { return names(labels, in: text.string) }
+        var rest = text
+        for k in keywordsLongestFirst where !k.isEmpty {
+            var out: [Unicode.Scalar] = [], i = 0
+            while let at = rest.firstIndex(of: k, from: i) {
+                out += rest[i..<at]
+                out.append("□")
+                i = at + k.count
+            }
+            rest = out + rest[i...]
+        }
+        let order = labels.indices.sorted { (phrases[$0].first?.count ?? 0) > (phrases[$1].first?.count ?? 0) }
+        for i in order {
+            guard let (at, length) = phrases[i].lazy.compactMap({ p -> (Int, Int)? in
+                let p = p.scalars
+                return rest.firstIndex(of: p).map { ($0, p.count) }
+            }).first else { return false }
+            rest.replaceSubrange(at..<(at + length), with: ["□"])
+        }
+        return true
+    }
+
     func names(_ labels: [LabelDefinition], in text: String) -> Bool {
         var rest = text
         for k in definition.keywords.sorted(by: { $0.count > $1.count }) {
@@ -92,87 +234,25 @@ struct TableLabels {
         return true
     }
 
-    /// The distinct rows, columns, captions and keywords a line names (how sure we are which table it is in).
-    func hits(_ label: String) -> Set<String> { hits(compact: Self.compact(label).scalars) }
-
-    func hits(compact c: [Unicode.Scalar]) -> Set<String> {
-        guard !c.isEmpty else { return [] }
-        let own = c.string
-        var result = Set<String>()
-        for o in rowPhrases.occurrences(in: c) { result.insert("row:" + definition.rows[o.owner].key) }
-        for o in columnPhrases.occurrences(in: c) { result.insert("column:" + definition.columns[o.owner].key) }
-        for o in keywordPhrases.occurrences(in: c) { result.insert("keyword:" + definition.keywords[o.owner]) }
-        for i in rowExact[own] ?? [] { result.insert("row:" + definition.rows[i].key) }
-        for i in columnExact[own] ?? [] { result.insert("column:" + definition.columns[i].key) }
-        let blocks = Set(captionPhrases.occurrences(in: c).map(\.owner))
-        if blocks.count == 1, let b = definition.blockCaptions?[blocks.first!] { result.insert("block:" + b.block) }
-        return result
-    }
-
-    /// The form labels are compared in: no white space or Markdown marks, full-width brackets and colons.
-    static func compact(_ s: String) -> String {
-        var view = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u {
-            case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": continue
-            case "(": view.append("（")
-            case ")": view.append("）")
-            case ":": view.append("：")
-            default: view.append(u)
+    /// The distinct rows, columns, captions and keywords a label (in compact form) names, added to `hits`
+    /// (how sure we are which table it is in).
+    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet) {
+        guard !c.isEmpty else { return }
+        var block: Int?, blocks = 0
+        phrases.forEachOccurrence(in: c) { p in
+            switch p.kind {
+            case Self.rowKind: hits.insert(rowHit[p.owner])
+            case Self.columnKind: hits.insert(columnHit[p.owner])
+            case Self.keywordKind: hits.insert(keywordHit[p.owner])
+            default:
+                if block != p.owner { blocks += block == nil ? 1 : 2 }
+                block = p.owner
             }
         }
-        return String(view)
+        for i in rowExact.owners(c, 0..<c.count) { hits.insert(rowHit[i]) }
+        for i in columnExact.owners(c, 0..<c.count) { hits.insert(columnHit[i]) }
+        if blocks == 1, let b = block { hits.insert(blockHit[b]) }
     }
 
-    /// The label without leading numbering: “（一）”, “一、”, “1.”, “（1）”, “3、”.
-    static func stripNumbering(_ s: String) -> String {
-        var u = Array(s.unicodeScalars)
-        let separators: Set<Unicode.Scalar> = ["、", ".", "．", "，", ",", "）", ")"]
-        while let first = u.first {
-            if first == "（" || first == "(" , let close = u.prefix(5).firstIndex(where: { $0 == "）" || $0 == ")" }),
-               u[1..<close].allSatisfy({ $0.isDigitLike || ChineseNumerals.isNumeral($0) }), close > 1 {
-                u.removeFirst(close + 1)
-                continue
-            }
-            var n = 0
-            while n < u.count, n < 3, u[n].isDigitLike || ChineseNumerals.isNumeral(u[n]) { n += 1 }
-            if n > 0, n < u.count, separators.contains(u[n]) {
-                u.removeFirst(n + 1)
-                continue
-            }
-            if separators.contains(first) || first == "、" { u.removeFirst(); continue }
-            break
-        }
-        return u.string
-    }
-}
-
-/// Phrases indexed by their first scalar: every occurrence in a label in one pass.
-struct PhraseIndex {
-    private var phrases: [[Unicode.Scalar]] = []
-    private var owners: [Int] = []
-    private var byFirst: [Unicode.Scalar: [Int]] = [:]
-
-    /// `lists[i]` are the phrases of owner i.
-    init(_ lists: [[String]]) {
-        for (owner, list) in lists.enumerated() {
-            for phrase in list {
-                let p = phrase.scalars
-                guard let first = p.first else { continue }
-                byFirst[first, default: []].append(phrases.count)
-                phrases.append(p)
-                owners.append(owner)
-            }
-        }
-    }
-
-    /// Every occurrence of a phrase in `label`, in order: whose it is and where.
-    func occurrences(in label: [Unicode.Scalar]) -> [(owner: Int, start: Int, end: Int)] {
-        var result: [(owner: Int, start: Int, end: Int)] = []
-        for i in label.indices {
-            guard let candidates = byFirst[label[i]] else { continue }
-            for k in candidates where label.has(phrases[k], at: i) { result.append((owners[k], i, i + phrases[k].count)) }
-        }
-        return result
-    }
+    func emptyHits() -> HitSet { HitSet(capacity: hitCount) }
 }

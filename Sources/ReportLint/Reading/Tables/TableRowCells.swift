@@ -4,7 +4,7 @@ struct TableRowCells {
     /// The cells naming the row (“（三）不 | 4.保护第三方合法权益” is two), possibly none.
     var labelCells: [TableCell]
     /// The cells after the label, each a figure, a not-stated mark or blank.
-    var valueCells: [TableCell]
+    var valueCells: ArraySlice<TableCell> { cells[valueStart...] }
     /// All cells, for reading column headers.
     var cells: [TableCell]
     /// Where `valueCells` start in `cells`.
@@ -14,7 +14,10 @@ struct TableRowCells {
     var aligned: Bool
 
     /// The label cells' text run together.
-    var label: String
+    var label: String { labelCells.map(\.text).joined() }
+    /// The label in the form labels are compared in (`LabelText.compact`), worked out once for the reader
+    /// and the builder.
+    var compactLabel: [Unicode.Scalar]
     var labelSpan: TextSpan? {
         guard let first = labelCells.first, let last = labelCells.last else { return nil }
         return first.span.line == last.span.line ? TextSpan(line: first.span.line, start: first.span.start, end: last.span.end) : first.span
@@ -39,16 +42,17 @@ struct TableRowCells {
         self.cells = cells
         // The label is the first run of text cells; the rest are figures — a stray word among them (“约5”) is
         // an unreadable figure, not part of the label. Without any figure, every text cell is label (a header).
-        let last = cells.lastIndex { !$0.text.isEmpty && !Self.isValueLike($0.text) }
+        let facts = cells.map { Self.facts($0.text) }
+        let last = cells.indices.last { !cells[$0].text.isEmpty && !facts[$0].valueLike }
         var runEnd = cells.firstIndex { !$0.text.isEmpty } ?? 0
-        while runEnd < cells.count, !cells[runEnd].text.isEmpty, !Self.isValueLike(cells[runEnd].text) { runEnd += 1 }
-        let figuresAfterRun = cells[runEnd...].contains { c in
-            c.text.unicodeScalars.contains(where: \.isDigitLike) || Self.notStatedMarks.contains(c.text.trimmedBlanks)
-        }
+        while runEnd < cells.count, !cells[runEnd].text.isEmpty, !facts[runEnd].valueLike { runEnd += 1 }
+        let figuresAfterRun = facts[runEnd...].contains { $0.figureLike }
         valueStart = last == nil ? 0 : figuresAfterRun ? runEnd : last! + 1
         labelCells = last.map { Array(cells[...$0]).filter { !$0.text.isEmpty } } ?? []
-        valueCells = Array(cells[valueStart...])
-        label = labelCells.map(\.text).joined()
+        var compact: [Unicode.Scalar] = []
+        compact.reserveCapacity(labelCells.reduce(0) { $0 + $1.text.utf8.count })
+        for cell in labelCells { LabelText.appendCompact(cell.text, to: &compact) }
+        compactLabel = compact
     }
 
     /// A Markdown separator row (|---|:---:|).
@@ -68,14 +72,42 @@ struct TableRowCells {
     func values(fitting count: Int) -> [TableCell] {
         var v = valueCells
         while v.count > count, let last = v.last, last.text.isEmpty { v.removeLast() }
-        return v
+        return Array(v)
     }
 
     static let notStatedMarks: Set<String> = ["/", "／", "-", "－", "—", "——", "--", "无", "―", "–"]
 
-    static func isValueLike(_ text: String) -> Bool {
-        let t = text.trimmedBlanks
-        return t.isEmpty || notStatedMarks.contains(t) || TableFinder.isNumeric(ArraySlice(t.unicodeScalars))
+    /// What a cell's text is: `valueLike` — blank, a not-stated mark or a figure; `figureLike` — it has a digit
+    /// or is a not-stated mark. Worked out for every cell of every table row, so the usual cell, a plain
+    /// number, is answered from its bytes; the rest without building or hashing Strings for long labels
+    /// (every not-stated mark is one or two scalars, and no other text equals one as a String).
+    static func facts(_ text: String) -> (valueLike: Bool, figureLike: Bool) {
+        if isPlainNumber(text) { return (true, true) }
+        // Without a digit a cell is a figure only as a not-stated mark, which is at most two scalars.
+        var digit = false, solid = 0
+        for u in text.unicodeScalars {
+            if u.isDigitLike { digit = true; break }
+            if !u.isBlank { solid += 1 }
+        }
+        if !digit && solid == 0 { return (true, false) }
+        if !digit && solid > 2 { return (false, false) }
+        let s = text.scalars
+        var a = 0, b = s.count
+        while a < b, s[a].isBlank { a += 1 }
+        while b > a, s[b - 1].isBlank { b -= 1 }
+        let t = s[a..<b]
+        let mark = t.count <= 2 && notStatedMarks.contains(Array(t).string)
+        return (t.isEmpty || mark || TableFinder.isNumeric(t), mark || t.contains(where: \.isDigitLike))
+    }
+
+    /// ASCII digits only, at least one (“0”, “152”).
+    private static func isPlainNumber(_ text: String) -> Bool {
+        var any = false
+        for b in text.utf8 {
+            guard b >= 0x30 && b <= 0x39 else { return false }
+            any = true
+        }
+        return any
     }
 
     /// “行政许可 152” → [行政许可][152]; nil when the line does not end in a figure after a label.
@@ -93,6 +125,13 @@ struct TableRowCells {
 
     /// Reads a cell: a figure with its unit, not stated, or unreadable. `unit` is the header's unit of money.
     static func value(_ cell: TableCell, unit: String?) -> TableValue {
+        if cell.text.isEmpty { return .notStated(cell.span) }
+        if isPlainNumber(cell.text) {
+            // The usual cell: the same digit-by-digit sum as below, without trimming or a suffix.
+            var value = 0.0
+            for b in cell.text.utf8 { value = value * 10 + Double(b - 0x30) }
+            return .number(value, unit: unit, span: cell.span)
+        }
         let t = Array(cell.text.trimmedBlanks.unicodeScalars)
         if t.isEmpty || notStatedMarks.contains(t.string) { return .notStated(cell.span) }
         var i = 0, negative = false

@@ -59,12 +59,13 @@ public struct CountPlausibilityRule: Rule {
         return findings + tableCells(report, context)
     }
 
-    /// Count cells of the statutory tables: non-negative whole numbers.
+    /// Count cells of the statutory tables: non-negative whole numbers. Nearly every cell is fine, so the cells
+    /// are screened by value first; a cell's name and column kind are looked up only for the few that are not.
     private func tableCells(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for table in report.statutoryTables where !table.isTrace {
             guard let d = context.pack.table(table.kind) else { continue }
-            for (key, value) in table.cells.sorted(by: { $0.value.span < $1.value.span }) {
+            for (key, value) in suspectCells(table).sorted(by: { $0.1.span < $1.1.span }) {
                 guard case .number(let v, _, let span) = value, (d.column(key.column)?.valueKind ?? .count) == .count else { continue }
                 let cell = d.cellName(key), text = NumberText.plain(v)
                 if v < 0 {
@@ -77,6 +78,19 @@ public struct CountPlausibilityRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The cells holding a negative or fractional figure, read from the reader's grid where there is one.
+    private func suspectCells(_ table: StatutoryTable) -> [(CellKey, TableValue)] {
+        let isSuspect = { (value: TableValue) -> Bool in
+            guard case .number(let v, _, _) = value else { return false }
+            return v < 0 || v != v.rounded()
+        }
+        guard let grid = table.grid else { return table.cells.filter { isSuspect($0.value) }.map { ($0.key, $0.value) } }
+        return grid.positions.compactMap { i in
+            guard grid.kinds[i] == .number, let value = grid[i], isSuspect(value) else { return nil }
+            return (grid.key(i), value)
+        }
     }
 
     private func levelName(_ level: BodyLevel) -> String {

@@ -23,14 +23,23 @@ public struct RulePack: Sendable, Codable {
     public var repeatedWordAllow: [String] = []
     public var genre = GenreNames()
     public var thresholds: [String: Threshold] = [:]
-    /// 表二、表三、表四 (rules/tables.json).
-    public var statutoryTables: [StatutoryTableDefinition] = []
-    public var tableIdentities: [TableIdentityDefinition] = []
+    /// 表二、表三、表四 (rules/tables.json). A change to them or to the identities drops their compiled form.
+    public var statutoryTables: [StatutoryTableDefinition] = [] { didSet { compiledTables = CompiledTables() } }
+    public var tableIdentities: [TableIdentityDefinition] = [] { didSet { compiledTables = CompiledTables() } }
     public var tableFigures = TableFigurePhrases()
     /// Rules a user defines in a pack: a pattern and a message (see `CustomRule`).
     public var customRules: [CustomRuleSpec] = []
+    /// The table definitions compiled for matching, built on first use and shared by the copies of the pack
+    /// (every report of a run reads with the same pack). Not part of the pack's data.
+    var compiledTables = CompiledTables()
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers
+        case partMarkers, comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow
+        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules
+    }
 
     public struct EraTemplate: Sendable, Codable {
         public var formatName: String

@@ -31,15 +31,15 @@ struct ProseTableFigures {
             for f in report.figures where f.paragraph == index && f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
                 let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
                 let clause = Array(s[clauseStart..<f.start]).string
+                let clauseIsInert = s[clauseStart..<f.start].allSatisfy(LabelText.isInert)
                 // A breakdown by applicant belongs to a figure of the same sentence.
                 if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
                 guard !phrases.skipMarkers.contains(where: clause.contains), !namesOtherYear(index, clauseStart, f.start) else { continue }
                 let quote = clause.trimmedBlanks + report.text(f)
-                let subUnit = namesSubUnit(s, before: f.start)
-                if let st = phrases.statements.first(where: { matches($0, clause: clause, paragraph: paragraph.text) }) {
+                if let st = phrases.statements.first(where: { matches($0, clause: clause, inert: clauseIsInert, paragraph: paragraph) }) {
                     result.append(Link(statement: st, span: report.span(f), quote: quote, value: f.value,
                                        rowSets: [st.rows] + (st.alternativeRows.map { [$0] } ?? []),
-                                       columns: column(st).map { [$0] } ?? [], parent: nil, subUnit: subUnit))
+                                       columns: column(st).map { [$0] } ?? [], parent: nil, subUnit: namesSubUnit(s, before: f.start)))
                     parent = st.applicants == true ? result.count - 1 : nil
                     parentEnd = f.end
                 } else if let p = parent, let applicant = phrases.applicants.first(where: { clause.contains($0.phrase) }) {
@@ -69,14 +69,21 @@ struct ProseTableFigures {
         return result
     }
 
-    private func matches(_ st: TableFigurePhrases.Statement, clause: String, paragraph: String) -> Bool {
-        guard let found = st.phrases.compactMap({ clause.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
-        else { return false }
+    /// Whether the clause up to a figure states the statement's figure. Foundation's search (which matches
+    /// canonically equivalent text) is asked only for phrases that may be in the clause: where neither has a
+    /// scalar that decomposes or combines (`LabelText.isInert`), a phrase whose bytes are not in the clause's
+    /// is not there — and most clauses contain none of most statements' phrases.
+    private func matches(_ st: TableFigurePhrases.Statement, clause: String, inert: Bool, paragraph: Paragraph) -> Bool {
+        let found = st.phrases.compactMap { phrase -> Range<String.Index>? in
+            if inert, !clause.containsText(phrase), phrase.unicodeScalars.allSatisfy(LabelText.isInert) { return nil }
+            return clause.range(of: phrase, options: .backwards)
+        }
+        guard let found = found.max(by: { $0.upperBound < $1.upperBound }) else { return false }
         let rest = clause[found.upperBound...].filter { !$0.isWhitespace && $0 != "\u{3000}" }
         if st.adjacent == true, rest.count > 4 { return false }
         if let needs = st.clauseNeeds, !needs.contains(where: clause.contains) { return false }
         if let needs = st.objectNeeds, !needs.contains(where: clause.contains),
-           !(rest.count <= 3 && needs.contains(where: paragraph.contains)) { return false }
+           !(rest.count <= 3 && needs.contains(where: paragraph.text.contains)) { return false }
         if let unless = st.unless, unless.contains(where: clause.contains) { return false }
         return true
     }

@@ -1,8 +1,25 @@
 /// Evaluates the identities of rules/tables.json on a statutory table: for each column (or row), the sum of
 /// the total side's cells against the sum of the parts side's cells.
-struct TableIdentityCheck {
+///
+/// Made once per rule pack (`RulePack.identityChecks`): the sides are expanded (`prefix.*`) for every layout and
+/// numbered by the definition's canonical rows and columns up front, so that checking a table reads its cells
+/// from the reader's grid and builds the cell lists only for the instances that do not hold.
+struct TableIdentityCheck: Sendable {
     let identity: TableIdentityDefinition
-    let definition: StatutoryTableDefinition
+    let labels: TableLabels
+    var definition: StatutoryTableDefinition { labels.definition }
+
+    /// One side of the identity: the row keys (per column) or column keys (per row), and their canonical
+    /// numbers (nil for a key the definition lacks).
+    struct Side: Sendable {
+        var keys: [String]
+        var indices: [Int?]
+    }
+
+    /// The sides for each layout: no layout first, then `Era.allCases`.
+    private let sides: [(total: Side, parts: Side)]
+    /// `identity.rows` numbered, when given.
+    private let rows: Side?
 
     /// One column's (or one row's) instance of the identity.
     struct Instance {
@@ -20,42 +37,127 @@ struct TableIdentityCheck {
         }
     }
 
-    /// The instances the table has every cell of; those with a cell missing or unreadable are left out (a row or
-    /// column the table lacks is table-missing's business, an unreadable one is not to be guessed at).
-    func instances(in table: StatutoryTable, layout: Era?) -> [Instance] {
+    init(identity: TableIdentityDefinition, labels: TableLabels) {
+        self.identity = identity
+        self.labels = labels
+        let definition = labels.definition
+        let rowSide = { (keys: [String]) in Side(keys: keys, indices: keys.map { labels.rowIndex(key: $0) }) }
+        let columnSide = { (keys: [String]) in Side(keys: keys, indices: keys.map { labels.columnIndex(key: $0) }) }
+        sides = ([nil] + Era.allCases.map { Optional($0) }).map { layout in
+            switch identity.per {
+            case .column: (rowSide(definition.expand(identity.total, layout: layout)), rowSide(definition.expand(identity.parts, layout: layout)))
+            case .row: (columnSide(identity.total), columnSide(identity.parts))
+            }
+        }
+        rows = identity.rows.map(rowSide)
+    }
+
+    /// The instances the table has every cell of that do not hold, in order; those with a cell missing or
+    /// unreadable are left out (a row or column the table lacks is table-missing's business, an unreadable one
+    /// is not to be guessed at).
+    func failures(in table: StatutoryTable, layout: Era?) -> [Instance] {
         if let layouts = identity.layouts, !layouts.contains(where: { $0 == layout }) { return [] }
-        let totalRows = definition.expand(identity.total, layout: layout)
-        let partRows = definition.expand(identity.parts, layout: layout)
+        let (total, parts) = sides[layout.map { 1 + Era.allCases.firstIndex(of: $0)! } ?? 0]
+        let cells = Cells(table: table, labels: labels)
         var result: [Instance] = []
         switch identity.per {
         case .column:
-            for column in definition.columns.map(\.key) {
-                let keys = { (rows: [String]) in rows.map { CellKey(row: $0, column: column) } }
-                if let i = instance(column, keys(totalRows), keys(partRows), table) { result.append(i) }
+            for (j, column) in labels.columnKeys.enumerated() {
+                let c = labels.columnCanon[j]
+                let instance = evaluate(column, total.keys.count, parts.keys.count, kind: { side, k in
+                    let s = side == 0 ? total : parts
+                    return cells.kind(s.keys[k], s.indices[k], column, c)
+                }, cell: { side, k in
+                    let s = side == 0 ? total : parts
+                    return (CellKey(row: s.keys[k], column: column), cells.value(s.keys[k], s.indices[k], column, c)!)
+                })
+                if let instance { result.append(instance) }
             }
         case .row:
-            let present = table.rowKeys
-            let rows = identity.rows ?? definition.rows.map(\.key).filter { present.contains($0) }
-            for row in rows {
-                let keys = { (columns: [String]) in columns.map { CellKey(row: row, column: $0) } }
-                if let i = instance(row, keys(identity.total), keys(identity.parts), table) { result.append(i) }
+            let scopes: Side
+            if let rows { scopes = rows } else {
+                let present = definition.rows.indices.filter { cells.hasCells(row: labels.rowCanon[$0]) }
+                scopes = Side(keys: present.map { labels.rowKeys[$0] }, indices: present.map { labels.rowCanon[$0] })
+            }
+            for (row, r) in zip(scopes.keys, scopes.indices) {
+                let instance = evaluate(row, total.keys.count, parts.keys.count, kind: { side, k in
+                    let s = side == 0 ? total : parts
+                    return cells.kind(row, r, s.keys[k], s.indices[k])
+                }, cell: { side, k in
+                    let s = side == 0 ? total : parts
+                    return (CellKey(row: row, column: s.keys[k]), cells.value(row, r, s.keys[k], s.indices[k])!)
+                })
+                if let instance { result.append(instance) }
             }
         }
         return result
     }
 
-    private func instance(_ scope: String, _ totalKeys: [CellKey], _ partKeys: [CellKey], _ table: StatutoryTable) -> Instance? {
-        guard !totalKeys.isEmpty, !partKeys.isEmpty else { return nil }
-        var total: [(CellKey, TableValue)] = [], parts: [(CellKey, TableValue)] = []
-        for k in totalKeys { guard let v = table.cells[k] else { return nil }; total.append((k, v)) }
-        for k in partKeys { guard let v = table.cells[k] else { return nil }; parts.append((k, v)) }
-        let all = total + parts
-        if all.contains(where: { if case .unreadable = $0.1 { return true } else { return false } }) { return nil }
-        let blank = all.compactMap { if case .notStated(let s) = $0.1 { return s } else { return nil } }
-        if !blank.isEmpty { return Instance(scope: scope, total: total, parts: parts, outcome: .notStated(blank)) }
-        let t = total.reduce(0) { $0 + ($1.1.number ?? 0) }, p = parts.reduce(0) { $0 + ($1.1.number ?? 0) }
-        let outcome: Instance.Outcome = abs(t - p) < 1e-6 ? .holds : .fails(total: t, parts: p)
-        return Instance(scope: scope, total: total, parts: parts, outcome: outcome)
+    /// A table's cells as the check reads them: from the reader's grid when it was built with these labels,
+    /// else by key.
+    private struct Cells {
+        let table: StatutoryTable
+        let labels: TableLabels
+        let grid: CellGrid?
+        let rowKeys: Set<String>?
+
+        init(table: StatutoryTable, labels: TableLabels) {
+            self.table = table
+            self.labels = labels
+            grid = table.grid.flatMap { $0.labels === labels ? $0 : nil }
+            rowKeys = grid == nil ? table.rowKeys : nil
+        }
+
+        func value(_ row: String, _ r: Int?, _ column: String, _ c: Int?) -> TableValue? {
+            guard let grid else { return table.cells[CellKey(row: row, column: column)] }
+            guard let r, let c else { return nil }
+            return grid[r, c]
+        }
+
+        /// What the cell is, and its figure: from the grid without copying the cell.
+        func kind(_ row: String, _ r: Int?, _ column: String, _ c: Int?) -> (CellGrid.Kind, Double) {
+            guard let grid else {
+                switch table.cells[CellKey(row: row, column: column)] {
+                case nil: return (.none, 0)
+                case .number(let v, _, _)?: return (.number, v)
+                case .notStated?: return (.notStated, 0)
+                case .unreadable?: return (.unreadable, 0)
+                }
+            }
+            guard let r, let c else { return (.none, 0) }
+            return (grid.kinds[r * grid.columnCount + c], grid.numbers[r * grid.columnCount + c])
+        }
+
+        /// Whether a canonical row has a cell (`table.rowKeys.contains`).
+        func hasCells(row r: Int) -> Bool {
+            if let grid { return grid.rowHasCells[r] }
+            return rowKeys!.contains(labels.rowKeys[r])
+        }
+    }
+
+    /// The instance over `totals` total cells and `partCount` part cells (`kind(side, k)`: side 0 is the
+    /// total side), or nil when a cell is missing or unreadable; nil too when it holds — the cell lists
+    /// (`cell(side, k)`) are built only for an instance to report.
+    private func evaluate(_ scope: String, _ totals: Int, _ partCount: Int,
+                          kind: (_ side: Int, _ k: Int) -> (CellGrid.Kind, Double),
+                          cell: (_ side: Int, _ k: Int) -> (CellKey, TableValue)) -> Instance? {
+        guard totals > 0, partCount > 0 else { return nil }
+        var t = 0.0, p = 0.0, blank = false
+        for side in 0..<2 {
+            for k in 0..<(side == 0 ? totals : partCount) {
+                let (what, v) = kind(side, k)
+                switch what {
+                case .none, .unreadable: return nil
+                case .notStated: blank = true
+                case .number: if side == 0 { t += v } else { p += v }
+                }
+            }
+        }
+        if !blank && abs(t - p) < 1e-6 { return nil }
+        let total = (0..<totals).map { cell(0, $0) }, parts = (0..<partCount).map { cell(1, $0) }
+        guard blank else { return Instance(scope: scope, total: total, parts: parts, outcome: .fails(total: t, parts: p)) }
+        let spans = (total + parts).compactMap { if case .notStated(let s) = $0.1 { return s } else { return nil } }
+        return Instance(scope: scope, total: total, parts: parts, outcome: .notStated(spans))
     }
 
     /// How messages name a side: the identity's own text, else the short names joined by “+”.

@@ -70,9 +70,8 @@ public struct TableIdentityRule: Rule {
             guard let definition = context.pack.table(table.kind) else { continue }
             let layout = report.layout(of: table)
             var blank: Set<TextSpan> = []
-            for identity in context.pack.tableIdentities where identity.table == table.kind {
-                let check = TableIdentityCheck(identity: identity, definition: definition)
-                for instance in check.instances(in: table, layout: layout) {
+            for check in context.pack.identityChecks where check.identity.table == table.kind {
+                for instance in check.failures(in: table, layout: layout) {
                     switch instance.outcome {
                     case .holds: continue
                     case .notStated(let spans): blank.formUnion(spans)

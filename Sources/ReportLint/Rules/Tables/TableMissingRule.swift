@@ -31,7 +31,7 @@ public struct TableMissingRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         guard let era = report.era, era != .y2008, let year = report.year?.value else { return [] }
         var findings: [Finding] = []
-        for definition in context.pack.statutoryTables {
+        for (index, definition) in context.pack.statutoryTables.enumerated() {
             let found = report.statutoryTables.filter { $0.kind == definition.kind }
             if found.isEmpty {
                 findings.append(Finding(span: anchor(definition.section, report, context.pack, era), message: Localized(
@@ -47,22 +47,42 @@ public struct TableMissingRule: Rule {
                     continue
                 }
                 guard table.isWellRead else { continue }
-                findings += incomplete(table, definition, layout: table.layout ?? era, report)
+                // The compiled labels are of the first definition of a kind (`RulePack.table`).
+                let labels = context.pack.statutoryTables.firstIndex { $0.kind == definition.kind } == index
+                    ? context.pack.tableLabels(definition.kind) : nil
+                findings += incomplete(table, definition, layout: table.layout ?? era, report, labels)
             }
         }
         return findings
     }
 
     /// Missing rows and columns of a table read in full.
-    private func incomplete(_ table: StatutoryTable, _ d: StatutoryTableDefinition, layout: Era, _ report: Report) -> [Finding] {
-        // Group labels are not rows of figures, except in the layouts they name (2019: （六）其他处理).
-        let required = d.rows.filter { $0.belongs(to: layout) && (!$0.isGroup || $0.layouts != nil) }
-        let present = table.rowKeys
-        let missingRows = required.filter { !present.contains($0.key) }
+    private func incomplete(_ table: StatutoryTable, _ d: StatutoryTableDefinition, layout: Era, _ report: Report,
+                            _ labels: TableLabels?) -> [Finding] {
+        let missingRows: [LabelDefinition]
         var missingColumns: [LabelDefinition] = []
-        for column in d.columns where column.belongs(to: layout) {
-            let rows = required.filter { present.contains($0.key) && column.inBlock($0.block) }
-            if !rows.isEmpty, !rows.contains(where: { table[$0.key, column.key] != nil }) { missingColumns.append(column) }
+        if let labels {
+            // The same, by the definition's rows and columns as compiled, and from the reader's grid.
+            let e = Era.allCases.firstIndex(of: layout)!
+            let required = labels.requiredRows[e]
+            let present = required.filter { table.hasCells(row: labels.rowCanon[$0], in: labels) }
+            missingRows = required.filter { !present.contains($0) }.map { d.rows[$0] }
+            for j in labels.layoutColumns[e] {
+                let rows = present.filter { labels.columnFitsRow[j][$0] }
+                let c = labels.columnCanon[j]
+                if !rows.isEmpty, !rows.contains(where: { table.hasValue(row: labels.rowCanon[$0], column: c, in: labels) }) {
+                    missingColumns.append(d.columns[j])
+                }
+            }
+        } else {
+            // Group labels are not rows of figures, except in the layouts they name (2019: （六）其他处理).
+            let required = d.rows.filter { $0.belongs(to: layout) && (!$0.isGroup || $0.layouts != nil) }
+            let present = table.rowKeys
+            missingRows = required.filter { !present.contains($0.key) }
+            for column in d.columns where column.belongs(to: layout) {
+                let rows = required.filter { present.contains($0.key) && column.inBlock($0.block) }
+                if !rows.isEmpty, !rows.contains(where: { table[$0.key, column.key] != nil }) { missingColumns.append(column) }
+            }
         }
         var findings: [Finding] = []
         let span = firstLine(table, report)

@@ -1,0 +1,356 @@
+/// The pieces `TableLabels` matches with. Labels are compared as arrays of scalars in the compact form
+/// (`LabelText.compact`), because label matching runs on every label of every table region of every report:
+/// building Strings, hashing them or normalising them there made the statutory tables cost more than the
+/// rest of linting together.
+enum LabelText {
+    /// The form labels are compared in: no white space or Markdown marks, full-width brackets and colons.
+    static func compact(_ s: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.utf8.count)
+        appendCompact(s, to: &out)
+        return out
+    }
+
+    /// Appends the compact form of `s` (the compact form of text run together is that of the pieces).
+    static func appendCompact(_ s: String, to out: inout [Unicode.Scalar]) {
+        for u in s.unicodeScalars { append(u, to: &out) }
+    }
+
+    static func compact(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        for u in s { append(u, to: &out) }
+        return out
+    }
+
+    @inline(__always)
+    private static func append(_ u: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
+        switch u {
+        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": return
+        case "(": out.append("（")
+        case ")": out.append("）")
+        case ":": out.append("：")
+        default: out.append(u)
+        }
+    }
+
+    /// Where the label starts without its leading numbering: “（一）”, “一、”, “1.”, “（1）”, “3、”.
+    static func numberingEnd(_ u: [Unicode.Scalar], from start: Int = 0) -> Int {
+        var i = start
+        while i < u.count {
+            let first = u[i]
+            if first == "（" || first == "(",
+               let close = u[i..<min(i + 5, u.count)].firstIndex(where: { $0 == "）" || $0 == ")" }),
+               u[(i + 1)..<close].allSatisfy({ $0.isDigitLike || ChineseNumerals.isNumeral($0) }), close > i + 1 {
+                i = close + 1
+                continue
+            }
+            var n = 0
+            while i + n < u.count, n < 3, u[i + n].isDigitLike || ChineseNumerals.isNumeral(u[i + n]) { n += 1 }
+            if n > 0, i + n < u.count, isSeparator(u[i + n]) {
+                i += n + 1
+                continue
+            }
+            if isSeparator(first) { i += 1; continue }
+            break
+        }
+        return i
+    }
+
+    private static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "、", ".", "．", "，", ",", "）", ")": true
+        default: false
+        }
+    }
+
+    /// Whether String comparison of text made only of such scalars is plain scalar comparison: they have no
+    /// canonical decomposition and compose with nothing (ASCII, CJK ideographs and punctuation, full-width
+    /// forms). Elsewhere — a CJK compatibility ideograph equals its unified twin as a String — the String
+    /// comparison is kept.
+    static func isInert(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0..<0x80, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+}
+
+/// Labels short enough to need an exact match (“其他”), to the rows or columns they name. Equal as Strings,
+/// as the String-keyed dictionary this replaces compared them — but without building or hashing a String
+/// for the usual label.
+struct ExactLabels: Sendable {
+    private struct Entry: Sendable {
+        var text: String
+        var scalars: [Unicode.Scalar]
+        var inert: Bool
+        var owners: [Int]
+    }
+    private var entries: [Entry] = []
+
+    init(_ labels: [LabelDefinition]) {
+        self.init(labels.enumerated().flatMap { i, l in (l.exact ?? []).map { ($0, i) } })
+    }
+
+    /// Labels and their owners, in order; owners of labels equal as Strings are merged.
+    init(_ pairs: [(String, Int)]) {
+        var index: [String: Int] = [:]
+        for (e, owner) in pairs {
+            if let k = index[e] { entries[k].owners.append(owner); continue }
+            index[e] = entries.count
+            let s = e.scalars
+            entries.append(Entry(text: e, scalars: s, inert: s.allSatisfy(LabelText.isInert), owners: [owner]))
+        }
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The owners of the exact label equal to `label[range]`. Text equal as a String to an inert label has as
+    /// many scalars (an inert scalar decomposes to itself, and no scalar decomposes to several inert ones), so
+    /// most labels are turned away by their length.
+    func owners(_ label: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
+        guard !entries.isEmpty else { return [] }
+        let part = label[range]
+        var inert: Bool?
+        var text: String?
+        for e in entries {
+            if e.inert && e.scalars.count != part.count { continue }
+            if inert == nil { inert = part.allSatisfy(LabelText.isInert) }
+            if inert! && e.inert {
+                if e.scalars.elementsEqual(part) { return e.owners }
+            } else {
+                if text == nil { text = Array(part).string }
+                if text == e.text { return e.owners }
+            }
+        }
+        return []
+    }
+}
+
+/// Phrases found by their first scalar in a small open-addressing table: every occurrence in a label in one
+/// pass, at a few instructions per scalar. The phrases are stored run together and described by plain
+/// numbers, so that matching copies and counts no references.
+struct PhraseIndex: Sendable {
+    /// A phrase found: what it names (a row, a column, a keyword, a caption), which one, of which table
+    /// (where one index serves several), and where it stands in the label.
+    struct Match {
+        var kind: UInt8
+        var owner: Int
+        var table: Int
+        var start: Int
+        var end: Int
+    }
+    private struct Phrase: Sendable {
+        var scalars: [Unicode.Scalar]
+        var kind: UInt8
+        var owner: Int
+        var table: Int
+    }
+    private struct Entry: Sendable {
+        var start: Int
+        var count: Int
+        var kind: UInt8
+        var owner: Int
+        var table: Int
+    }
+    /// The phrases as added (to rebuild from).
+    private var phrases: [Phrase] = []
+    /// The phrases grouped by first scalar (each group in the order added), their text run together.
+    private var entries: [Entry] = []
+    private var text: [Unicode.Scalar] = []
+    /// Slots: the first scalar's value + 1 (0 = empty), and the range of `entries` with that first scalar.
+    private var slotKeys: [UInt32] = []
+    private var slotStart: [Int] = [], slotEnd: [Int] = []
+    private var mask = 0
+
+    /// `lists[i]` are the phrases of owner i, of `kind`; lists of several kinds are added in turn.
+    mutating func add(_ lists: [[String]], kind: UInt8, table: Int = 0) {
+        for (owner, list) in lists.enumerated() {
+            for phrase in list {
+                let p = phrase.scalars
+                guard !p.isEmpty else { continue }
+                phrases.append(Phrase(scalars: p, kind: kind, owner: owner, table: table))
+            }
+        }
+        rebuild()
+    }
+
+    /// Adds another index's phrases as those of `table`, each owner renamed by `owner(kind, owner)`.
+    mutating func add(_ other: PhraseIndex, table: Int, owner: (UInt8, Int) -> Int) {
+        phrases += other.phrases.map { var p = $0; p.table = table; p.owner = owner(p.kind, p.owner); return p }
+        rebuild()
+    }
+
+    private mutating func rebuild() {
+        var firsts: [Unicode.Scalar] = []
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        for (k, p) in phrases.enumerated() {
+            if byFirst[p.scalars[0]] == nil { firsts.append(p.scalars[0]) }
+            byFirst[p.scalars[0], default: []].append(k)
+        }
+        var size = 16
+        while size < firsts.count * 4 { size *= 2 }
+        mask = size - 1
+        slotKeys = Array(repeating: 0, count: size)
+        slotStart = Array(repeating: 0, count: size)
+        slotEnd = Array(repeating: 0, count: size)
+        entries = []
+        text = []
+        for f in firsts {
+            var s = Self.slot(f.value, mask)
+            while slotKeys[s] != 0 { s = (s + 1) & mask }
+            slotKeys[s] = f.value + 1
+            slotStart[s] = entries.count
+            for k in byFirst[f]! {
+                let p = phrases[k]
+                entries.append(Entry(start: text.count, count: p.scalars.count, kind: p.kind, owner: p.owner, table: p.table))
+                text += p.scalars
+            }
+            slotEnd[s] = entries.count
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ v: UInt32, _ mask: Int) -> Int { Int(truncatingIfNeeded: (v &* 2_654_435_761) >> 7) & mask }
+
+    /// Calls `body` for every occurrence of a phrase in `label` from `start`, in order of position (and, at
+    /// one position, of the order the phrases were added in).
+    @inline(__always)
+    func forEachOccurrence(in label: [Unicode.Scalar], from start: Int = 0, _ body: (Match) -> Void) {
+        guard !entries.isEmpty else { return }
+        label.withUnsafeBufferPointer { l in
+            text.withUnsafeBufferPointer { t in
+                var i = start
+                while i < l.count {
+                    let key = l[i].value + 1
+                    var s = Self.slot(l[i].value, mask)
+                    while slotKeys[s] != 0 {
+                        if slotKeys[s] == key {
+                            for k in slotStart[s]..<slotEnd[s] {
+                                let e = entries[k]
+                                guard i + e.count <= l.count else { continue }
+                                var m = 1
+                                while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
+                                if m == e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
+                            }
+                            break
+                        }
+                        s = (s + 1) & mask
+                    }
+                    i += 1
+                }
+            }
+        }
+    }
+}
+
+/// A set of the distinct things (rows, columns, keywords, a caption) the labels of a region name, by number:
+/// the String sets it replaces (“row:new”, “keyword:勾稽关系”) were built and hashed for every label.
+struct HitSet: Sendable, Equatable {
+    var words: [UInt64]
+
+    init(capacity: Int) { words = Array(repeating: 0, count: (capacity + 63) / 64) }
+
+    mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
+
+    func contains(_ id: Int) -> Bool { words[id >> 6] & (1 << UInt64(id & 63)) != 0 }
+
+    mutating func formUnion(_ other: HitSet) {
+        for k in words.indices { words[k] |= other.words[k] }
+    }
+
+    func intersection(_ other: HitSet) -> HitSet {
+        var r = self
+        for k in words.indices { r.words[k] &= other.words[k] }
+        return r
+    }
+
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+}
+
+/// What the labels of a table region name, for every statutory table at once (`TableLabels.addHits`, table by
+/// table, made three): one pass over each label with the phrases of all the tables, each phrase standing for
+/// its hit's number in one set of bits in which each table has its own words.
+struct TableNamer: Sendable {
+    let labels: [TableLabels]
+    /// Row, column and keyword phrases own their hit's number here; captions their caption's.
+    private let phrases: PhraseIndex
+    /// The exact labels of every table's rows and columns, owning their hits' numbers.
+    private let exact: ExactLabels
+    /// Where each table's hits start (a multiple of 64).
+    private let base: [Int]
+    private let capacity: Int
+
+    init(_ labels: [TableLabels]) {
+        self.labels = labels
+        var phrases = PhraseIndex()
+        var exact: [(String, Int)] = []
+        var base: [Int] = [], next = 0
+        for (t, l) in labels.enumerated() {
+            let b = next
+            phrases.add(l.phrases, table: t) { kind, owner in
+                switch kind {
+                case TableLabels.rowKind: b + l.rowHit[owner]
+                case TableLabels.columnKind: b + l.columnHit[owner]
+                case TableLabels.keywordKind: b + l.keywordHit[owner]
+                default: owner
+                }
+            }
+            for (i, r) in l.definition.rows.enumerated() { exact += (r.exact ?? []).map { ($0, b + l.rowHit[i]) } }
+            for (i, c) in l.definition.columns.enumerated() { exact += (c.exact ?? []).map { ($0, b + l.columnHit[i]) } }
+            base.append(b)
+            next += (l.hitCount + 63) / 64 * 64
+        }
+        self.phrases = phrases
+        self.exact = ExactLabels(exact)
+        self.base = base
+        capacity = next
+    }
+
+    func emptyHits() -> HitSet { HitSet(capacity: capacity) }
+
+    /// `TableLabels.addHits` of each table, into its part of `hits`.
+    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet) {
+        guard !c.isEmpty else { return }
+        var captions: [(table: Int, owner: Int)] = []
+        phrases.forEachOccurrence(in: c) { p in
+            if p.kind == TableLabels.captionKind { captions.append((p.table, p.owner)) } else { hits.insert(p.owner) }
+        }
+        for id in exact.owners(c, 0..<c.count) { hits.insert(id) }
+        // A caption counts where it names one block only.
+        guard !captions.isEmpty else { return }
+        for (t, l) in labels.enumerated() {
+            let owners = captions.filter { $0.table == t }.map(\.owner)
+            if let first = owners.first, owners.allSatisfy({ $0 == first }) { hits.insert(base[t] + l.blockHit[first]) }
+        }
+    }
+
+    /// The part of `hits` of one table, as `TableLabels.addHits` gives it.
+    func hits(_ hits: HitSet, of table: Int) -> HitSet {
+        var part = labels[table].emptyHits()
+        let first = base[table] / 64
+        for k in part.words.indices { part.words[k] = hits.words[first + k] }
+        return part
+    }
+}
+
+/// A few distinct small numbers (the rows a label names), without allocating for the first 64.
+struct OwnerSet {
+    private var low: UInt64 = 0
+    private var high: [Int] = []
+
+    mutating func insert(_ i: Int) {
+        if i < 64 { low |= 1 << UInt64(i) } else if !high.contains(i) { high.append(i) }
+    }
+
+    func forEach(_ body: (Int) -> Void) {
+        var m = low
+        while m != 0 {
+            body(m.trailingZeroBitCount)
+            m &= m - 1
+        }
+        high.forEach(body)
+    }
+}

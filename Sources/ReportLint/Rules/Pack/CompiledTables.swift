@@ -1,0 +1,52 @@
+import Foundation
+
+/// The compiled form of a pack's statutory tables — label matchers (`TableLabels`) and identity checks
+/// (`TableIdentityCheck`) — made once and shared by every copy of the pack: compiling them for each report
+/// cost more than reading the report. A reference, so that the pack stays a plain value; locked, because
+/// the workers of a batch read with one pack at once.
+final class CompiledTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var labels: [TableLabels]?
+    private var namer: TableNamer?
+    private var checks: [TableIdentityCheck]?
+
+    func labels(_ make: () -> [TableLabels]) -> [TableLabels] { cached(\.labels, make) }
+    func namer(_ make: () -> TableNamer) -> TableNamer { cached(\.namer, make) }
+    func checks(_ make: () -> [TableIdentityCheck]) -> [TableIdentityCheck] { cached(\.checks, make) }
+
+    /// The value in `slot`, made on first use.
+    private func cached<T>(_ slot: ReferenceWritableKeyPath<CompiledTables, T?>, _ make: () -> T) -> T {
+        lock.withLock {
+            if let known = self[keyPath: slot] { return known }
+            let made = make()
+            self[keyPath: slot] = made
+            return made
+        }
+    }
+}
+
+extension RulePack {
+    /// The label matchers of 表二、表三、表四, in that order (those the pack defines).
+    var tableLabels: [TableLabels] {
+        compiledTables.labels { StatutoryTableKind.allCases.compactMap { table($0) }.map(TableLabels.init) }
+    }
+
+    /// What a region's labels name, for all of `tableLabels` at once.
+    var tableNamer: TableNamer {
+        let labels = tableLabels  // outside the lock below: it takes the same lock
+        return compiledTables.namer { TableNamer(labels) }
+    }
+
+    /// The matchers of one table, if the pack defines it.
+    func tableLabels(_ kind: StatutoryTableKind) -> TableLabels? { tableLabels.first { $0.definition.kind == kind } }
+
+    /// The identity checks, in the order of `tableIdentities` (those of a table the pack defines).
+    var identityChecks: [TableIdentityCheck] {
+        let labels = tableLabels  // outside the lock below: it takes the same lock
+        return compiledTables.checks {
+            tableIdentities.compactMap { identity in
+                labels.first { $0.definition.kind == identity.table }.map { TableIdentityCheck(identity: identity, labels: $0) }
+            }
+        }
+    }
+}
