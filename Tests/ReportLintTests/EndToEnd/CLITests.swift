@@ -124,16 +124,25 @@ struct CLITests {
         try put("nobody.html", Array("<html><head><title></title></head></html>".utf8))
         try put("scan.pdf", PDFLoaderTests.imageOnlyPDF())
         try put("old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+        // A 1 GB sparse file (no disk used) and a binary file: refused without being read.
+        let huge = dir.appendingPathComponent("huge.txt")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+        try put("binary.md", [0x7F, 0x45, 0x4C, 0x46] + Array(repeating: 0, count: 4096))
         try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent(Self.seed), to: dir.appendingPathComponent("seed.txt"))
         let started = Date()
         let r = try run(["--lang", "en", dir.path])
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(r.status == 2)
         let errors = r.stderr.split(separator: "\n")
-        for name in ["corrupt.docx", "truncated.docx", "no-document.docx", "bomb.docx", "nobody.html", "old.doc"] {
+        for name in ["corrupt.docx", "truncated.docx", "no-document.docx", "bomb.docx", "nobody.html", "old.doc", "huge.txt", "binary.md"] {
             #expect(errors.filter { $0.contains("/\(name): error: ") }.count == 1, "\(name): \(r.stderr)")
         }
         #expect(r.stderr.contains("bomb.docx: error: probable zip bomb"))
+        #expect(r.stderr.contains("huge.txt: error: file too large (1073741824 bytes, limit 20971520"))
+        #expect(r.stderr.contains("binary.md: error: looks like a binary file"))
         #expect(r.stderr.contains("old.doc: error: this is a legacy Word 97-2003 document"))
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
             #expect(r.stderr.contains("scan.pdf: error: no text to lint: the PDF has no text layer"))
