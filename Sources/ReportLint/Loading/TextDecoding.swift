@@ -107,7 +107,15 @@ public enum TextDecoding {
 
     /// Converts with iconv; nil when the bytes are not valid in that encoding.
     static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
-        let cd = iconv_open("UTF-8", encoding)
+        guard let output = iconvConvert(bytes, from: encoding, to: "UTF-8") else { return nil }
+        return String(validating: output, as: UTF8.self)
+    }
+
+    /// Converts bytes between two encodings with iconv; nil when some input is invalid in `from` or has no
+    /// representation in `to`. The output room (twice the input) suffices between UTF-8 and GB18030 either
+    /// way; a conversion that needs more fails rather than being cut short.
+    static func iconvConvert(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
+        let cd = iconv_open(to, from)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes
@@ -125,6 +133,6 @@ public enum TextDecoding {
             }
         }
         guard produced >= 0 else { return nil }
-        return String(validating: output[0..<produced], as: UTF8.self)
+        return Array(output[0..<produced])
     }
 }
