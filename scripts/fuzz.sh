@@ -11,9 +11,10 @@
 # FUZZ_ARGS (more libFuzzer flags, e.g. "-only_ascii=1").
 #
 # Everything goes to .build-fuzz/ (git-ignored): the binary, the seeds (rebuilt each run from reports/,
-# Tests/Fixtures/ and ../shared/corpus), the growing corpus (kept between runs), logs, and crash,
-# timeout and OOM inputs under .build-fuzz/crashes/TARGET/. The script prints each job's final
-# `#N DONE` line, the total executions, and any crash files; it exits 1 when there are crash files.
+# Tests/Fixtures/ and ../shared/corpus), the growing corpus .build-fuzz/corpus/TARGET/ (kept between
+# runs), logs under .build-fuzz/logs/TARGET/RUN/, and crash, timeout and OOM inputs under
+# .build-fuzz/crashes/TARGET/. The script prints each job's final `#N DONE` line, the total executions,
+# and any crash files; it exits 1 when there are crash files.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -58,8 +59,10 @@ fi
 [[ $BUILD_ONLY == 1 ]] && { echo "$BIN"; exit 0; }
 
 # --- seeds --------------------------------------------------------------------------------------------
-SEEDS=$OUT/seeds/$TARGET; CORPUS=$OUT/corpus/$TARGET; CRASHES=$OUT/crashes/$TARGET; LOGS=$OUT/logs/$TARGET
-rm -rf "$SEEDS"; mkdir -p "$SEEDS" "$CORPUS" "$CRASHES" "$LOGS"
+# Logs and seeds per run, so that a second run of the same target may start while one is going.
+RUN=$(date +%Y%m%d-%H%M%S)-$$
+SEEDS=$OUT/seeds/$TARGET/$RUN; CORPUS=$OUT/corpus/$TARGET; CRASHES=$OUT/crashes/$TARGET; LOGS=$OUT/logs/$TARGET/$RUN
+mkdir -p "$SEEDS" "$CORPUS" "$CRASHES" "$LOGS"
 
 # Every file of the given extensions under reports/, Tests/Fixtures/ and ../shared/corpus.
 inputs() {
@@ -102,7 +105,39 @@ PY
       fi
     done < <(inputs docx) ;;
   docx)
-    while read -r f; do seed "" "$f"; done < <(inputs docx) ;;
+    while read -r f; do seed "" "$f"; done < <(inputs docx)
+    # Small .docx made from the sample reports (deflated, a few KB): real documents are 20-40 KB and
+    # fuzz at a third of the speed; these reach the same zip and XML code with much shorter inputs.
+    while read -r f; do
+      n=$((n + 1))
+      python3 - "$f" > "$SEEDS/s$n" <<'PY' || rm -f "$SEEDS/s$n"
+import io, re, sys, zipfile
+from xml.sax.saxutils import escape
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+body, rows = [], []
+def flush():
+    if rows:
+        body.append("<w:tbl>" + "".join("<w:tr>" + "".join(
+            f"<w:tc><w:p><w:r><w:t>{escape(c.strip())}</w:t></w:r></w:p></w:tc>" for c in r) + "</w:tr>" for r in rows) + "</w:tbl>")
+        rows.clear()
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    cells = [c for c in re.split(r"\t|\|", line)]
+    if len(cells) > 2:
+        if not set("".join(cells)) <= set("-: "):
+            rows.append(cells)
+        continue
+    flush()
+    style = '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' if re.match(r"^#* *[一二三四五六七八]、", line) else ""
+    body.append(f"<w:p>{style}<w:r><w:t xml:space=\"preserve\">{escape(line.lstrip('# '))}</w:t></w:r></w:p>")
+flush()
+out = io.BytesIO()
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(body)}</w:body></w:document>')
+    z.writestr("word/styles.xml", f'<w:styles {W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>')
+sys.stdout.buffer.write(out.getvalue())
+PY
+    done < <(find reports -name '*.txt' -o -name '*.md' | sort) ;;
   docx-xml)
     while read -r f; do
       n=$((n + 1))
@@ -143,6 +178,7 @@ for ((j = 1; j <= JOBS; j++)); do
 done
 status=0
 for p in "${pids[@]}"; do wait "$p" || status=1; done
+rm -rf "$SEEDS"
 
 total=0
 for ((j = 1; j <= JOBS; j++)); do
