@@ -115,7 +115,16 @@ public enum TextDecoding {
 
     /// Converts with iconv; nil when the bytes are not valid in that encoding.
     static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
-        let cd = iconv_open("UTF-8", encoding)
+        guard let output = iconvConvert(bytes, from: encoding, to: "UTF-8") else { return nil }
+        // Validating a contiguous buffer takes the standard library's fast path.
+        return output.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// Converts bytes between two encodings with iconv; nil when some input is invalid in `from` or has no
+    /// representation in `to`. The output room (twice the input) suffices between UTF-8 and GB18030 either
+    /// way; a conversion that needs more fails rather than being cut short.
+    static func iconvConvert(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
+        let cd = iconv_open(to, from)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes
@@ -133,6 +142,7 @@ public enum TextDecoding {
             }
         }
         guard produced >= 0 else { return nil }
-        return output.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[0..<produced]), as: UTF8.self) }
+        output.removeSubrange(produced...)
+        return output
     }
 }

@@ -11,7 +11,9 @@ extension Report {
 /// Number formatting for messages: integers without a decimal point, others with the printed decimals.
 enum NumberText {
     static func format(_ v: Double, decimals: Int = 0) -> String {
-        if decimals == 0, v == v.rounded() { return String(Int(v)) }
+        // Int(exactly:): a whole value beyond Int's range (a 20-digit count, a share computed from one) is
+        // printed by %f rather than trapping in Int(_:).
+        if decimals == 0, let whole = Int(exactly: v) { return String(whole) }
         return String(format: "%.\(max(decimals, 0))f", v)
     }
 

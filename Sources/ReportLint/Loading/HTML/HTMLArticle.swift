@@ -93,9 +93,12 @@ enum HTMLArticle {
     }
 
     /// Whether the text view already begins with the title (ignoring white space).
+    ///
+    /// `containsText`, not Foundation's `contains`: the latter traps when the needle ends in a NUL
+    /// and is longer than the haystack (`"年".contains("年\u{0}")`), and the title is page text.
     static func startsWithTitle(_ lines: [DocumentLine], title: String) -> Bool {
         guard let first = lines.first(where: { !LineAssembly.isBlank($0) }) else { return false }
         let squeeze = { (s: String) in s.filter { !$0.isWhitespace } }
-        return squeeze(first.text).contains(squeeze(title))
+        return squeeze(first.text).containsText(squeeze(title))
     }
 }
