@@ -6,7 +6,7 @@
 # TARGET: text | docx | docx-xml | html | lint   (or `build TARGET` to only compile it)
 # SECONDS: -max_total_time of each job. JOBS (default 1): parallel libFuzzer processes sharing one corpus.
 #
-# Environment: MAX_LEN (default 65536 for docx, docx-xml and html, else libFuzzer's choice from the seeds),
+# Environment: MAX_LEN (default 65536 for docx, docx-xml and html, 4096 for lint, libFuzzer's choice for text),
 # FUZZ_OPT (default -O; Swift's overflow and bounds checks stay on at -O, only -Ounchecked drops them),
 # FUZZ_ARGS (more libFuzzer flags, e.g. "-only_ascii=1").
 #
@@ -159,7 +159,7 @@ echo "$(ls "$SEEDS" | wc -l) seeds, $(ls "$CORPUS" | wc -l) inputs in the corpus
 # --- run ------------------------------------------------------------------------------------------------
 ARGS=(-max_total_time="$SECONDS_" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
       -artifact_prefix="$CRASHES/")
-case $TARGET in docx|docx-xml|html) ARGS+=(-max_len="${MAX_LEN:-65536}") ;; *) [[ -n ${MAX_LEN:-} ]] && ARGS+=(-max_len="$MAX_LEN") ;; esac
+case $TARGET in docx|docx-xml|html) ARGS+=(-max_len="${MAX_LEN:-65536}") ;; lint) ARGS+=(-max_len="${MAX_LEN:-4096}") ;; *) [[ -n ${MAX_LEN:-} ]] && ARGS+=(-max_len="$MAX_LEN") ;; esac
 [[ -f Fuzz/$TARGET.dict ]] && ARGS+=(-dict="Fuzz/$TARGET.dict")
 case $TARGET in text|lint) [[ -f Fuzz/report.dict ]] && ARGS+=(-dict=Fuzz/report.dict) ;; esac
 # shellcheck disable=SC2206
