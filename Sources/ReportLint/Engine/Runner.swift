@@ -50,33 +50,63 @@ public struct Runner: Sendable {
         case failed(LintResults.Failure)
     }
 
+    /// Lints every input and returns all results (tests, small runs; the command line streams with
+    /// `run(_:deliver:)`).
     public func run(_ inputs: [Input]) -> LintResults {
-        let outcomes: [Outcome]
-        if let isolation, inputs.count > 1, inputs.allSatisfy({ if case .path = $0 { true } else { false } }) {
-            outcomes = Supervisor(isolation: isolation, workers: min(jobs, inputs.count)).run(inputs.map(\.name))
-        } else {
-            outcomes = ParallelMap.map(inputs, jobs: jobs) { process($0) }
-        }
-        var files: [LintResults.File] = []
-        var failures: [LintResults.Failure] = []
-        var facts: [(path: String, facts: [String: Data])] = []
-        for outcome in outcomes {
+        var results = LintResults(files: [], failures: [])
+        run(inputs) { outcome in
             switch outcome {
-            case .checked(let file, let f):
-                files.append(file)
+            case .checked(let file, _): results.files.append(file)
+            case .failed(let failure): results.failures.append(failure)
+            }
+        }
+        return results
+    }
+
+    /// Lints every input and hands each outcome to `deliver` in input order, as soon as it is ready, with the
+    /// batch rules' findings already added — so the caller can write it out and forget it.
+    ///
+    /// With batch rules, files cannot be handed on before every report's facts are in: the outcomes wait in
+    /// a spool on disk (not in memory), and are handed on after the batch rules have run.
+    public func run(_ inputs: [Input], deliver: (Outcome) -> Void) {
+        guard !linter.batchRules.isEmpty else { produce(inputs, deliver); return }
+        var facts: [(path: String, facts: [String: Data])] = []
+        var spool = Spool()
+        produce(inputs) { outcome in
+            var kept = outcome
+            if case .checked(let file, let f) = outcome {
                 if !f.isEmpty { facts.append((file.path, f)) }
-            case .failed(let failure):
-                failures.append(failure)
+                kept = .checked(file, facts: [:])
             }
+            spool.append(OutcomeCodec.encode(kept))
         }
-        if facts.count > 1 {
-            let batch = linter.checkBatch(facts)
-            for k in files.indices {
-                files[k].diagnostics += batch.filter { $0.path == files[k].path }
-                files[k].diagnostics.sort(by: Diagnostic.documentOrder)
+        let batch = facts.count > 1 ? Dictionary(grouping: linter.checkBatch(facts), by: \.path) : [:]
+        spool.replay { frame in
+            var outcome = (try? OutcomeCodec.decode(frame))
+                ?? .failed(.init(path: "?", error: .unreadable("spool damaged")))  // only if the temp file was tampered with
+            if case .checked(var file, let f) = outcome, let extra = batch[file.path] {
+                file.diagnostics += extra
+                file.diagnostics.sort(by: Diagnostic.documentOrder)
+                outcome = .checked(file, facts: f)
             }
+            deliver(outcome)
         }
-        return LintResults(files: files, failures: failures)
+    }
+
+    /// Checks the inputs on `jobs` threads (in worker processes with `isolation`), in input order.
+    private func produce(_ inputs: [Input], _ deliver: (Outcome) -> Void) {
+        if let isolation, inputs.count > 1, inputs.allSatisfy({ if case .path = $0 { true } else { false } }) {
+            let supervisor = Supervisor(isolation: isolation)
+            let paths = inputs.map(\.name)
+            OrderedParallel.run(count: inputs.count, jobs: jobs, body: { next, store in
+                supervisor.serve(paths, next: next, store: store)
+            }, deliver: deliver)
+        } else {
+            let runner = self
+            OrderedParallel.run(count: inputs.count, jobs: jobs, body: { next, store in
+                while let i = next() { store(i, runner.process(inputs[i])) }
+            }, deliver: deliver)
+        }
     }
 
     /// Checks one input in this process.
@@ -134,39 +164,5 @@ public struct Runner: Sendable {
             result += found.sorted()
         }
         return result
-    }
-}
-
-/// Maps over a list on a fixed number of threads, keeping the order of results.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
-        if jobs <= 1 || items.count <= 1 { return items.map(transform) }
-        let box = ResultBox<R>(count: items.count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
-            while let i = next.take(below: items.count) {
-                box.set(i, transform(items[i]))
-            }
-        }
-        return box.values()
-    }
-
-    final class ResultBox<R: Sendable>: @unchecked Sendable {
-        private var storage: [R?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: R) { lock.lock(); storage[i] = value; lock.unlock() }
-        func values() -> [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
-    }
-
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
-        }
     }
 }

@@ -6,42 +6,72 @@ import Glibc
 
 /// Checks files in worker processes, so that a crash or a hang on one file costs only that file.
 ///
-/// Each worker is this same executable started in worker mode (`xxgk-lint __worker …`): it reads one input
-/// path per line (a JSON string) on standard input and answers with one `Runner.Outcome` per line (JSON) on
+/// Each worker is this same executable started in worker mode (`xxgk-lint __worker …`): it reads input
+/// paths as frames on standard input and answers each with one `Runner.Outcome` frame (`OutcomeCodec`) on
 /// standard output. The supervisor gives each worker one file at a time; if the worker dies, that file is
 /// recorded as `crashed` and a fresh worker takes the next file; if it does not answer within the time
 /// budget, it is killed and the file is recorded as `timedOut`.
 struct Supervisor: Sendable {
     var isolation: Runner.Isolation
-    var workers: Int
+    var workers: Int = 1
 
-    func run(_ paths: [String]) -> [Runner.Outcome] {
+    init(isolation: Runner.Isolation, workers: Int = 1) {
+        self.isolation = isolation
+        self.workers = workers
         signal(SIGPIPE, SIG_IGN)  // a worker that died must not take the supervisor with it
-        let results = ParallelMap.ResultBox<Runner.Outcome>(count: paths.count)
-        let next = ParallelMap.Counter()
-        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
-            var worker: WorkerProcess?
-            while let i = next.take(below: paths.count) {
-                if worker == nil { worker = WorkerProcess(isolation) }
-                guard let w = worker else {
-                    results.set(i, .failed(.init(path: paths[i], error: .crashed("worker could not be started"))))
-                    continue
-                }
-                let outcome = w.check(paths[i], timeout: isolation.timeout)
-                switch outcome {
-                case .answered(let o): results.set(i, o)
-                case .died(let why):
-                    results.set(i, .failed(.init(path: paths[i], error: .crashed(why))))
-                    worker = nil
-                case .timedOut:
-                    results.set(i, .failed(.init(path: paths[i], error: .timedOut(seconds: Int(isolation.timeout.rounded())))))
-                    worker = nil
-                }
-            }
-            worker?.finish()
-        }
-        return results.values()
     }
+
+    /// Checks every path (tests; the runner streams through `serve`).
+    func run(_ paths: [String]) -> [Runner.Outcome] {
+        var outcomes: [Runner.Outcome] = []
+        OrderedParallel.run(count: paths.count, jobs: workers, body: { next, store in
+            serve(paths, next: next, store: store)
+        }, deliver: { outcomes.append($0) })
+        return outcomes
+    }
+
+    /// One thread's share of a batch: one worker process at a time, replaced when it dies or hangs.
+    func serve(_ paths: [String], next: () -> Int?, store: (Int, Runner.Outcome) -> Void) {
+        var worker: WorkerProcess?
+        while let i = next() {
+            if worker == nil { worker = WorkerProcess(isolation) }
+            guard let w = worker else {
+                store(i, .failed(.init(path: paths[i], error: .crashed("worker could not be started"))))
+                continue
+            }
+            switch w.check(paths[i], timeout: isolation.timeout) {
+            case .answered(let o): store(i, o)
+            case .died(let why):
+                store(i, .failed(.init(path: paths[i], error: .crashed(why))))
+                worker = nil
+            case .timedOut:
+                store(i, .failed(.init(path: paths[i], error: .timedOut(seconds: Int(isolation.timeout.rounded())))))
+                worker = nil
+            }
+        }
+        worker?.finish()
+    }
+}
+
+/// The frames between supervisor and worker: a 4-byte little-endian length, then the payload — the path's
+/// UTF-8 one way, an `OutcomeCodec` outcome the other.
+enum Frame {
+    static func wrap(_ payload: [UInt8]) -> [UInt8] {
+        let n = UInt32(payload.count)
+        return [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)] + payload
+    }
+
+    /// Takes one whole frame off the front of `buffer` (whose valid bytes start at `start`), if there is one.
+    static func next(_ buffer: [UInt8], from start: inout Int) -> ArraySlice<UInt8>? {
+        guard buffer.count - start >= 4 else { return nil }
+        let n = Int(buffer[start]) | Int(buffer[start + 1]) << 8 | Int(buffer[start + 2]) << 16 | Int(buffer[start + 3]) << 24
+        guard buffer.count - start - 4 >= n else { return nil }
+        defer { start += 4 + n }
+        return buffer[(start + 4)..<(start + 4 + n)]
+    }
+
+    static func write(_ bytes: [UInt8], to fd: Int32) -> Bool { Descriptor.writeAll(bytes, to: fd) }
+
 }
 
 /// One worker process and the pipes to it. Spawned with posix_spawn in a process group of its own, so that
@@ -99,24 +129,15 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     func check(_ path: String, timeout: Double) -> Answer {
-        var request = JSONValue.string(path).serialized(pretty: false) + "\n"
-        let written = request.withUTF8 { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let n = write(input, bytes.baseAddress! + offset, bytes.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard written else { return .died(reap(killing: true)) }
+        guard Frame.write(Frame.wrap(Array(path.utf8)), to: input) else { return .died(reap(killing: true)) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Data(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                guard let outcome = try? JSONDecoder().decode(Runner.Outcome.self, from: line) else {
+            var start = 0
+            if let frame = Frame.next(buffer, from: &start) {
+                let outcome = try? OutcomeCodec.decode(frame)
+                buffer.removeFirst(start)
+                guard let outcome else {
                     kill(-pid, SIGKILL)
                     _ = reap()
                     return .died("unreadable answer from the worker")
@@ -174,28 +195,18 @@ final class WorkerProcess: @unchecked Sendable {
     }
 }
 
-/// The worker side: answers one outcome per input line until standard input ends.
+/// The worker side: answers one outcome frame per path frame until standard input ends.
 public enum WorkerLoop {
     public static func serve(_ runner: Runner) {
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let decoder = JSONDecoder(), encoder = JSONEncoder()
         while true {
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = Data(pending[..<newline])
-                pending.removeSubrange(...newline)
-                guard let path = try? decoder.decode(String.self, from: line) else { continue }
-                var answer = (try? encoder.encode(runner.process(.path(path)))) ?? Data()
-                answer.append(0x0A)
-                answer.withUnsafeBytes { bytes in
-                    var offset = 0
-                    while offset < bytes.count {
-                        let n = write(1, bytes.baseAddress! + offset, bytes.count - offset)
-                        if n <= 0 { exit(0) }
-                        offset += n
-                    }
-                }
+            var start = 0
+            while let frame = Frame.next(pending, from: &start) {
+                let path = String(decoding: frame, as: UTF8.self)
+                if !Frame.write(Frame.wrap(OutcomeCodec.encode(runner.process(.path(path)))), to: 1) { exit(0) }
             }
+            pending.removeFirst(start)
             let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }

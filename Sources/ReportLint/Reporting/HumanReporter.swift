@@ -6,25 +6,28 @@ public struct HumanReporter: Reporter {
 
     public init(options: ReporterOptions) { self.options = options }
 
-    public func render(_ results: LintResults) -> String {
-        var out = ""
+    public func begin(into out: inout [UInt8]) {}
+
+    public func file(_ file: LintResults.File, after totals: LintTotals, into out: inout [UInt8]) {
+        var text = ""
         let lang = options.language
-        for file in results.files {
-            for d in file.diagnostics {
-                if options.quiet && d.severity != .error { continue }
-                out += paint("\(d.path):\(d.line):\(d.column): ", .bold)
-                out += paint("\(d.severity.label(lang)): ", color(d.severity))
-                out += paint(d.message[lang], .bold) + " [\(d.ruleID)]\n"
-                if let line = file.report?.sourceLines[d.line] {
-                    out += excerpt(line, column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
-                }
-                for r in d.related {
-                    out += "    " + paint("\(d.path):\(r.line):\(r.column): ", .dim) + r.message[lang] + "\n"
-                }
+        for d in file.diagnostics {
+            if options.quiet && d.severity != .error { continue }
+            text += paint("\(d.path):\(d.line):\(d.column): ", .bold)
+            text += paint("\(d.severity.label(lang)): ", color(d.severity))
+            text += paint(d.message[lang], .bold) + " [\(d.ruleID)]\n"
+            if let line = file.report?.sourceLines[d.line] {
+                text += excerpt(line, column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
+            }
+            for r in d.related {
+                text += "    " + paint("\(d.path):\(r.line):\(r.column): ", .dim) + r.message[lang] + "\n"
             }
         }
-        out += summary(results)
-        return out
+        out.append(contentsOf: text.utf8)
+    }
+
+    public func end(_ totals: LintTotals, failures: [LintResults.Failure], into out: inout [UInt8]) {
+        out.append(contentsOf: summary(totals).utf8)
     }
 
     /// The source line (clipped to about 40 display cells before and 60 after the span, so that a long
@@ -50,10 +53,10 @@ public struct HumanReporter: Reporter {
         return "    " + lead + String(view) + tail + "\n    " + caretPad + paint(carets, .green) + "\n"
     }
 
-    func summary(_ results: LintResults) -> String {
-        let e = results.count(.error), w = results.count(.warning), n = results.count(.note)
-        let files = results.files.count
-        let failed = results.failures.count
+    func summary(_ totals: LintTotals) -> String {
+        let e = totals.errors, w = totals.warnings, n = totals.notes
+        let files = totals.files
+        let failed = totals.unreadable
         switch options.language {
         case .zh:
             var s = "共检查 \(files) 个文件：\(e) 个错误，\(w) 个警告"

@@ -5,41 +5,53 @@ public struct JSONReporter: Reporter {
 
     public init(options: ReporterOptions) { self.options = options }
 
-    public func render(_ results: LintResults) -> String {
+    /// The top-level object is written by hand around the streamed `files` array; each piece is laid out
+    /// exactly as `JSONValue.serialized()` lays out a whole document.
+    public func begin(into out: inout [UInt8]) {
+        var top = JSONObjectWriter(indent: 0)
+        top.member("version", .string(Version.current), to: &out)
+        top.key("files", to: &out)
+    }
+
+    public func file(_ f: LintResults.File, after totals: LintTotals, into out: inout [UInt8]) {
         let lang = options.language
-        let files: [JSONValue] = results.files.map { f in
-            .object([
-                ("path", .string(f.path)),
-                ("title", f.report?.title.map(JSONValue.string) ?? .null),
-                ("body", f.report?.body.map(JSONValue.string) ?? .null),
-                ("year", f.report?.year.map(JSONValue.int) ?? .null),
-                ("era", f.report?.era.map(JSONValue.string) ?? .null),
-                ("diagnostics", .array(f.diagnostics.map { d in
-                    .object([
-                        ("rule", .string(d.ruleID)),
-                        ("severity", .string(d.severity.rawValue)),
-                        ("message", .string(d.message[lang])),
-                        ("line", .int(d.line)), ("column", .int(d.column)),
-                        ("endLine", .int(d.endLine)), ("endColumn", .int(d.endColumn)),
-                        ("snippet", .string(d.snippet)),
-                        ("fix", d.fix.map { .string($0.replacement) } ?? .null),
-                    ])
-                })),
-            ])
-        }
-        return JSONValue.object([
-            ("version", .string(Version.current)),
-            ("files", .array(files)),
-            ("unreadable", .array(results.failures.map {
-                .object([("path", .string($0.path)), ("reason", .string($0.error.message(lang)))])
+        var files = JSONArrayWriter(indent: 1, written: totals.files)
+        files.next(&out)
+        JSONValue.object([
+            ("path", .string(f.path)),
+            ("title", f.report?.title.map(JSONValue.string) ?? .null),
+            ("body", f.report?.body.map(JSONValue.string) ?? .null),
+            ("year", f.report?.year.map(JSONValue.int) ?? .null),
+            ("era", f.report?.era.map(JSONValue.string) ?? .null),
+            ("diagnostics", .array(f.diagnostics.map { d in
+                .object([
+                    ("rule", .string(d.ruleID)),
+                    ("severity", .string(d.severity.rawValue)),
+                    ("message", .string(d.message[lang])),
+                    ("line", .int(d.line)), ("column", .int(d.column)),
+                    ("endLine", .int(d.endLine)), ("endColumn", .int(d.endColumn)),
+                    ("snippet", .string(d.snippet)),
+                    ("fix", d.fix.map { .string($0.replacement) } ?? .null),
+                ])
             })),
-            ("summary", .object([
-                ("files", .int(results.files.count)),
-                ("errors", .int(results.count(.error))),
-                ("warnings", .int(results.count(.warning))),
-                ("notes", .int(results.count(.note))),
-                ("unreadable", .int(results.failures.count)),
-            ])),
-        ]).serialized() + "\n"
+        ]).write(to: &out, indent: 2)
+    }
+
+    public func end(_ totals: LintTotals, failures: [LintResults.Failure], into out: inout [UInt8]) {
+        let lang = options.language
+        JSONArrayWriter(indent: 1, written: totals.files).close(&out)
+        var top = JSONObjectWriter(indent: 0, written: 2)
+        top.member("unreadable", .array(failures.map {
+            .object([("path", .string($0.path)), ("reason", .string($0.error.message(lang)))])
+        }), to: &out)
+        top.member("summary", .object([
+            ("files", .int(totals.files)),
+            ("errors", .int(totals.errors)),
+            ("warnings", .int(totals.warnings)),
+            ("notes", .int(totals.notes)),
+            ("unreadable", .int(totals.unreadable)),
+        ]), to: &out)
+        top.close(&out)
+        out.append(0x0A)
     }
 }

@@ -12,63 +12,119 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Serialises with two-space indentation (or compactly).
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: pretty ? 0 : -1)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// Appends the value as UTF-8. `indent` is the nesting level of the value (−1: compact). Output goes to
+    /// bytes, not a String: a batch's report is megabytes, and appending to a String scalar by scalar was the
+    /// most expensive part of writing it.
+    func write(to out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
-        let newline = pretty ? "\n" : ""
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? String(d) : "null"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
-            for (k, item) in items.enumerated() {
-                out += pad
-                item.write(to: &out, indent: pretty ? indent + 1 : -1)
-                out += (k + 1 < items.count ? "," : "") + newline
-            }
-            out += closePad + "]"
+            var array = JSONArrayWriter(indent: pretty ? indent : -1)
+            for item in items { array.append(item, to: &out) }
+            array.close(&out)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{" + newline
-            for (k, (key, value)) in members.enumerated() {
-                out += pad
-                JSONValue.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+            var object = JSONObjectWriter(indent: pretty ? indent : -1)
+            for (key, value) in members {
+                object.key(key, to: &out)
                 value.write(to: &out, indent: pretty ? indent + 1 : -1)
-                out += (k + 1 < members.count ? "," : "") + newline
             }
-            out += closePad + "}"
+            object.close(&out)
         }
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            default: out.append(b)  // UTF-8 bytes of other scalars pass through unchanged
             }
         }
-        out += "\""
+        out.append(0x22)
+    }
+
+    static func pad(_ level: Int, into out: inout [UInt8]) {
+        for _ in 0..<max(level, 0) { out.append(0x20); out.append(0x20) }
+    }
+}
+
+/// Writes a JSON array element by element, formatted exactly as `JSONValue.serialized()` formats a whole
+/// array, so that reporters can stream thousands of entries without holding them.
+struct JSONArrayWriter {
+    /// The nesting level of the array itself (−1: compact).
+    let indent: Int
+    private(set) var count: Int
+
+    /// `written`: elements already written (to go on with an array whose start was written earlier).
+    init(indent: Int, written: Int = 0) {
+        self.indent = indent
+        count = written
+    }
+
+    /// Starts the next element (the caller writes it at level `indent + 1`).
+    mutating func next(_ out: inout [UInt8]) {
+        out.append(count == 0 ? 0x5B : 0x2C)  // [ or ,
+        if indent >= 0 { out.append(0x0A); JSONValue.pad(indent + 1, into: &out) }
+        count += 1
+    }
+
+    mutating func append(_ value: JSONValue, to out: inout [UInt8]) {
+        next(&out)
+        value.write(to: &out, indent: indent >= 0 ? indent + 1 : -1)
+    }
+
+    func close(_ out: inout [UInt8]) {
+        if count == 0 { out.append(contentsOf: "[]".utf8); return }
+        if indent >= 0 { out.append(0x0A); JSONValue.pad(indent, into: &out) }
+        out.append(0x5D)
+    }
+}
+
+/// Writes a JSON object member by member (the caller writes each value at level `indent + 1`).
+struct JSONObjectWriter {
+    let indent: Int
+    private(set) var count: Int
+
+    /// `written`: members already written (to go on with an object whose start was written earlier).
+    init(indent: Int, written: Int = 0) {
+        self.indent = indent
+        count = written
+    }
+
+    mutating func key(_ key: String, to out: inout [UInt8]) {
+        out.append(count == 0 ? 0x7B : 0x2C)  // { or ,
+        if indent >= 0 { out.append(0x0A); JSONValue.pad(indent + 1, into: &out) }
+        JSONValue.escape(key, into: &out)
+        out.append(contentsOf: (indent >= 0 ? ": " : ":").utf8)
+        count += 1
+    }
+
+    mutating func member(_ key: String, _ value: JSONValue, to out: inout [UInt8]) {
+        self.key(key, to: &out)
+        value.write(to: &out, indent: indent >= 0 ? indent + 1 : -1)
+    }
+
+    func close(_ out: inout [UInt8]) {
+        if count == 0 { out.append(contentsOf: "{}".utf8); return }
+        if indent >= 0 { out.append(0x0A); JSONValue.pad(indent, into: &out) }
+        out.append(0x7D)
     }
 }

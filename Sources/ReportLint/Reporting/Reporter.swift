@@ -49,10 +49,66 @@ public struct LintResults: Sendable {
 }
 
 /// Formats results for one audience. One reporter per output format, each in its own file.
+///
+/// Reporters stream: `begin`, then `file` for each checked file in input order, then `end` with the totals
+/// and the unreadable inputs — so a batch of ten thousand drafts is written as it is checked, and memory does
+/// not grow with the number of files. `render` drives the three for results already in memory.
 public protocol Reporter: Sendable {
     /// The `--format` name.
     static var name: String { get }
-    func render(_ results: LintResults) -> String
+    func begin(into out: inout [UInt8])
+    /// One file's results; `totals` counts what was written before it (the first entry has no comma).
+    func file(_ file: LintResults.File, after totals: LintTotals, into out: inout [UInt8])
+    func end(_ totals: LintTotals, failures: [LintResults.Failure], into out: inout [UInt8])
+}
+
+extension Reporter {
+    public func render(_ results: LintResults) -> String {
+        var out: [UInt8] = []
+        var totals = LintTotals()
+        begin(into: &out)
+        for f in results.files {
+            file(f, after: totals, into: &out)
+            totals.add(f)
+        }
+        totals.unreadable = results.failures.count
+        end(totals, failures: results.failures, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// What the summary lines need: counts, kept while files stream past.
+public struct LintTotals: Sendable, Equatable {
+    public var files = 0
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+    public var unreadable = 0
+
+    public init() {}
+
+    public var diagnostics: Int { errors + warnings + notes }
+
+    public mutating func add(_ file: LintResults.File) {
+        files += 1
+        for d in file.diagnostics { add(d.severity) }
+    }
+
+    mutating func add(_ severity: Severity) {
+        switch severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .note: notes += 1
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .note: notes
+        }
+    }
 }
 
 /// Options every reporter may use.

@@ -4,13 +4,20 @@ public struct SARIFReporter: Reporter {
     public var options: ReporterOptions
     public static let informationURI = "https://github.com/xxgk-lint/xxgk-lint"
 
-    public init(options: ReporterOptions) { self.options = options }
+    /// Each rule's position in `tool.driver.rules`.
+    private let ruleIndex: [String: Int]
 
-    public func render(_ results: LintResults) -> String {
+    public init(options: ReporterOptions) {
+        self.options = options
+        ruleIndex = Dictionary(options.descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // The log is written around the streamed `results` array, laid out exactly as `JSONValue.serialized()`
+    // lays out a whole document: the top object at level 0, `runs` at 1, the run at 2, its members at 3,
+    // each result at 4. `results` comes before `invocations`, which needs the unreadable inputs known at the end.
+    public func begin(into out: inout [UInt8]) {
         let lang = options.language
-        let descriptors = options.descriptors
-        let ruleIndex = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
-        let rules: [JSONValue] = descriptors.map { d in
+        let rules: [JSONValue] = options.descriptors.map { d in
             .object([
                 ("id", .string(d.id)),
                 ("name", .string(pascalCase(d.id))),
@@ -21,82 +28,94 @@ public struct SARIFReporter: Reporter {
                 ("defaultConfiguration", .object([("level", .string(d.severity.rawValue))])),
             ])
         }
-        var sarifResults: [JSONValue] = []
-        for file in results.files {
-            var seen: [String: Int] = [:]
-            let textFormat = file.report.map { $0.format == "txt" || $0.format == "md" } ?? false
-            for d in file.diagnostics {
-                let key = d.ruleID + "\u{1F}" + d.snippet
-                let occurrence = seen[key, default: 0]
-                seen[key] = occurrence + 1
-                var members: [(String, JSONValue)] = [
-                    ("ruleId", .string(d.ruleID)),
-                    ("ruleIndex", .int(ruleIndex[d.ruleID] ?? 0)),
-                    ("level", .string(d.severity.rawValue)),
-                    ("message", .object([("text", .string(d.message[lang]))])),
-                    ("locations", .array([location(d)])),
-                    ("partialFingerprints", .object([
-                        ("xxgkLintSnippet/v1", .string(Fingerprint.hex("\(d.ruleID)|\(d.snippet)|\(occurrence)"))),
-                    ])),
-                ]
-                if !d.related.isEmpty {
-                    members.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
-                        .object([
-                            ("id", .int(k + 1)),
-                            ("physicalLocation", physical(d.path, region: .object([
-                                ("startLine", .int(r.line)), ("startColumn", .int(r.column)), ("endColumn", .int(max(r.endColumn, r.column + 1))),
-                            ]))),
-                            ("message", .object([("text", .string(r.message[lang]))])),
-                        ])
-                    })))
-                }
-                if let fix = d.fix, textFormat {
-                    members.append(("fixes", .array([.object([
-                        ("description", .object([("text", .string(fix.description[lang]))])),
-                        ("artifactChanges", .array([.object([
-                            ("artifactLocation", artifact(d.path)),
-                            ("replacements", .array([.object([
-                                ("deletedRegion", .object([
-                                    ("startLine", .int(d.line)), ("startColumn", .int(d.column)),
-                                    ("endLine", .int(d.endLine)), ("endColumn", .int(d.endColumn)),
-                                ])),
-                                ("insertedContent", .object([("text", .string(fix.replacement))])),
-                            ])])),
-                        ])])),
-                    ])])))
-                }
-                sarifResults.append(.object(members))
+        var top = JSONObjectWriter(indent: 0)
+        top.member("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json"), to: &out)
+        top.member("version", .string("2.1.0"), to: &out)
+        top.key("runs", to: &out)
+        var runs = JSONArrayWriter(indent: 1)
+        runs.next(&out)
+        var run = JSONObjectWriter(indent: 2)
+        run.member("tool", .object([("driver", .object([
+            ("name", .string("xxgk-lint")),
+            ("version", .string(Version.current)),
+            ("semanticVersion", .string(Version.current)),
+            ("informationUri", .string(Self.informationURI)),
+            ("language", .string(lang == .zh ? "zh-CN" : "en-US")),
+            ("rules", .array(rules)),
+        ]))]), to: &out)
+        run.member("originalUriBaseIds", .object([("SRCROOT", .object([("uri", .string(baseURI))]))]), to: &out)
+        run.member("columnKind", .string("unicodeCodePoints"), to: &out)
+        run.key("results", to: &out)
+    }
+
+    public func file(_ file: LintResults.File, after totals: LintTotals, into out: inout [UInt8]) {
+        let lang = options.language
+        var results = JSONArrayWriter(indent: 3, written: totals.diagnostics)
+        var seen: [String: Int] = [:]
+        let textFormat = file.report.map { $0.format == "txt" || $0.format == "md" } ?? false
+        for d in file.diagnostics {
+            let key = d.ruleID + "\u{1F}" + d.snippet
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            var members: [(String, JSONValue)] = [
+                ("ruleId", .string(d.ruleID)),
+                ("ruleIndex", .int(ruleIndex[d.ruleID] ?? 0)),
+                ("level", .string(d.severity.rawValue)),
+                ("message", .object([("text", .string(d.message[lang]))])),
+                ("locations", .array([location(d)])),
+                ("partialFingerprints", .object([
+                    ("xxgkLintSnippet/v1", .string(Fingerprint.hex("\(d.ruleID)|\(d.snippet)|\(occurrence)"))),
+                ])),
+            ]
+            if !d.related.isEmpty {
+                members.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
+                    .object([
+                        ("id", .int(k + 1)),
+                        ("physicalLocation", physical(d.path, region: .object([
+                            ("startLine", .int(r.line)), ("startColumn", .int(r.column)), ("endColumn", .int(max(r.endColumn, r.column + 1))),
+                        ]))),
+                        ("message", .object([("text", .string(r.message[lang]))])),
+                    ])
+                })))
             }
+            if let fix = d.fix, textFormat {
+                members.append(("fixes", .array([.object([
+                    ("description", .object([("text", .string(fix.description[lang]))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", artifact(d.path)),
+                        ("replacements", .array([.object([
+                            ("deletedRegion", .object([
+                                ("startLine", .int(d.line)), ("startColumn", .int(d.column)),
+                                ("endLine", .int(d.endLine)), ("endColumn", .int(d.endColumn)),
+                            ])),
+                            ("insertedContent", .object([("text", .string(fix.replacement))])),
+                        ])])),
+                    ])])),
+                ])])))
+            }
+            results.append(.object(members), to: &out)
         }
-        let notifications: [JSONValue] = results.failures.map { f in
+    }
+
+    public func end(_ totals: LintTotals, failures: [LintResults.Failure], into out: inout [UInt8]) {
+        let lang = options.language
+        JSONArrayWriter(indent: 3, written: totals.diagnostics).close(&out)
+        let notifications: [JSONValue] = failures.map { f in
             .object([
                 ("level", .string("error")),
                 ("message", .object([("text", .string("\(f.path): \(f.error.message(lang))"))])),
                 ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(f.path))]))])])),
             ])
         }
-        let run: JSONValue = .object([
-            ("tool", .object([("driver", .object([
-                ("name", .string("xxgk-lint")),
-                ("version", .string(Version.current)),
-                ("semanticVersion", .string(Version.current)),
-                ("informationUri", .string(Self.informationURI)),
-                ("language", .string(lang == .zh ? "zh-CN" : "en-US")),
-                ("rules", .array(rules)),
-            ]))])),
-            ("invocations", .array([.object([
-                ("executionSuccessful", .bool(results.failures.isEmpty)),
-                ("toolExecutionNotifications", .array(notifications)),
-            ])])),
-            ("originalUriBaseIds", .object([("SRCROOT", .object([("uri", .string(baseURI))]))])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(sarifResults)),
-        ])
-        return JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ]).serialized() + "\n"
+        var run = JSONObjectWriter(indent: 2, written: 4)
+        run.member("invocations", .array([.object([
+            ("executionSuccessful", .bool(failures.isEmpty)),
+            ("toolExecutionNotifications", .array(notifications)),
+        ])]), to: &out)
+        run.close(&out)
+        JSONArrayWriter(indent: 1, written: 1).close(&out)
+        JSONObjectWriter(indent: 0, written: 3).close(&out)
+        out.append(0x0A)
     }
 
     private func location(_ d: Diagnostic) -> JSONValue {

@@ -34,9 +34,89 @@ enum LintCommand {
                                                           timeout: args.timeout) : nil
         let runner = Runner(linter: Linter(configuration: configuration),
                             jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation)
-        var results = runner.run(inputs)
-        if let stdinFailure { results.failures.append(stdinFailure) }
-        return report(results, args, lang, descriptors: runner.linter.descriptors)
+        return lint(inputs, runner, args, lang, extraFailure: stdinFailure)
+    }
+
+    /// Lints and writes the report as the files are checked (in input order), so that a batch of thousands
+    /// of drafts neither waits for the last one nor holds them all; the exit status.
+    static func lint(_ inputs: [Runner.Input], _ runner: Runner, _ args: Arguments, _ lang: Language,
+                     extraFailure: LintResults.Failure?) -> Int32 {
+        let useColor = args.color ?? (args.output == nil && isatty(STDOUT_FILENO) == 1
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let options = ReporterOptions(language: lang, color: useColor && args.format == "human", quiet: args.quiet,
+                                      baseDirectory: FileManager.default.currentDirectoryPath, descriptors: runner.linter.descriptors)
+        let reporter: any Reporter = switch args.format {
+        case "sarif": SARIFReporter(options: options)
+        case "json": JSONReporter(options: options)
+        default: HumanReporter(options: options)
+        }
+        // The output file is opened before any work, so that a wrong --output path fails at once.
+        let output: Output
+        do { output = try Output(path: args.output) } catch {
+            printError("xxgk-lint: \(lang == .zh ? "错误" : "error"): \(lang == .zh ? "无法写入" : "cannot write") \(args.output ?? ""): \(error.localizedDescription)")
+            return 2
+        }
+        var buffer: [UInt8] = []
+        var totals = LintTotals()
+        var failures: [LintResults.Failure] = []
+        var failing = false
+        func failed(_ f: LintResults.Failure) {
+            failures.append(f)
+            output.write(&buffer, force: true)  // what came before it appears before its line on a terminal
+            printError("\(f.path): \(lang == .zh ? "错误" : "error"): \(f.error.message(lang))")
+        }
+        reporter.begin(into: &buffer)
+        runner.run(inputs) { outcome in
+            switch outcome {
+            case .checked(let file, _):
+                reporter.file(file, after: totals, into: &buffer)
+                totals.add(file)
+                if file.diagnostics.contains(where: { $0.severity >= args.failLevel }) { failing = true }
+                output.write(&buffer)
+            case .failed(let failure):
+                failed(failure)
+            }
+        }
+        if let extraFailure { failed(extraFailure) }
+        totals.unreadable = failures.count
+        reporter.end(totals, failures: failures, into: &buffer)
+        output.write(&buffer, force: true)
+        do { try output.finish() } catch {
+            printError("xxgk-lint: \(lang == .zh ? "错误" : "error"): \(lang == .zh ? "无法写入" : "cannot write") \(args.output ?? ""): \(error.localizedDescription)")
+            return 2
+        }
+        if !failures.isEmpty { return 2 }
+        return failing ? 1 : 0
+    }
+
+    /// Where the report goes: standard output, or a file written atomically (it appears whole at the end).
+    final class Output {
+        private let file: AtomicFile.Writer?
+        private let interactive: Bool
+        private var broken = false
+        private var fileError: Error?
+
+        init(path: String?) throws {
+            file = try path.map { try AtomicFile.Writer(path: $0) }
+            interactive = path == nil && isatty(STDOUT_FILENO) == 1
+        }
+
+        /// Writes out and empties `buffer` when it is large, on a terminal, or with `force`.
+        func write(_ buffer: inout [UInt8], force: Bool = false) {
+            guard !buffer.isEmpty, force || interactive || buffer.count >= 1 << 16 else { return }
+            if let file {
+                if !broken { do { try file.write(buffer) } catch { broken = true; fileError = error } }
+            } else if !broken, !Descriptor.writeAll(buffer, to: STDOUT_FILENO) {
+                broken = true  // a closed pipe (`| head`): stop writing, keep checking for the exit status
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        func finish() throws {
+            guard let file else { return }
+            if let fileError { file.abandon(); throw fileError }
+            try file.commit()
+        }
     }
 
     /// `xxgk-lint __worker [options]`: checks the paths sent on standard input (see `Supervisor`).
@@ -77,34 +157,6 @@ enum LintCommand {
         configuration.yearOverride = args.year
         if let size = args.maxFileSize { configuration.limits.maxFileBytes = size }
         return .success(configuration)
-    }
-
-    /// Prints or writes the results; the exit status.
-    static func report(_ results: LintResults, _ args: Arguments, _ lang: Language, descriptors: [RuleDescriptor]) -> Int32 {
-
-        let useColor = args.color ?? (args.output == nil && isatty(STDOUT_FILENO) == 1
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-        let options = ReporterOptions(language: lang, color: useColor && args.format == "human", quiet: args.quiet,
-                                      baseDirectory: FileManager.default.currentDirectoryPath, descriptors: descriptors)
-        let rendered: String
-        switch args.format {
-        case "sarif": rendered = SARIFReporter(options: options).render(results)
-        case "json": rendered = JSONReporter(options: options).render(results)
-        default: rendered = HumanReporter(options: options).render(results)
-        }
-        for f in results.failures {
-            printError("\(f.path): \(lang == .zh ? "错误" : "error"): \(f.error.message(lang))")
-        }
-        if let output = args.output {
-            do { try AtomicFile.write(rendered, to: output) } catch {
-                printError("xxgk-lint: \(lang == .zh ? "错误" : "error"): \(lang == .zh ? "无法写入" : "cannot write") \(output): \(error.localizedDescription)")
-                return 2
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
-        }
-        if !results.failures.isEmpty { return 2 }
-        return results.diagnostics.contains { $0.severity >= args.failLevel } ? 1 : 0
     }
 }
 

@@ -3,27 +3,29 @@ import Testing
 @testable import ReportLint
 
 /// A crash or a hang while checking one file costs only that file. The supervisor is tested against a
-/// stand-in worker (a shell script speaking the worker protocol) that crashes or hangs on cue, and the
+/// stand-in worker (a python3 script speaking the worker protocol) that crashes or hangs on cue, and the
 /// real executable is checked to give the same results isolated and in-process.
 @Suite("Isolation of files in a batch")
 struct IsolationTests {
-    static func answer(_ path: String) throws -> String {
-        let outcome = Runner.Outcome.failed(.init(path: path, error: .empty))
-        return String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
+    /// The frame a worker answers with, in hex.
+    static func answer(_ path: String) -> String {
+        Frame.wrap(OutcomeCodec.encode(.failed(.init(path: path, error: .empty)))).map { String(format: "%02x", $0) }.joined()
     }
 
     @Test func crashAndHangCostOnlyTheirFile() throws {
-        let ok = try Self.answer("ok")
+        // A stand-in worker speaking the frame protocol (4-byte little-endian length, then the payload).
         let script = """
-        while IFS= read -r line; do
-          case "$line" in
-            *crash*) kill -SEGV $$ ;;
-            *hang*) sleep 30 ;;
-            *) printf '%s\\n' '\(ok)' ;;
-          esac
-        done
+        import os, signal, sys, time
+        answer = bytes.fromhex('\(Self.answer("ok"))')
+        while True:
+            head = sys.stdin.buffer.read(4)
+            if len(head) < 4: break
+            path = sys.stdin.buffer.read(int.from_bytes(head, 'little')).decode()
+            if 'crash' in path: os.kill(os.getpid(), signal.SIGSEGV)
+            if 'hang' in path: time.sleep(30)
+            sys.stdout.buffer.write(answer); sys.stdout.buffer.flush()
         """
-        let isolation = Runner.Isolation(executable: "/bin/sh", arguments: ["-c", script], timeout: 1)
+        let isolation = Runner.Isolation(executable: "/usr/bin/env", arguments: ["python3", "-c", script], timeout: 1)
         let paths = ["a.txt", "crash.txt", "b.txt", "hang.txt", "c.txt", "crash2.txt", "d.txt"]
         let started = Date()
         let outcomes = Supervisor(isolation: isolation, workers: 2).run(paths)

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs work on several threads and hands the results back on the calling thread in input order, each as
+/// soon as it and every one before it are done — so a batch's output streams while it is checked.
+///
+/// Memory stays bounded whatever the batch size: a thread does not take item `i` until item
+/// `i - window` has been handed on, so at most `window` results wait (behind one slow file) at any time.
+enum OrderedParallel {
+    /// `body` runs once on each of `jobs` threads: it takes item indices with `next()` until it returns nil,
+    /// and stores each result with `store(i, result)`. `deliver` sees the results in order on this thread.
+    static func run<R: Sendable>(count: Int, jobs: Int, window: Int = 256,
+                                 body: @escaping @Sendable (_ next: () -> Int?, _ store: (Int, R) -> Void) -> Void,
+                                 deliver: (R) -> Void) {
+        guard count > 0 else { return }
+        let queue = Queue<R>(count: count, window: max(window, jobs))
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(jobs, count)) {
+            group.enter()
+            let thread = Thread {
+                body({ queue.claim() }, { queue.store($0, $1) })
+                group.leave()
+            }
+            thread.stackSize = 16 << 20  // the reader and loaders are not deeply recursive, but leave room
+            thread.start()
+        }
+        for i in 0..<count { deliver(queue.take(i)) }
+        group.wait()
+    }
+
+    final class Queue<R: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let count: Int, window: Int
+        private var claimed = 0, delivered = 0
+        private var ready: [Int: R] = [:]
+
+        init(count: Int, window: Int) {
+            self.count = count
+            self.window = window
+        }
+
+        func claim() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while claimed < count && claimed >= delivered + window { condition.wait() }
+            guard claimed < count else { return nil }
+            claimed += 1
+            return claimed - 1
+        }
+
+        func store(_ i: Int, _ value: R) {
+            condition.lock()
+            ready[i] = value
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func take(_ i: Int) -> R {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready[i] == nil { condition.wait() }
+            delivered = i + 1
+            condition.broadcast()
+            return ready.removeValue(forKey: i)!
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// A batch is handed on file by file, in input order, while it is checked; with batch rules the files wait
+/// in a spool and come back with the batch findings merged in.
+@Suite("Streaming a batch")
+struct StreamingTests {
+    /// A batch rule for the test: two files with the same report title.
+    struct SameTitleRule: BatchRule {
+        static let descriptor = RuleDescriptor(
+            id: "test-same-title", severity: .warning, name: Localized(zh: "标题相同", en: "same title"),
+            summary: Localized(zh: "", en: ""), rationale: Localized(zh: "", en: ""), basis: Localized(zh: "", en: ""),
+            triggering: [], nonTriggering: [])
+        struct Facts: Codable, Sendable { var title: String; var line: Int }
+        func facts(of report: Report, _ context: RuleContext) -> Facts? {
+            report.title.map { Facts(title: $0.text, line: ($0.pieces.first?.line ?? 0) + 1) }
+        }
+        func check(_ entries: [BatchEntry<Facts>], _ context: RuleContext) -> [BatchFinding] {
+            let counts = Dictionary(grouping: entries, by: \.facts.title)
+            return entries.filter { counts[$0.facts.title]!.count > 1 }.map {
+                BatchFinding(path: $0.path, line: $0.facts.line, column: 1, endColumn: 2, snippet: $0.facts.title,
+                             message: Localized(zh: "标题与另一份相同", en: "same title as another report"))
+            }
+        }
+    }
+
+    @Test func batchFindingsJoinTheirFilesInOrder() throws {
+        let seed = try String(contentsOf: TestSupport.root.appendingPathComponent("reports/shexi-2019.txt"), encoding: .utf8)
+        let other = try String(contentsOf: TestSupport.root.appendingPathComponent("reports/correct-2023.txt"), encoding: .utf8)
+        let inputs: [Runner.Input] = [
+            .bytes(Array(seed.utf8), name: "a.txt", format: .text),
+            .bytes(Array(other.utf8), name: "b.txt", format: .text),
+            .bytes(Array(seed.utf8), name: "c.txt", format: .text),
+            .bytes([], name: "d.txt", format: .text),
+        ]
+        let plain = Runner(linter: Linter(), jobs: 3).run(inputs)
+        let batch = Runner(linter: Linter(batchRules: [AnyBatchRule(SameTitleRule())]), jobs: 3).run(inputs)
+        #expect(batch.files.map(\.path) == ["a.txt", "b.txt", "c.txt"])
+        #expect(batch.failures.map(\.path) == ["d.txt"])
+        for (p, b) in zip(plain.files, batch.files) {
+            let added = b.diagnostics.filter { $0.ruleID == "test-same-title" }
+            #expect(added.count == (p.path == "b.txt" ? 0 : 1), "\(p.path)")
+            #expect(b.diagnostics.filter { $0.ruleID != "test-same-title" } == p.diagnostics)
+            #expect(b.diagnostics == b.diagnostics.sorted(by: Diagnostic.documentOrder))
+        }
+    }
+
+    @Test func resultsComeInOrderWithBoundedBacklog() {
+        let count = 2_000, window = 16
+        let delivered = Locked(0), worstBacklog = Locked(0)
+        var seen: [Int] = []
+        OrderedParallel.run(count: count, jobs: 4, window: window, body: { next, store in
+            while let i = next() {
+                let backlog = i - delivered.value
+                worstBacklog.update { $0 = max($0, backlog) }
+                if i % 97 == 0 { usleep(2_000) }  // a slow file holds the ones after it back
+                store(i, i)
+            }
+        }, deliver: { i in
+            seen.append(i)
+            delivered.update { $0 += 1 }
+        })
+        #expect(seen == Array(0..<count))
+        #expect(worstBacklog.value <= window, "no thread runs more than `window` items ahead of the output")
+    }
+
+    final class Locked<T: Sendable>: @unchecked Sendable {
+        private var stored: T
+        private let lock = NSLock()
+        init(_ value: T) { stored = value }
+        var value: T { lock.lock(); defer { lock.unlock() }; return stored }
+        func update(_ body: (inout T) -> Void) { lock.lock(); body(&stored); lock.unlock() }
+    }
+}
