@@ -97,7 +97,7 @@ func catFloor(_ dir: String) -> Double {
 }
 
 print("xxgk-lint benchmark — \(cores) cores, release build, \(quick ? "quick" : "full") run; drafts in \(work.path)")
-print("generated: \(text.count) text drafts (txt UTF-8, txt GB18030, md; \(bytesOf(text) / text.count) B avg), \(docx.count) docx, \(html.count) html; eras 2019 and 2021; a third with defects")
+print("generated: \(text.count) text drafts (txt UTF-8, txt GB18030, md; \(bytesOf(text) / text.count) B avg), \(docx.count) docx (\(bytesOf(docx) / docx.count) B avg), \(html.count) html; eras 2019 and 2021; a third with defects")
 print("")
 
 let textEngine = inProcess(text), docxEngine = inProcess(docx), htmlEngine = inProcess(html)
@@ -106,6 +106,8 @@ let (docxCLI, _) = cliBatch(docx, dir: work.appendingPathComponent("docx").path)
 let textCat = catFloor(work.appendingPathComponent("text").path)
 let docxCat = catFloor(work.appendingPathComponent("docx").path)
 let textRead = readFloor(text)
+var inflated = 0
+let docxInflate = best(3) { inflated = docx.reduce(0) { $0 + InflateFloor.readAndInflate($1) } }
 
 // One draft end to end: the CLI on one file, median of 30 (after 3 warm-up runs); the floor is `cat` of it.
 let one = text[0]
@@ -131,7 +133,7 @@ let (_, mem10kInProcess) = cliBatch(bigPaths, dir: bigDir.path, isolated: false)
 
 func row(_ name: String, _ value: String, _ target: String, _ ok: Bool?) {
     let mark = ok.map { $0 ? "ok" : "MISSED" } ?? ""
-    print(name.padding(toLength: 46, withPad: " ", startingAt: 0) + value.padding(toLength: 22, withPad: " ", startingAt: 0)
+    print(name.padding(toLength: 58, withPad: " ", startingAt: 0) + value.padding(toLength: 22, withPad: " ", startingAt: 0)
           + target.padding(toLength: 16, withPad: " ", startingAt: 0) + mark)
 }
 func rate(_ n: Int, _ s: Double) -> Double { Double(n) / s }
@@ -148,6 +150,8 @@ row("  ratio CLI / cat, one draft", f1(latency / catOne) + "×", "", nil)
 row("floor: cat all text drafts (one process)", f1(textCat * 1000) + " ms", "", nil)
 row("  ratio CLI batch / cat, text", f1(textCLI / textCat) + "×", "≤ 10×", textCLI / textCat <= 10)
 row("  ratio CLI batch / cat, docx", f1(docxCLI / docxCat) + "×", "≤ 10×", docxCLI / docxCat <= 10)
+row("floor: read + inflate all docx (zlib, 1 thread; \(inflated / max(docx.count, 1) / 1024) KB each)", f1(docxInflate * 1000) + " ms", "", nil)
+row("  ratio CLI batch / read + inflate, docx", f1(docxCLI / docxInflate) + "×", "", nil)
 row("floor: read all text drafts in-process", f1(textRead * 1000) + " ms", "", nil)
 row("  ratio engine / in-process read, text", f0(textEngine / textRead) + "×", "", nil)
 row("peak RSS, 1,000 drafts (largest process)", "\(mem1k / 1024) MB", "≤ 200 MB", mem1k / 1024 <= 200)
