@@ -136,33 +136,53 @@ public struct Runner: Sendable {
     }
 
     /// Expands folders recursively into the files xxgk-lint reads (and legacy .doc files, to explain them).
-    /// Hidden entries and Word's lock files (~$…) are skipped. Missing paths are kept, to be reported.
+    /// Hidden entries and Word's lock files (~$…) are skipped; a symbolic link counts as what it points to,
+    /// but linked folders are not entered. Missing paths are kept, to be reported. A folder's files come
+    /// sorted by their path below it.
     public static func expand(_ paths: [String]) -> [String] {
         var result: [String] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
                 result.append(path)
                 continue
             }
-            guard let walker = fm.enumerator(atPath: path) else { continue }
             var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") || name.hasPrefix("~$") {
-                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                    continue
-                }
-                let lower = name.lowercased()
-                if InputFormat(path: lower) != nil || lower.hasSuffix(".doc") {
-                    let full = (path as NSString).appendingPathComponent(relative)
-                    var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
-                }
-            }
-            result += found.sorted()
+            walk(path, relative: "", into: &found)
+            let base = path.hasSuffix("/") ? path : path + "/"
+            result += found.sorted().map { base + $0 }
         }
         return result
+    }
+
+    /// The files below `directory` (relative paths), with readdir: FileManager's enumerator cost more than
+    /// linting a short draft per file found.
+    private static func walk(_ directory: String, relative: String, into found: inout [String]) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }  // also . and ..
+            let full = directory + "/" + name, path = relative.isEmpty ? name : relative + "/" + name
+            var kind = entry.pointee.d_type
+            if kind == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                kind = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
+            }
+            if kind == UInt8(DT_DIR) {
+                walk(full, relative: path, into: &found)
+                continue
+            }
+            let lower = name.lowercased()
+            guard InputFormat(path: lower) != nil || lower.hasSuffix(".doc") else { continue }
+            if kind == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(full, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+            }
+            found.append(path)  // other kinds (a FIFO…) are kept, for the loader to refuse with a reason
+        }
     }
 }

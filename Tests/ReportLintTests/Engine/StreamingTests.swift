@@ -73,3 +73,26 @@ struct StreamingTests {
         func update(_ body: (inout T) -> Void) { lock.lock(); body(&stored); lock.unlock() }
     }
 }
+
+/// Which files a folder stands for.
+@Suite("Expanding folders")
+struct ExpandTests {
+    @Test func foldersExpandToReadableFilesInPathOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-expand-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        for dir in ["sub", ".hidden", "~$lock", "sub/deeper"] {
+            try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
+        for file in ["b.txt", "a.DOCX", "sub/c.md", "sub/deeper/d.html", "sub/old.doc", ".hidden/e.txt", "~$lock/f.txt",
+                     "~$g.docx", ".h.txt", "picture.png", "notes.pdf"] {
+            fm.createFile(atPath: root.appendingPathComponent(file).path, contents: Data("x".utf8))
+        }
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("link.txt").path, withDestinationPath: root.appendingPathComponent("b.txt").path)
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("linked").path, withDestinationPath: root.appendingPathComponent("sub").path)
+        let expanded = Runner.expand([root.path, "/no/such/file.txt"])
+        let base = root.path + "/"
+        #expect(expanded == ["a.DOCX", "b.txt", "link.txt", "notes.pdf", "sub/c.md", "sub/deeper/d.html", "sub/old.doc"].map { base + $0 }
+                + ["/no/such/file.txt"])
+    }
+}
