@@ -28,25 +28,26 @@ public enum TextDecoding {
     }
 
     /// Splits text into lines, treating CRLF, CR and LF alike. A final line end does not start an empty line.
+    /// Line ends are ASCII, so every line starts and ends on a scalar boundary of the (already valid) text:
+    /// each is copied out as a Substring, which does not validate its bytes again as `String(decoding:)` did.
     public static func splitLines(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
+        var bounds: [(start: Int, end: Int)] = []
+        text.withUTF8 { bytes in
             var start = 0, i = 0
             while i < bytes.count {
                 let b = bytes[i]
                 if b == 0x0A || b == 0x0D {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    bounds.append((start, i))
                     if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
                     start = i + 1
                 }
                 i += 1
             }
-            if start < bytes.count {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
-            }
-            return lines
+            if start < bytes.count { bounds.append((start, bytes.count)) }
         }
+        let utf8 = text.utf8
+        return bounds.map { String(text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)]) }
     }
 
     static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {

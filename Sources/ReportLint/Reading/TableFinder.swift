@@ -160,7 +160,7 @@ enum TableFinder {
                 let rows = (first...end).map { line -> TableRow in
                     let cells = rowCellsByLine[line] ?? [trim(lines[line], 0, lines[line].count)]
                     return TableRow(line: line, cells: cells.map {
-                        TableCell(text: Array(lines[line][$0.0..<$0.1]).string, span: TextSpan(line: line, start: $0.0, end: $0.1))
+                        TableCell(text: lines[line][$0.0..<$0.1].string, span: TextSpan(line: line, start: $0.0, end: $0.1))
                     })
                 }
                 regions.append(TableRegion(lines: first...end, rows: rows))

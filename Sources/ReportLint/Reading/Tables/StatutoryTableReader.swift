@@ -121,7 +121,7 @@ struct StatutoryTableReader {
 
     private func captionRow(_ i: Int, _ report: Report) -> TableRowCells {
         let (s, e) = TableFinder.trim(report.lines[i], 0, report.lines[i].count)
-        let cell = TableCell(text: Array(report.lines[i][s..<e]).string, span: TextSpan(line: i, start: s, end: e))
+        let cell = TableCell(text: report.lines[i][s..<e].string, span: TextSpan(line: i, start: s, end: e))
         return TableRowCells(line: i, cells: [cell], aligned: false)
     }
 

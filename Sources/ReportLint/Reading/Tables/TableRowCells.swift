@@ -119,7 +119,7 @@ struct TableRowCells {
               label.contains(where: \.isHan) else { return nil }
         let labelEnd = TableFinder.trim(label, 0, label.count).1
         let base = cell.span.start
-        return [TableCell(text: Array(label[..<labelEnd]).string, span: TextSpan(line: cell.span.line, start: base, end: base + labelEnd)),
+        return [TableCell(text: label[..<labelEnd].string, span: TextSpan(line: cell.span.line, start: base, end: base + labelEnd)),
                 TableCell(text: figure.string, span: TextSpan(line: cell.span.line, start: base + blank + 1, end: base + s.count))]
     }
 
@@ -150,7 +150,7 @@ struct TableRowCells {
             }
             i += 1
         }
-        let suffix = Array(t[i...]).string.trimmedBlanks
+        let suffix = t[i...].string.trimmedBlanks
         guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return .unreadable(cell.span) }
         let cellUnit = suffix == "元" || suffix == "万元" ? suffix : nil
         return .number(negative ? -value : value, unit: cellUnit ?? unit, span: cell.span)

@@ -30,7 +30,7 @@ struct ProseTableFigures {
             var parent: Int?, parentEnd = 0
             for f in report.figures where f.paragraph == index && f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
                 let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
-                let clause = Array(s[clauseStart..<f.start]).string
+                let clause = s[clauseStart..<f.start].string
                 let clauseIsInert = s[clauseStart..<f.start].allSatisfy(LabelText.isInert)
                 // A breakdown by applicant belongs to a figure of the same sentence.
                 if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
@@ -104,7 +104,7 @@ struct ProseTableFigures {
     /// The sentence up to the figure names a unit other than the reporting body.
     private func namesSubUnit(_ s: [Unicode.Scalar], before end: Int) -> Bool {
         let start = (s[..<end].lastIndex { $0.endsSentence } ?? -1) + 1
-        let sentence = Array(s[start..<end]).string
+        let sentence = s[start..<end].string
         let body = report.body ?? ""
         return phrases.subUnitMarkers.contains { sentence.contains($0) && !body.contains($0) }
     }
