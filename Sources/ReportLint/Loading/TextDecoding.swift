@@ -73,9 +73,12 @@ public enum TextDecoding {
         let n = min(bytes.count, 4096) & ~1
         guard n >= 4 else { return nil }
         var evenZero = 0, oddZero = 0
-        for i in stride(from: 0, to: n, by: 2) {
-            if bytes[i] == 0 { evenZero += 1 }
-            if bytes[i + 1] == 0 { oddZero += 1 }
+        // Through a buffer pointer: this and `looksBinary` look at every byte of every file's head.
+        bytes.withUnsafeBufferPointer { b in
+            for i in stride(from: 0, to: n, by: 2) {
+                if b[i] == 0 { evenZero += 1 }
+                if b[i + 1] == 0 { oddZero += 1 }
+            }
         }
         let pairs = n / 2
         if oddZero * 10 > pairs * 4 && evenZero * 20 < pairs { return true }
@@ -86,13 +89,16 @@ public enum TextDecoding {
     /// A NUL byte, or many C0 control characters, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 8192)
-        var controls = 0
-        for i in 0..<n {
-            let b = bytes[i]
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var controls = 0
+            for i in 0..<n {
+                let b = buffer[i]
+                if b >= 0x20 { continue }
+                if b == 0 { return true }
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+            }
+            return controls * 20 > n
         }
-        return controls * 20 > n
     }
 
     /// Rejects decoded text that is mostly control characters (a binary file that happened to decode).

@@ -70,10 +70,16 @@ enum TableFinder {
         var digits = 0
         for u in trimmed {
             if u.isDigitLike { digits += 1; continue }
-            if [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank { continue }
+            if mayStandInFigure(u) { continue }
             return false
         }
         return digits > 0
+    }
+
+    /// Besides digits, what a figure cell may hold: a sign, a decimal point or thousands comma, a percent
+    /// sign, a unit, blanks.
+    static func mayStandInFigure(_ u: Unicode.Scalar) -> Bool {
+        [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank
     }
 
     static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [(Int, Int)] {

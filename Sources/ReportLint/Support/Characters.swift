@@ -172,6 +172,10 @@ extension String {
         }
     }
 
+    /// Made only of scalars that neither decompose nor combine (`LabelText.isInert`) and no CR: comparing such
+    /// texts as Characters (canonical equivalence, grapheme clusters) is comparing their bytes.
+    var isPlainText: Bool { unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
+
     /// Trimmed of white space including the ideographic space.
     var trimmedBlanks: String {
         let s = unicodeScalars

@@ -91,6 +91,13 @@ struct TableRowCells {
         }
         if !digit && solid == 0 { return (true, false) }
         if !digit && solid > 2 { return (false, false) }
+        if digit {
+            // A cell with a digit is no not-stated mark, so it is value-like exactly when `TableFinder.isNumeric`
+            // says so, which blanks around it do not change: asked of the String, without decoding it into an
+            // array (row labels such as “（三）不予公开 1.属于国家秘密” have digits).
+            for u in text.unicodeScalars where !u.isDigitLike && !TableFinder.mayStandInFigure(u) { return (false, true) }
+            return (true, true)
+        }
         let s = text.scalars
         var a = 0, b = s.count
         while a < b, s[a].isBlank { a += 1 }
