@@ -151,13 +151,16 @@ public struct ReportReader: Sendable {
         return line[i] == "（" || line[i] == "("
     }
 
+    /// Built once: a Set literal inside `isPageFooter` was hashed anew for every short line with a digit.
+    private static let footerDashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]
+
     /// “-2-”, “— 1 —”, “- 4 -”, “第 3 页 共 10 页”.
     static func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
         // Cheap refusals first: this runs for every line.
         guard !line.isEmpty, line.count <= 40, line.contains(where: \.isDigitLike) else { return false }
         let compact = line.filter { !$0.isBlank }
         guard !compact.isEmpty, compact.count <= 12, compact.contains(where: \.isDigitLike) else { return false }
-        let dashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]
+        let dashes = Self.footerDashes
         if let f = compact.first, let l = compact.last, dashes.contains(f), dashes.contains(l),
            compact.allSatisfy({ $0.isDigitLike || dashes.contains($0) }) { return true }
         return compact.first == "第" && compact.last == "页" && compact.allSatisfy { $0.isDigitLike || "第页共".unicodeScalars.contains($0) }
