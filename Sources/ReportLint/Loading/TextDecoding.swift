@@ -28,25 +28,26 @@ public enum TextDecoding {
     }
 
     /// Splits text into lines, treating CRLF, CR and LF alike. A final line end does not start an empty line.
+    /// Line ends are ASCII, so every line starts and ends on a scalar boundary of the (already valid) text:
+    /// each is copied out as a Substring, which does not validate its bytes again as `String(decoding:)` did.
     public static func splitLines(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
+        var bounds: [(start: Int, end: Int)] = []
+        text.withUTF8 { bytes in
             var start = 0, i = 0
             while i < bytes.count {
                 let b = bytes[i]
                 if b == 0x0A || b == 0x0D {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    bounds.append((start, i))
                     if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
                     start = i + 1
                 }
                 i += 1
             }
-            if start < bytes.count {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
-            }
-            return lines
+            if start < bytes.count { bounds.append((start, bytes.count)) }
         }
+        let utf8 = text.utf8
+        return bounds.map { String(text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)]) }
     }
 
     static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
@@ -72,9 +73,12 @@ public enum TextDecoding {
         let n = min(bytes.count, 4096) & ~1
         guard n >= 4 else { return nil }
         var evenZero = 0, oddZero = 0
-        for i in stride(from: 0, to: n, by: 2) {
-            if bytes[i] == 0 { evenZero += 1 }
-            if bytes[i + 1] == 0 { oddZero += 1 }
+        // Through a buffer pointer: this and `looksBinary` look at every byte of every file's head.
+        bytes.withUnsafeBufferPointer { b in
+            for i in stride(from: 0, to: n, by: 2) {
+                if b[i] == 0 { evenZero += 1 }
+                if b[i + 1] == 0 { oddZero += 1 }
+            }
         }
         let pairs = n / 2
         if oddZero * 10 > pairs * 4 && evenZero * 20 < pairs { return true }
@@ -85,13 +89,16 @@ public enum TextDecoding {
     /// A NUL byte, or many C0 control characters, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 8192)
-        var controls = 0
-        for i in 0..<n {
-            let b = bytes[i]
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var controls = 0
+            for i in 0..<n {
+                let b = buffer[i]
+                if b >= 0x20 { continue }
+                if b == 0 { return true }
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+            }
+            return controls * 20 > n
         }
-        return controls * 20 > n
     }
 
     /// Rejects decoded text that is mostly control characters (a binary file that happened to decode).

@@ -133,7 +133,7 @@ enum BreakdownReader {
     static func label(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> String {
         var j = i
         while j > floor, !(s[j - 1].separatesClause || s[j - 1] == "、" || s[j - 1] == "）" || s[j - 1] == ")") { j -= 1 }
-        return Array(s[j..<i]).string.trimmedBlanks
+        return s[j..<i].string.trimmedBlanks
     }
 
     static func openEnded(_ s: [Unicode.Scalar], after i: Int) -> Bool {

@@ -32,7 +32,7 @@ enum HeadingParser {
         let numStart = i
         while i < line.count, ChineseNumerals.isNumeral(line[i]), i - numStart < 3 { i += 1 }
         guard i > numStart, let number = ChineseNumerals.sectionNumber(line[numStart..<i]) else { return nil }
-        let numeral = Array(line[numStart..<i]).string
+        let numeral = line[numStart..<i].string
         if level == 2 {
             guard i < line.count, line[i] == closing || line[i] == "）" || line[i] == ")" else { return nil }
             i += 1
@@ -69,7 +69,7 @@ enum HeadingParser {
         guard titleEnd > titleStart else { return nil }
         if level == 1, line[titleStart] == "是" { return nil }
         end = max(end, titleEnd)
-        return Parsed(level: level, number: number, numeral: numeral, title: Array(line[titleStart..<titleEnd]).string,
+        return Parsed(level: level, number: number, numeral: numeral, title: line[titleStart..<titleEnd].string,
                       start: start, end: end, titleStart: titleStart, titleEnd: titleEnd)
     }
 

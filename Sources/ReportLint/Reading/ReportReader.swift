@@ -21,11 +21,17 @@ public struct ReportReader: Sendable {
         for i in lines.indices where document.lines[i].kind != .tableRow {
             if let h = HeadingParser.parse(lines[i]) { parsed[i] = h }
         }
+        // Whether a level-1 heading names one of the format's parts, worked out once per heading: the table
+        // finder and the outline both ask.
+        var namesPart = [Bool](repeating: false, count: lines.count)
+        for i in lines.indices {
+            guard let h = parsed[i], h.level == 1 else { continue }
+            let compact = h.title.withoutBlanks
+            namesPart[i] = sectionTemplates.contains { $0.matches(compact) }
+        }
         let isSectionHeading = { (i: Int) -> Bool in
             if case .heading = document.lines[i].kind { return true }
-            guard let h = parsed[i], h.level == 1 else { return false }
-            let compact = h.title.withoutBlanks
-            return sectionTemplates.contains { $0.matches(compact) }
+            return namesPart[i]
         }
         report.tables = TableFinder.regions(lines: lines, documentLines: document.lines, isSectionHeading: isSectionHeading)
         for t in report.tables { for l in t.lines { report.tableLineFlags[l] = true } }
@@ -36,7 +42,7 @@ public struct ReportReader: Sendable {
         for piece in report.title?.pieces ?? [] { skippedLines[piece.line] = true }
         let skipped = { (i: Int) in skippedLines[i] }
 
-        report.sections = outline(parsed: parsed, lineCount: lines.count, skipped: skipped)
+        report.sections = outline(parsed: parsed, namesPart: namesPart, skipped: skipped)
         report.paragraphs = paragraphs(lines: lines, document: document, parsed: parsed, sections: report.sections,
                                        skipped: skipped, footers: footers)
         let scanner = FigureScanner(pack: pack)
@@ -63,11 +69,13 @@ public struct ReportReader: Sendable {
     }
 
     /// Level-1 headings (outside tables and the title) with their level-2 subsections.
-    private func outline(parsed: [HeadingParser.Parsed?], lineCount: Int, skipped: (Int) -> Bool) -> [Section] {
+    private func outline(parsed: [HeadingParser.Parsed?], namesPart: [Bool], skipped: (Int) -> Bool) -> [Section] {
         var sections: [Section] = []
         let rowLabels = pack.tableRowLabels
-        let templates = pack.eras.values.flatMap(\.sections)
-        for i in 0..<lineCount {
+        // `hasPrefix` compares Characters up to canonical equivalence, at a thousand instructions a label;
+        // between plain texts (`isPlainText`) that is a comparison of bytes.
+        let plainLabels = rowLabels.allSatisfy(\.isPlainText)
+        for i in parsed.indices {
             guard let h = parsed[i], !skipped(i) else { continue }
             let section = Section(level: h.level, number: h.number, numeral: h.numeral, title: h.title,
                                   span: TextSpan(line: i, start: h.start, end: h.end),
@@ -75,10 +83,13 @@ public struct ReportReader: Sendable {
             if h.level == 1 {
                 // A statutory table's row label standing alone (its table missing or unrecognised) is no section.
                 let compact = h.title.withoutBlanks
-                if rowLabels.contains(where: { compact.hasPrefix($0) }) { continue }
+                let isRowLabel = plainLabels && compact.isPlainText
+                    ? rowLabels.contains { compact.utf8.starts(with: $0.utf8) }
+                    : rowLabels.contains { compact.hasPrefix($0) }
+                if isRowLabel { continue }
                 // A numbered list restarting at 一 inside a section, or a table fragment, goes back in number
                 // without naming one of the format's parts: not a top-level section.
-                let known = templates.contains { $0.matches(compact) }
+                let known = namesPart[i]
                 if let last = sections.last, h.number <= last.number, !known { continue }
                 sections.append(section)
             } else if !sections.isEmpty {
@@ -140,13 +151,16 @@ public struct ReportReader: Sendable {
         return line[i] == "（" || line[i] == "("
     }
 
+    /// Built once: a Set literal inside `isPageFooter` was hashed anew for every short line with a digit.
+    private static let footerDashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]
+
     /// “-2-”, “— 1 —”, “- 4 -”, “第 3 页 共 10 页”.
     static func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
         // Cheap refusals first: this runs for every line.
         guard !line.isEmpty, line.count <= 40, line.contains(where: \.isDigitLike) else { return false }
         let compact = line.filter { !$0.isBlank }
         guard !compact.isEmpty, compact.count <= 12, compact.contains(where: \.isDigitLike) else { return false }
-        let dashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]
+        let dashes = Self.footerDashes
         if let f = compact.first, let l = compact.last, dashes.contains(f), dashes.contains(l),
            compact.allSatisfy({ $0.isDigitLike || dashes.contains($0) }) { return true }
         return compact.first == "第" && compact.last == "页" && compact.allSatisfy { $0.isDigitLike || "第页共".unicodeScalars.contains($0) }

@@ -70,10 +70,16 @@ enum TableFinder {
         var digits = 0
         for u in trimmed {
             if u.isDigitLike { digits += 1; continue }
-            if [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank { continue }
+            if mayStandInFigure(u) { continue }
             return false
         }
         return digits > 0
+    }
+
+    /// Besides digits, what a figure cell may hold: a sign, a decimal point or thousands comma, a percent
+    /// sign, a unit, blanks.
+    static func mayStandInFigure(_ u: Unicode.Scalar) -> Bool {
+        [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank
     }
 
     static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [(Int, Int)] {
@@ -160,7 +166,7 @@ enum TableFinder {
                 let rows = (first...end).map { line -> TableRow in
                     let cells = rowCellsByLine[line] ?? [trim(lines[line], 0, lines[line].count)]
                     return TableRow(line: line, cells: cells.map {
-                        TableCell(text: Array(lines[line][$0.0..<$0.1]).string, span: TextSpan(line: line, start: $0.0, end: $0.1))
+                        TableCell(text: lines[line][$0.0..<$0.1].string, span: TextSpan(line: line, start: $0.0, end: $0.1))
                     })
                 }
                 regions.append(TableRegion(lines: first...end, rows: rows))

@@ -5,7 +5,7 @@ extension Report {
     public func span(_ f: Figure) -> TextSpan { paragraphs[f.paragraph].span(f.start, f.end) }
 
     /// The text of a figure as printed (“426条”, “50.65%”).
-    public func text(_ f: Figure) -> String { Array(paragraphs[f.paragraph].scalars[f.start..<f.end]).string }
+    public func text(_ f: Figure) -> String { paragraphs[f.paragraph].scalars[f.start..<f.end].string }
 }
 
 /// Number formatting for messages: integers without a decimal point, others with the printed decimals.

@@ -45,29 +45,44 @@ extension Unicode.Scalar {
     }
 }
 
+/// Scalars to a String, encoded straight into the String's own storage: no intermediate byte array, and a
+/// short result (“0”, “152”, most table cells) becomes a small String without allocating at all. This runs
+/// for every table cell, label and snippet, so it is one of the reader's hottest functions.
+extension String {
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        var length = 0
+        for u in scalars { length += UTF8.width(u) }
+        self.init(unsafeUninitializedCapacity: length) { out in
+            var n = 0
+            for u in scalars {
+                let v = u.value
+                switch v {
+                case 0..<0x80:
+                    out[n] = UInt8(v); n += 1
+                case 0x80..<0x800:
+                    out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                case 0x800..<0x10000:
+                    out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                default:
+                    out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            return n
+        }
+    }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    /// The scalars as a String, without copying the slice into an array first.
+    var string: String { withUnsafeBufferPointer { String(scalars: $0) } }
+}
+
 /// Helpers on arrays of scalars — the representation the reader works on, so that offsets are columns.
 extension Array where Element == Unicode.Scalar {
-    /// The scalars as a String, built from UTF-8 bytes (appending to a `UnicodeScalarView` one by one is
-    /// several times slower, and this runs for every table cell and snippet).
-    var string: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count * 3)
-        for u in self {
-            let v = u.value
-            switch v {
-            case 0..<0x80: bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            default:
-                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// The scalars as a String (`String(scalars:)`).
+    var string: String { withUnsafeBufferPointer { String(scalars: $0) } }
 
     /// Whether `needle` occurs at `index`.
     func has(_ needle: [Unicode.Scalar], at index: Int) -> Bool {
@@ -92,8 +107,10 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension String {
-    /// The scalars, decoded straight from the UTF-8 storage (`Array(unicodeScalars)` counts first, then
-    /// copies through the generic iterator: twice the work on the reader's hottest path).
+    /// The scalars, decoded straight from the UTF-8 storage (`Array(unicodeScalars)` copies through the generic
+    /// iterator, several times the work on the reader's hottest path). A String's UTF-8 is always valid, so no
+    /// byte needs checking. (`reserveCapacity` + `append` is specialised; `Array(unsafeUninitializedCapacity:)`
+    /// and `Array(repeating:count:)` of scalars are not, and look up the array's metadata on every call.)
     var scalars: [Unicode.Scalar] {
         var s = self
         return s.withUTF8 { b in
@@ -102,11 +119,19 @@ extension String {
             var i = 0
             while i < b.count {
                 let c = UInt32(b[i])
-                var v: UInt32, n: Int
-                if c < 0x80 { v = c; n = 1 } else if c < 0xE0 { v = c & 0x1F; n = 2 } else if c < 0xF0 { v = c & 0x0F; n = 3 } else { v = c & 0x07; n = 4 }
-                for k in 1..<max(n, 1) where i + k < b.count { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                var v: UInt32
+                if c < 0x80 {
+                    v = c; i += 1
+                } else if c < 0xE0 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                } else if c < 0xF0 {
+                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                }
                 result.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                i += n
             }
             return result
         }
@@ -146,6 +171,10 @@ extension String {
             }
         }
     }
+
+    /// Made only of scalars that neither decompose nor combine (`LabelText.isInert`) and no CR: comparing such
+    /// texts as Characters (canonical equivalence, grapheme clusters) is comparing their bytes.
+    var isPlainText: Bool { unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
 
     /// Trimmed of white space including the ideographic space.
     var trimmedBlanks: String {

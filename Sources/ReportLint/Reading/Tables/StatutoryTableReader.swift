@@ -44,8 +44,9 @@ struct StatutoryTableReader {
             let first = preamble.first ?? region.lines.lowerBound
             let end = trailing.last ?? region.lines.upperBound
             // Which table the region names most (ties and silence: none).
-            let named = rows.flatMap(namingLabels)
-            let allHits = named.reduce(into: namer.emptyHits()) { namer.addHits(compact: $1, to: &$0) }
+            var allHits = namer.emptyHits()
+            var buffer: [Unicode.Scalar] = []
+            for row in rows { addNamingHits(row, namer, &allHits, buffer: &buffer) }
             let hitSets = labels.indices.map { namer.hits(allHits, of: $0) }
             let best = hitSets.map(\.count).max() ?? 0
             let kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
@@ -73,12 +74,17 @@ struct StatutoryTableReader {
         return tables
     }
 
-    /// The labels of a row that may name a table: its label, and each label cell when there are several
-    /// (figures name nothing).
-    private func namingLabels(_ row: TableRowCells) -> [[Unicode.Scalar]] {
-        guard !row.labelCells.isEmpty else { return [] }
-        guard row.labelCells.count > 1 else { return [row.compactLabel] }
-        return [row.compactLabel] + row.labelCells.map { LabelText.compact($0.text) }
+    /// Adds what the labels of a row that may name a table name: its label, and each label cell when there are
+    /// several (figures name nothing). One scratch buffer serves every cell, rather than an array per label.
+    private func addNamingHits(_ row: TableRowCells, _ namer: TableNamer, _ hits: inout HitSet, buffer: inout [Unicode.Scalar]) {
+        guard !row.labelCells.isEmpty else { return }
+        namer.addHits(compact: row.compactLabel, to: &hits)
+        guard row.labelCells.count > 1 else { return }
+        for cell in row.labelCells {
+            buffer.removeAll(keepingCapacity: true)
+            LabelText.appendCompact(cell.text, to: &buffer)
+            namer.addHits(compact: buffer, to: &hits)
+        }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).
@@ -121,7 +127,7 @@ struct StatutoryTableReader {
 
     private func captionRow(_ i: Int, _ report: Report) -> TableRowCells {
         let (s, e) = TableFinder.trim(report.lines[i], 0, report.lines[i].count)
-        let cell = TableCell(text: Array(report.lines[i][s..<e]).string, span: TextSpan(line: i, start: s, end: e))
+        let cell = TableCell(text: report.lines[i][s..<e].string, span: TextSpan(line: i, start: s, end: e))
         return TableRowCells(line: i, cells: [cell], aligned: false)
     }
 

@@ -91,6 +91,13 @@ struct TableRowCells {
         }
         if !digit && solid == 0 { return (true, false) }
         if !digit && solid > 2 { return (false, false) }
+        if digit {
+            // A cell with a digit is no not-stated mark, so it is value-like exactly when `TableFinder.isNumeric`
+            // says so, which blanks around it do not change: asked of the String, without decoding it into an
+            // array (row labels such as “（三）不予公开 1.属于国家秘密” have digits).
+            for u in text.unicodeScalars where !u.isDigitLike && !TableFinder.mayStandInFigure(u) { return (false, true) }
+            return (true, true)
+        }
         let s = text.scalars
         var a = 0, b = s.count
         while a < b, s[a].isBlank { a += 1 }
@@ -119,7 +126,7 @@ struct TableRowCells {
               label.contains(where: \.isHan) else { return nil }
         let labelEnd = TableFinder.trim(label, 0, label.count).1
         let base = cell.span.start
-        return [TableCell(text: Array(label[..<labelEnd]).string, span: TextSpan(line: cell.span.line, start: base, end: base + labelEnd)),
+        return [TableCell(text: label[..<labelEnd].string, span: TextSpan(line: cell.span.line, start: base, end: base + labelEnd)),
                 TableCell(text: figure.string, span: TextSpan(line: cell.span.line, start: base + blank + 1, end: base + s.count))]
     }
 
@@ -150,7 +157,7 @@ struct TableRowCells {
             }
             i += 1
         }
-        let suffix = Array(t[i...]).string.trimmedBlanks
+        let suffix = t[i...].string.trimmedBlanks
         guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return .unreadable(cell.span) }
         let cellUnit = suffix == "元" || suffix == "万元" ? suffix : nil
         return .number(negative ? -value : value, unit: cellUnit ?? unit, span: cell.span)

@@ -51,7 +51,7 @@ public struct ReportTitleRule: Rule {
                 en: "the title is split over \(title.pieces.count) lines with a blank line between; write it in one piece: \(title.text)")))
         }
         for spaced in title.spacedOut {
-            let text = Array(report.lines[spaced.line][spaced.start..<spaced.end]).string
+            let text = report.lines[spaced.line][spaced.start..<spaced.end].string
             findings.append(Finding(span: spaced, message: Localized(
                 zh: "标题字间有空格“\(text)”，请删除空格", en: "the title is letter-spaced (\(text)); remove the spaces"),
                 fix: Fix(description: Localized(zh: "删除空格", en: "remove the spaces"), replacement: text.withoutBlanks)))

@@ -35,7 +35,7 @@ public struct SectionOrderRule: Rule {
                                 en: "section numbers jump from \(expected - 1) to \(section.number); expected \(expected)")
                 findings.append(Finding(span: section.span, message: message,
                                         fix: Fix(description: Localized(zh: "改为“\(wanted)”", en: "renumber as \(expected)"),
-                                                 replacement: wanted + Array(report.lines[section.span.line][(section.span.start + section.numeral.unicodeScalars.count)..<section.span.end]).string)))
+                                                 replacement: wanted + report.lines[section.span.line][(section.span.start + section.numeral.unicodeScalars.count)..<section.span.end].string)))
             }
             expected = max(expected, section.number + 1)
         }

@@ -25,18 +25,23 @@ struct ProseTableFigures {
 
     func links() -> [Link] {
         var result: [Link] = []
+        // Which phrases are inert, per statement: asked for every count figure and statement otherwise.
+        let inertPhrases = phrases.statements.map { $0.phrases.map { $0.unicodeScalars.allSatisfy(LabelText.isInert) } }
         for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.isHeading {
             let s = paragraph.scalars
             var parent: Int?, parentEnd = 0
             for f in report.figures where f.paragraph == index && f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
                 let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
-                let clause = Array(s[clauseStart..<f.start]).string
+                let clause = s[clauseStart..<f.start].string
                 let clauseIsInert = s[clauseStart..<f.start].allSatisfy(LabelText.isInert)
                 // A breakdown by applicant belongs to a figure of the same sentence.
                 if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
                 guard !phrases.skipMarkers.contains(where: clause.contains), !namesOtherYear(index, clauseStart, f.start) else { continue }
                 let quote = clause.trimmedBlanks + report.text(f)
-                if let st = phrases.statements.first(where: { matches($0, clause: clause, inert: clauseIsInert, paragraph: paragraph) }) {
+                if let k = phrases.statements.indices.first(where: {
+                    matches(phrases.statements[$0], inertPhrases[$0], clause: clause, inert: clauseIsInert, paragraph: paragraph)
+                }) {
+                    let st = phrases.statements[k]
                     result.append(Link(statement: st, span: report.span(f), quote: quote, value: f.value,
                                        rowSets: [st.rows] + (st.alternativeRows.map { [$0] } ?? []),
                                        columns: column(st).map { [$0] } ?? [], parent: nil, subUnit: namesSubUnit(s, before: f.start)))
@@ -73,9 +78,11 @@ struct ProseTableFigures {
     /// canonically equivalent text) is asked only for phrases that may be in the clause: where neither has a
     /// scalar that decomposes or combines (`LabelText.isInert`), a phrase whose bytes are not in the clause's
     /// is not there — and most clauses contain none of most statements' phrases.
-    private func matches(_ st: TableFigurePhrases.Statement, clause: String, inert: Bool, paragraph: Paragraph) -> Bool {
-        let found = st.phrases.compactMap { phrase -> Range<String.Index>? in
-            if inert, !clause.containsText(phrase), phrase.unicodeScalars.allSatisfy(LabelText.isInert) { return nil }
+    private func matches(_ st: TableFigurePhrases.Statement, _ inertPhrases: [Bool], clause: String, inert: Bool,
+                         paragraph: Paragraph) -> Bool {
+        let found = st.phrases.indices.compactMap { k -> Range<String.Index>? in
+            let phrase = st.phrases[k]
+            if inert, inertPhrases[k], !clause.containsText(phrase) { return nil }
             return clause.range(of: phrase, options: .backwards)
         }
         guard let found = found.max(by: { $0.upperBound < $1.upperBound }) else { return false }
@@ -104,7 +111,7 @@ struct ProseTableFigures {
     /// The sentence up to the figure names a unit other than the reporting body.
     private func namesSubUnit(_ s: [Unicode.Scalar], before end: Int) -> Bool {
         let start = (s[..<end].lastIndex { $0.endsSentence } ?? -1) + 1
-        let sentence = Array(s[start..<end]).string
+        let sentence = s[start..<end].string
         let body = report.body ?? ""
         return phrases.subUnitMarkers.contains { sentence.contains($0) && !body.contains($0) }
     }

@@ -26,6 +26,7 @@ public struct PunctuationRule: Rule {
         ])
 
     static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"]
+    /// Full-width marks only (no Han character is one: checked first, it spares a hash per character).
     static let doubled: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？"]
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
@@ -39,7 +40,7 @@ public struct PunctuationRule: Rule {
                         zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
                         fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
                 }
-                if i > 0, u.value >= 0x3000, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
+                if i > 0, u.value >= 0x3000, !u.isHan, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
                     let pair = String(s[i - 1]) + String(u)
                     findings.append(Finding(span: p.span(i - 1, i + 1), message: Localized(
                         zh: "标点重复“\(pair)”", en: "doubled punctuation '\(pair)'"),

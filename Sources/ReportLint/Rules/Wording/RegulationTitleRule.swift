@@ -38,7 +38,7 @@ public struct RegulationTitleRule: Rule {
             var i = 0
             while i < s.count {
                 guard s[i] == "《", let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
-                let inner = Array(s[(i + 1)..<close]).string
+                let inner = s[(i + 1)..<close].string
                 let compact = inner.withoutBlanks
                 i = close + 1
                 guard compact.hasSuffix("条例"), compact.contains("公开") else { continue }

@@ -31,6 +31,8 @@ public struct RepeatedWordRule: Rule {
             if p.pieces.count > 1, !s.contains(where: { $0.separatesClause || $0 == "、" || $0 == "." }) { continue }
             var i = 0
             while i < s.count {
+                // A repeat starts with a Han character: most scalars are turned away before the three lengths.
+                guard s[i].isHan else { i += 1; continue }
                 var matched = 0
                 for n in stride(from: 4, through: 2, by: -1) where i + 2 * n <= s.count && s[i] == s[i + n] && s[i].isHan {
                     let a = s[i..<(i + n)], b = s[(i + n)..<(i + 2 * n)]
