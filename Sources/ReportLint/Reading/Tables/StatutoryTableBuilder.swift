@@ -98,7 +98,7 @@ struct StatutoryTableBuilder {
                     if lastWasData { header.resetColumns() }
                     for (i, column, cell) in columnCells {
                         if let old = header.column(at: i), old != column { header.conflicting = true }
-                        if header.columns.count <= i { header.columns += Array(repeating: -1, count: i + 1 - header.columns.count) }
+                        while header.columns.count <= i { header.columns.append(-1) }
                         header.columns[i] = column
                         header.hasColumns = true
                         if grid.columnLabels[column] == nil { grid.columnLabels[column] = row.span(cell) }
@@ -162,13 +162,7 @@ struct StatutoryTableBuilder {
 
     /// The cells (as a grid, keyed when asked) and the labels of the table.
     private func fill(_ table: inout StatutoryTable, from grid: Grid) {
-        let rowKeys = labels.rowKeys, columnKeys = labels.columnKeys
-        for r in rowKeys.indices {
-            if let span = grid.rowLabels[r] { table.rowLabels[rowKeys[r]] = span }
-        }
-        for c in columnKeys.indices {
-            if let span = grid.columnLabels[c] { table.columnLabels[columnKeys[c]] = span }
-        }
+        table.setLabelSpans(.init(labels: labels, rows: grid.rowLabels, columns: grid.columnLabels))
         table.setGrid(grid.cells)
     }
 
