@@ -147,10 +147,46 @@ public struct Section: Sendable {
 }
 
 /// A run of lines that form a table, with its rows split into cells.
+///
+/// The reader keeps each row as ranges of scalars in its line (`cellRows`) and builds the cells' Strings only
+/// when `rows` is asked: every table row of every report is split, while the statutory-table reader, the only
+/// reader of the cells, works on the line's scalars. Building a String per cell cost more than finding the table.
 public struct TableRegion: Sendable {
     /// 0-based line indices of the region, first to last.
     public var lines: ClosedRange<Int>
-    public var rows: [TableRow]
+    /// Each row: its line and its cells as scalar ranges in that line.
+    var cellRows: [RowRanges]
+    /// The report's lines, which the ranges index.
+    private let text: [[Unicode.Scalar]]
+    /// Rows set from outside, as they were set.
+    private var setRows: [TableRow]?
+
+    struct RowRanges: Sendable {
+        var line: Int
+        var cells: [Range<Int>]
+    }
+
+    init(lines: ClosedRange<Int>, cellRows: [RowRanges], text: [[Unicode.Scalar]]) {
+        self.lines = lines
+        self.cellRows = cellRows
+        self.text = text
+    }
+
+    /// The rows with each cell's text (the text of the line over the cell's span).
+    public var rows: [TableRow] {
+        get {
+            if let setRows { return setRows }
+            return cellRows.map { row in
+                TableRow(line: row.line, cells: row.cells.map { r in
+                    TableCell(text: text[row.line][r].string, span: TextSpan(line: row.line, start: r.lowerBound, end: r.upperBound))
+                })
+            }
+        }
+        set {
+            setRows = newValue
+            cellRows = newValue.map { RowRanges(line: $0.line, cells: $0.cells.map { $0.span.start..<$0.span.end }) }
+        }
+    }
 }
 
 /// One row of a table: its line, and each cell's text and span.

@@ -22,9 +22,39 @@ public struct StatutoryTable: Sendable {
     var grid: CellGrid? { store.grid }
     private var store: CellStore
     /// Where each recognised row label stands (group labels included).
-    public var rowLabels: [String: TextSpan]
+    public var rowLabels: [String: TextSpan] {
+        get { keyedRowLabels ?? labelSpans.map { $0.keyed($0.rows, $0.labels.rowKeys) } ?? [:] }
+        set { keyedRowLabels = newValue }
+    }
     /// Where each recognised column header stands, where the header could be read.
-    public var columnLabels: [String: TextSpan]
+    public var columnLabels: [String: TextSpan] {
+        get { keyedColumnLabels ?? labelSpans.map { $0.keyed($0.columns, $0.labels.columnKeys) } ?? [:] }
+        set { keyedColumnLabels = newValue }
+    }
+    /// The labels as set, or as the reader left them: by canonical row and column, keyed only when asked (no
+    /// rule asks on the way to a diagnostic, and keying every table's labels cost as much as reading its cells).
+    private var keyedRowLabels: [String: TextSpan]?, keyedColumnLabels: [String: TextSpan]?
+    private var labelSpans: LabelSpans?
+
+    /// Where the reader found each canonical row and column label of `labels`' definition.
+    struct LabelSpans: Sendable {
+        let labels: TableLabels
+        var rows: [TextSpan?]
+        var columns: [TextSpan?]
+
+        func keyed(_ spans: [TextSpan?], _ keys: [String]) -> [String: TextSpan] {
+            var result: [String: TextSpan] = [:]
+            for (i, span) in spans.enumerated() { if let span { result[keys[i]] = span } }
+            return result
+        }
+    }
+
+    /// The reader's label spans.
+    mutating func setLabelSpans(_ spans: LabelSpans) {
+        labelSpans = spans
+        keyedRowLabels = nil
+        keyedColumnLabels = nil
+    }
     /// Lines of rows with figures whose label matched no row, or whose figures could not be put in columns.
     public var unmappedRows: [Int]
     /// Only a trace was found (row labels outside any readable table): the table is there, but unread.
@@ -34,8 +64,6 @@ public struct StatutoryTable: Sendable {
         self.kind = kind
         self.lines = lines
         self.store = CellStore([:])
-        self.rowLabels = [:]
-        self.columnLabels = [:]
         self.unmappedRows = []
         self.isTrace = false
     }
@@ -85,6 +113,8 @@ struct CellGrid: Sendable {
         kinds = Array(repeating: .none, count: size)
         numbers = Array(repeating: 0, count: size)
         rowHasCells = Array(repeating: false, count: labels.rowKeys.count)
+        // Room for every cell at once: grown one append at a time, the values were copied again and again.
+        stored.reserveCapacity(size)
     }
 
     /// How many cells there are.

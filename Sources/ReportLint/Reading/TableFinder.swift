@@ -6,43 +6,50 @@
 /// character per line) on lines of their own. A region is a run of non-blank lines of row-like and short
 /// caption-like lines holding at least two row-like lines; a section heading always ends a region.
 enum TableFinder {
-    /// Whether a line looks like a table row, and its cells.
-    static func rowCells(_ line: [Unicode.Scalar], documentCells: [String]?) -> [(Int, Int)]? {
+    /// Whether a line looks like a table row, and its cells as scalar ranges of the line.
+    static func rowCells(_ line: [Unicode.Scalar], documentCells: [String]?) -> [Range<Int>]? {
         if let documentCells {
             // Cells from a structured format: recover their offsets in the tab-joined text.
-            var result: [(Int, Int)] = []
+            var result: [Range<Int>] = []
+            result.reserveCapacity(documentCells.count)
             var offset = 0
             for cell in documentCells {
                 let n = cell.unicodeScalars.count
-                result.append((offset, offset + n))
+                result.append(offset..<(offset + n))
                 offset += n + 1
             }
             return result
         }
+        // Most lines are prose without a blank, tab or pipe: such a line is one token, a row only when it is
+        // a figure (the last rule below). Answered without splitting it.
+        if !line.contains(where: { $0.isBlank || $0 == "|" }) {
+            return isNumeric(line[...]) ? [trimmed(line, 0, line.count)] : nil
+        }
         if line.contains("\t") {
             let cells = split(line) { $0 == "\t" }
-            if cells.filter({ $0.1 > $0.0 }).count >= 2 { return cells }
+            var solid = 0
+            for c in cells where !c.isEmpty { solid += 1 }
+            if solid >= 2 { return cells }
         }
         let first = HeadingParser.skipMarkup(line, from: 0)
         if first < line.count, line[first] == "|" {
             let cells = split(line) { $0 == "|" }
             // Drop the empty cells outside the outer pipes.
-            let inner = cells.count >= 2 ? Array(cells.dropFirst().dropLast()) : cells
-            if cells.count >= 3 { return inner }
+            if cells.count >= 3 { return Array(cells.dropFirst().dropLast()) }
         }
         // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
         let wide = splitOnWideBlanks(line)
-        if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0.0..<$0.1]) }) { return wide }
+        if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0]) }) { return wide }
         // A label followed by two or more single-space-separated figures, or figures only.
-        let tokens = split(line) { $0.isBlank }.filter { $0.1 > $0.0 }
+        let tokens = split(line) { $0.isBlank }.filter { !$0.isEmpty }
         var trailing = 0
         for t in tokens.reversed() {
-            if isNumeric(line[t.0..<t.1]) { trailing += 1 } else { break }
+            if isNumeric(line[t]) { trailing += 1 } else { break }
         }
         if trailing >= 2 || (trailing >= 1 && trailing == tokens.count) {
             let labelEnd = tokens.count - trailing
-            var cells: [(Int, Int)] = []
-            if labelEnd > 0 { cells.append((tokens[0].0, tokens[labelEnd - 1].1)) }
+            var cells: [Range<Int>] = []
+            if labelEnd > 0 { cells.append(tokens[0].lowerBound..<tokens[labelEnd - 1].upperBound) }
             cells += tokens[labelEnd...]
             return cells
         }
@@ -82,34 +89,34 @@ enum TableFinder {
         [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank
     }
 
-    static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [(Int, Int)] {
-        var cells: [(Int, Int)] = []
+    static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
         var start = 0
         for (i, u) in line.enumerated() where isSeparator(u) {
-            cells.append(trim(line, start, i))
+            cells.append(trimmed(line, start, i))
             start = i + 1
         }
-        cells.append(trim(line, start, line.count))
+        cells.append(trimmed(line, start, line.count))
         return cells
     }
 
     /// Splits on runs of two or more blanks (or one ideographic space / tab).
-    static func splitOnWideBlanks(_ line: [Unicode.Scalar]) -> [(Int, Int)] {
-        var cells: [(Int, Int)] = []
+    static func splitOnWideBlanks(_ line: [Unicode.Scalar]) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
         var cellStart = 0, i = 0
         while i < line.count {
             guard line[i].isBlank else { i += 1; continue }
             var j = i
             while j < line.count, line[j].isBlank { j += 1 }
             if j - i >= 2 || line[i] == "\u{3000}" || line[i] == "\t" {
-                let cell = trim(line, cellStart, i)
-                if cell.1 > cell.0 { cells.append(cell) }
+                let cell = trimmed(line, cellStart, i)
+                if !cell.isEmpty { cells.append(cell) }
                 cellStart = j
             }
             i = j
         }
-        let cell = trim(line, cellStart, line.count)
-        if cell.1 > cell.0 { cells.append(cell) }
+        let cell = trimmed(line, cellStart, line.count)
+        if !cell.isEmpty { cells.append(cell) }
         return cells
     }
 
@@ -120,12 +127,18 @@ enum TableFinder {
         return (s, e)
     }
 
+    /// `trim` as a range.
+    static func trimmed(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> Range<Int> {
+        let (s, e) = trim(line, start, end)
+        return s..<e
+    }
+
     /// Finds the table regions. `isSectionHeading(i)` says whether line i is a section heading (never absorbed).
     static func regions(lines: [[Unicode.Scalar]], documentLines: [DocumentLine],
                         isSectionHeading heading: (Int) -> Bool) -> [TableRegion] {
         let headings = lines.indices.map(heading)
         let isSectionHeading = { (i: Int) -> Bool in headings[i] }
-        var rowCellsByLine = [[(Int, Int)]?](repeating: nil, count: lines.count)
+        var rowCellsByLine = [[Range<Int>]?](repeating: nil, count: lines.count)
         for i in lines.indices where !isSectionHeading(i) {
             if let cells = rowCells(lines[i], documentCells: documentLines[i].cells) { rowCellsByLine[i] = cells }
         }
@@ -163,13 +176,10 @@ enum TableFinder {
                       !isBlank(lines[end + 1]) {
                     end += 1
                 }
-                let rows = (first...end).map { line -> TableRow in
-                    let cells = rowCellsByLine[line] ?? [trim(lines[line], 0, lines[line].count)]
-                    return TableRow(line: line, cells: cells.map {
-                        TableCell(text: lines[line][$0.0..<$0.1].string, span: TextSpan(line: line, start: $0.0, end: $0.1))
-                    })
+                let rows = (first...end).map { line in
+                    TableRegion.RowRanges(line: line, cells: rowCellsByLine[line] ?? [trimmed(lines[line], 0, lines[line].count)])
                 }
-                regions.append(TableRegion(lines: first...end, rows: rows))
+                regions.append(TableRegion(lines: first...end, cellRows: rows, text: lines))
                 i = end + 1
             } else {
                 i = last + 1

@@ -10,6 +10,18 @@ struct TextLoaderTests {
         try DocumentLoader().load(bytes: bytes, path: path, format: InputFormat(path: path) ?? .text)
     }
 
+    /// The word-at-a-time scans for control characters and NULs answer as a byte-by-byte scan would.
+    @Test func wordScansMatchByteScans() {
+        var rng = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0x9F, 0xA0, 0xE4, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng) }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            #expect(TextDecoding.hasControlByte(word) == bytes.contains { $0 < 0x20 }, "\(bytes)")
+            #expect(TextDecoding.hasZeroByte(word) == bytes.contains(0), "\(bytes)")
+        }
+    }
+
     @Test func utf8WithAndWithoutBOM() throws {
         let plain = try load(Array(sample.utf8))
         let bom = try load([0xEF, 0xBB, 0xBF] + Array(sample.utf8))

@@ -16,6 +16,11 @@ enum LabelText {
         for u in s.unicodeScalars { append(u, to: &out) }
     }
 
+    /// Appends the compact form of a piece of a line (a table cell).
+    static func appendCompact(_ s: ArraySlice<Unicode.Scalar>, to out: inout [Unicode.Scalar]) {
+        for u in s { append(u, to: &out) }
+    }
+
     static func compact(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)

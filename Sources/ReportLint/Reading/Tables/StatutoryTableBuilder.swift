@@ -69,6 +69,7 @@ struct StatutoryTableBuilder {
         var block: String?
         var lastWasData = false
         var votes: [(Era, TextSpan)] = []
+        var buffer: [Unicode.Scalar] = []
 
         for row in rows where !row.isSeparator && !row.isNoise {
             let ownMatch = labels.row(compact: row.compactLabel, context: group)
@@ -87,16 +88,23 @@ struct StatutoryTableBuilder {
                     if let l = b.layouts, l.count == 1, let span = row.labelSpan { votes.append((l[0], span)) }
                     continue
                 }
-                let columnCells = row.cells.enumerated().compactMap { i, c in labels.column(c.text).map { (i, $0, c) } }
+                var columnCells: [(Int, Int, Range<Int>)] = []
+                for (i, c) in row.cells.enumerated() where !c.isEmpty {
+                    buffer.removeAll(keepingCapacity: true)
+                    LabelText.appendCompact(row.text[c], to: &buffer)
+                    if let column = labels.column(compact: buffer) { columnCells.append((i, column, c)) }
+                }
                 if !columnCells.isEmpty {
                     if lastWasData { header.resetColumns() }
                     for (i, column, cell) in columnCells {
                         if let old = header.column(at: i), old != column { header.conflicting = true }
-                        if header.columns.count <= i { header.columns += Array(repeating: -1, count: i + 1 - header.columns.count) }
+                        while header.columns.count <= i { header.columns.append(-1) }
                         header.columns[i] = column
                         header.hasColumns = true
-                        if grid.columnLabels[column] == nil { grid.columnLabels[column] = cell.span }
-                        if cell.text.contains("万元") { header.units[column] = "万元" } else if cell.text.contains("元") { header.units[column] = "元" }
+                        if grid.columnLabels[column] == nil { grid.columnLabels[column] = row.span(cell) }
+                        // Searched on scalars, as `String.contains` (`containsText`) searches on whole scalars.
+                        let text = row.text[cell]
+                        if Self.contains(text, ["万", "元"]) { header.units[column] = "万元" } else if text.contains("元") { header.units[column] = "元" }
                     }
                     header.width = max(header.width, row.cells.count)
                     lastWasData = false
@@ -120,7 +128,7 @@ struct StatutoryTableBuilder {
                 table.unmappedRows.append(row.line)
                 continue
             }
-            let labelSpan = row.labelSpan ?? pending.first?.labelSpan ?? row.valueCells.first?.span
+            let labelSpan = row.labelSpan ?? pending.first?.labelSpan ?? row.valueCells.first.map(row.span)
             for key in keys where grid.rowLabels[key] == nil {
                 if let labelSpan { grid.rowLabels[key] = labelSpan }
             }
@@ -135,14 +143,14 @@ struct StatutoryTableBuilder {
                     let unit = header.units[column] ?? labels.columnUnit[column]
                     if grid.cells.kinds[key * grid.cells.columnCount + column] != .none {
                         // The same cell twice: two readings of one row, neither to be trusted.
-                        grid.cells.set(.unreadable(cell.span), row: key, column: column)
+                        grid.cells.set(.unreadable(row.span(cell)), row: key, column: column)
                         table.unmappedRows.append(row.line)
                     } else {
-                        grid.cells.set(TableRowCells.value(cell, unit: unit), row: key, column: column)
+                        grid.cells.set(row.value(cell, unit: unit), row: key, column: column)
                     }
-                    if let l = labels.columnLayout[column] { votes.append((l, grid.columnLabels[column] ?? cell.span)) }
+                    if let l = labels.columnLayout[column] { votes.append((l, grid.columnLabels[column] ?? row.span(cell))) }
                 }
-                if let l = labels.rowLayout[key], chunk.contains(where: { _, c in !c.text.isEmpty }), let span = grid.rowLabels[key] {
+                if let l = labels.rowLayout[key], chunk.contains(where: { _, c in !c.isEmpty }), let span = grid.rowLabels[key] {
                     votes.append((l, span))
                 }
             }
@@ -154,13 +162,7 @@ struct StatutoryTableBuilder {
 
     /// The cells (as a grid, keyed when asked) and the labels of the table.
     private func fill(_ table: inout StatutoryTable, from grid: Grid) {
-        let rowKeys = labels.rowKeys, columnKeys = labels.columnKeys
-        for r in rowKeys.indices {
-            if let span = grid.rowLabels[r] { table.rowLabels[rowKeys[r]] = span }
-        }
-        for c in columnKeys.indices {
-            if let span = grid.columnLabels[c] { table.columnLabels[columnKeys[c]] = span }
-        }
+        table.setLabelSpans(.init(labels: labels, rows: grid.rowLabels, columns: grid.columnLabels))
         table.setGrid(grid.cells)
     }
 
@@ -189,20 +191,20 @@ struct StatutoryTableBuilder {
 
     /// The cells of a row by canonical column, one list per row side by side; nil when they cannot be placed.
     private func columns(_ row: TableRowCells, block: String?, rows k: Int, header: Header,
-                         memo: inout NamesMemo) -> [[(Int, TableCell)]]? {
+                         memo: inout NamesMemo) -> [[(Int, Range<Int>)]]? {
         // (a) Under the header cells, where positions line up.
         let sameWidth = row.cells.count == header.width
-            || row.cells.count > header.width && row.cells[header.width...].allSatisfy { $0.text.isEmpty }
+            || row.cells.count > header.width && row.cells[header.width...].allSatisfy { $0.isEmpty }
         if header.hasColumns, !header.conflicting, sameWidth {
             let candidates = labels.candidateColumns(block: block)
-            var placed: [(Int, TableCell)] = []
+            var placed: [(Int, Range<Int>)] = []
             placed.reserveCapacity(row.cells.count - row.valueStart)
             var ok = true
             for i in row.valueStart..<row.cells.count {
                 let cell = row.cells[i]
                 if let column = header.column(at: i), candidates[column] {
                     placed.append((column, cell))
-                } else if !cell.text.isEmpty {
+                } else if !cell.isEmpty {
                     ok = false
                     break
                 }
@@ -222,7 +224,7 @@ struct StatutoryTableBuilder {
             let values = row.values(fitting: cols.count * k)
             guard values.count == cols.count * k, names(cols, block: block, layout: layout, header: header, memo: &memo) else { continue }
             let keys = cols.map { labels.columnIndex(key: $0.key)! }
-            return stride(from: 0, to: values.count, by: cols.count).map { start in
+            return stride(from: values.startIndex, to: values.endIndex, by: cols.count).map { start in
                 zip(keys, values[start..<(start + cols.count)]).map { ($0, $1) }
             }
         }
@@ -238,8 +240,19 @@ struct StatutoryTableBuilder {
         return answer
     }
 
+    /// Whether `needle` (two scalars or more) stands in `text`.
+    private static func contains(_ text: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
+        guard text.count >= needle.count else { return false }
+        var i = text.startIndex
+        while i <= text.endIndex - needle.count {
+            if text[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// No column twice in a row's cells.
-    private static func isDistinct(_ chunk: ArraySlice<(Int, TableCell)>) -> Bool {
+    private static func isDistinct(_ chunk: ArraySlice<(Int, Range<Int>)>) -> Bool {
         for i in chunk.indices { for j in chunk.indices where j > i && chunk[j].0 == chunk[i].0 { return false } }
         return true
     }

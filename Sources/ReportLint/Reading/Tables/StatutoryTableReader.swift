@@ -35,8 +35,8 @@ struct StatutoryTableReader {
         for region in report.tables {
             let preamble = captionLines(before: region.lines.lowerBound, after: previousEnd, report: report, sectionLines: sectionLines)
             var rows = preamble.map { captionRow($0, report) }
-            rows += region.rows.map { row in
-                TableRowCells(line: row.line, cells: row.cells, aligned: isAligned(row.line, report))
+            rows += region.cellRows.map { row in
+                TableRowCells(line: row.line, text: report.lines[row.line], cells: row.cells, aligned: isAligned(row.line, report))
             }
             let trailing = figureLines(after: region.lines.upperBound, report: report, sectionLines: sectionLines)
             rows += trailing.map { captionRow($0, report) }
@@ -77,14 +77,10 @@ struct StatutoryTableReader {
     /// Adds what the labels of a row that may name a table name: its label, and each label cell when there are
     /// several (figures name nothing). One scratch buffer serves every cell, rather than an array per label.
     private func addNamingHits(_ row: TableRowCells, _ namer: TableNamer, _ hits: inout HitSet, buffer: inout [Unicode.Scalar]) {
-        guard !row.labelCells.isEmpty else { return }
+        guard row.hasLabel else { return }
         namer.addHits(compact: row.compactLabel, to: &hits)
-        guard row.labelCells.count > 1 else { return }
-        for cell in row.labelCells {
-            buffer.removeAll(keepingCapacity: true)
-            LabelText.appendCompact(cell.text, to: &buffer)
-            namer.addHits(compact: buffer, to: &hits)
-        }
+        guard row.labelCellCount > 1 else { return }
+        row.forEachCompactLabelCell(&buffer) { namer.addHits(compact: $0, to: &hits) }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).
@@ -105,7 +101,7 @@ struct StatutoryTableReader {
         var i = end + 1, last = end
         while i < report.lines.count, i - end <= 16, !sectionLines.contains(i), !report.isTableLine(i),
               !TableFinder.isBlank(report.lines[i]), TableFinder.isCaptionLike(report.lines[i]) {
-            if captionRow(i, report).valueCells.contains(where: { !$0.text.isEmpty }) { last = i }
+            if captionRow(i, report).hasValues { last = i }
             i += 1
         }
         return last > end ? Array((end + 1)...last) : []
@@ -126,9 +122,8 @@ struct StatutoryTableReader {
     }
 
     private func captionRow(_ i: Int, _ report: Report) -> TableRowCells {
-        let (s, e) = TableFinder.trim(report.lines[i], 0, report.lines[i].count)
-        let cell = TableCell(text: report.lines[i][s..<e].string, span: TextSpan(line: i, start: s, end: e))
-        return TableRowCells(line: i, cells: [cell], aligned: false)
+        let line = report.lines[i]
+        return TableRowCells(line: i, text: line, cells: [TableFinder.trimmed(line, 0, line.count)], aligned: false)
     }
 
     /// `ReportReader.isPageFooter`, asked only of lines that start as a footer does (“- 3 -”, “第3页”): it is

@@ -161,8 +161,7 @@ final class TableLabels: Sendable {
     }
 
     /// The column a header cell names (a leaf column, not a group such as 法人或其他组织), by canonical index.
-    func column(_ cell: String) -> Int? {
-        let c = LabelText.compact(cell)
+    func column(compact c: [Unicode.Scalar]) -> Int? {
         guard !c.isEmpty else { return nil }
         var found: Int?, distinct = false
         phrases.forEachOccurrence(in: c) { p in

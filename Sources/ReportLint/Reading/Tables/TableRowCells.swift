@@ -1,91 +1,122 @@
 /// One row of a statutory table split into its label and its figures, whatever the row's source.
+///
+/// The cells are ranges of scalars in the row's line (`text`), not Strings: every cell of every table row is
+/// looked at here, and building, copying and freeing a String (and an array of them) per cell was most of the
+/// cost of reading the tables. A String is made only for the rare cell that is neither blank nor a plain number.
 struct TableRowCells {
     var line: Int
-    /// The cells naming the row (“（三）不 | 4.保护第三方合法权益” is two), possibly none.
-    var labelCells: [TableCell]
-    /// The cells after the label, each a figure, a not-stated mark or blank.
-    var valueCells: ArraySlice<TableCell> { cells[valueStart...] }
+    /// The row's line, which the cells index.
+    let text: [Unicode.Scalar]
     /// All cells, for reading column headers.
-    var cells: [TableCell]
+    var cells: [Range<Int>]
     /// Where `valueCells` start in `cells`.
     var valueStart: Int
+    /// The label cells are the non-blank cells before `labelEnd` (“（三）不 | 4.保护第三方合法权益” is two),
+    /// possibly none.
+    var labelEnd: Int
     /// The source keeps empty cells (Word, HTML, tab, Markdown pipe), so cell positions line up with the header;
     /// rows split on runs of spaces drop them.
     var aligned: Bool
-
-    /// The label cells' text run together.
-    var label: String { labelCells.map(\.text).joined() }
     /// The label in the form labels are compared in (`LabelText.compact`), worked out once for the reader
     /// and the builder.
     var compactLabel: [Unicode.Scalar]
+
+    /// The cells after the label, each a figure, a not-stated mark or blank.
+    var valueCells: ArraySlice<Range<Int>> { cells[valueStart...] }
+    /// Whether the row has a label (the last label cell is never blank).
+    var hasLabel: Bool { labelEnd > 0 }
+    /// How many cells the label stands in.
+    var labelCellCount: Int { cells[..<labelEnd].reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+
+    /// Where a cell of the row stands in the text view.
+    func span(_ cell: Range<Int>) -> TextSpan { TextSpan(line: line, start: cell.lowerBound, end: cell.upperBound) }
+
     var labelSpan: TextSpan? {
-        guard let first = labelCells.first, let last = labelCells.last else { return nil }
-        return first.span.line == last.span.line ? TextSpan(line: first.span.line, start: first.span.start, end: last.span.end) : first.span
+        guard hasLabel, let first = cells[..<labelEnd].first(where: { !$0.isEmpty }) else { return nil }
+        return TextSpan(line: line, start: first.lowerBound, end: cells[labelEnd - 1].upperBound)
     }
     /// The label cells stand together at the start (after blank cells of a merged label column), not spread
     /// over the row as a header's are (行政复议 | | | | | 行政诉讼).
     var labelIsOneRun: Bool {
-        let head = cells[..<valueStart].drop { $0.text.isEmpty }
-        return !head.contains { $0.text.isEmpty }
+        let head = cells[..<valueStart].drop { $0.isEmpty }
+        return !head.contains { $0.isEmpty }
     }
 
     /// Whether any figure or not-stated mark stands in the row (blank cells alone do not count).
-    var hasValues: Bool { valueCells.contains { !$0.text.isEmpty } }
+    var hasValues: Bool { valueCells.contains { !$0.isEmpty } }
 
-    /// Splits a row into its label and its figures.
-    init(line: Int, cells: [TableCell], aligned: Bool) {
+    /// Splits a row (cells as ranges of `text`) into its label and its figures.
+    init(line: Int, text: [Unicode.Scalar], cells: [Range<Int>], aligned: Bool) {
         self.line = line
+        self.text = text
         self.aligned = aligned
         var cells = cells
         // A lone caption line from plain PDF text may still be “label figure” (行政许可 152).
-        if cells.count == 1, let split = Self.splitTrailingFigure(cells[0]) { cells = split }
+        if cells.count == 1, let split = Self.splitTrailingFigure(cells[0], in: text) { cells = split }
         self.cells = cells
         // The label is the first run of text cells; the rest are figures — a stray word among them (“约5”) is
         // an unreadable figure, not part of the label. Without any figure, every text cell is label (a header).
-        let facts = cells.map { Self.facts($0.text) }
-        let last = cells.indices.last { !cells[$0].text.isEmpty && !facts[$0].valueLike }
-        var runEnd = cells.firstIndex { !$0.text.isEmpty } ?? 0
-        while runEnd < cells.count, !cells[runEnd].text.isEmpty, !facts[runEnd].valueLike { runEnd += 1 }
+        let facts = cells.map { Self.facts(text[$0]) }
+        let last = cells.indices.last { !cells[$0].isEmpty && !facts[$0].valueLike }
+        var runEnd = cells.firstIndex { !$0.isEmpty } ?? 0
+        while runEnd < cells.count, !cells[runEnd].isEmpty, !facts[runEnd].valueLike { runEnd += 1 }
         let figuresAfterRun = facts[runEnd...].contains { $0.figureLike }
         valueStart = last == nil ? 0 : figuresAfterRun ? runEnd : last! + 1
-        labelCells = last.map { Array(cells[...$0]).filter { !$0.text.isEmpty } } ?? []
+        labelEnd = last.map { $0 + 1 } ?? 0
         var compact: [Unicode.Scalar] = []
-        compact.reserveCapacity(labelCells.reduce(0) { $0 + $1.text.utf8.count })
-        for cell in labelCells { LabelText.appendCompact(cell.text, to: &compact) }
+        compact.reserveCapacity(cells[..<labelEnd].reduce(0) { $0 + $1.count })
+        for cell in cells[..<labelEnd] where !cell.isEmpty { LabelText.appendCompact(text[cell], to: &compact) }
         compactLabel = compact
+    }
+
+    /// Calls `body` with each label cell's compact form, in one reused buffer.
+    func forEachCompactLabelCell(_ buffer: inout [Unicode.Scalar], _ body: ([Unicode.Scalar]) -> Void) {
+        for cell in cells[..<labelEnd] where !cell.isEmpty {
+            buffer.removeAll(keepingCapacity: true)
+            LabelText.appendCompact(text[cell], to: &buffer)
+            body(buffer)
+        }
     }
 
     /// A Markdown separator row (|---|:---:|).
     var isSeparator: Bool {
         !cells.isEmpty && cells.allSatisfy { c in
-            let t = c.text.unicodeScalars
+            let t = text[c]
             return t.count >= 2 && t.allSatisfy { $0 == "-" || $0 == ":" || $0 == "—" } && t.contains("-")
         }
     }
 
     /// Page furniture or noise: no Chinese character and no digit in any cell.
     var isNoise: Bool {
-        !cells.contains { $0.text.unicodeScalars.contains { $0.isHan || $0.isDigitLike } }
+        !cells.contains { text[$0].contains { $0.isHan || $0.isDigitLike } }
     }
 
     /// The figure cells with blank cells at the end dropped, unless keeping them reaches `count`.
-    func values(fitting count: Int) -> [TableCell] {
+    func values(fitting count: Int) -> ArraySlice<Range<Int>> {
         var v = valueCells
-        while v.count > count, let last = v.last, last.text.isEmpty { v.removeLast() }
-        return Array(v)
+        while v.count > count, let last = v.last, last.isEmpty { v.removeLast() }
+        return v
     }
 
     static let notStatedMarks: Set<String> = ["/", "／", "-", "－", "—", "——", "--", "无", "―", "–"]
+    /// The marks as scalars, to compare a cell of inert scalars with (`LabelText.isInert`): equal as Strings
+    /// exactly when equal scalar by scalar.
+    private static let notStatedMarkScalars: [[Unicode.Scalar]] = notStatedMarks.map(\.scalars)
+
+    /// Whether trimmed text is a not-stated mark, compared as Strings.
+    static func isNotStatedMark(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        if t.allSatisfy(LabelText.isInert) { return notStatedMarkScalars.contains { $0.elementsEqual(t) } }
+        return notStatedMarks.contains(t.string)
+    }
 
     /// What a cell's text is: `valueLike` — blank, a not-stated mark or a figure; `figureLike` — it has a digit
     /// or is a not-stated mark. Worked out for every cell of every table row, so the usual cell, a plain
-    /// number, is answered from its bytes; the rest without building or hashing Strings for long labels
-    /// (every not-stated mark is one or two scalars, and no other text equals one as a String).
-    static func facts(_ text: String) -> (valueLike: Bool, figureLike: Bool) {
+    /// number, is answered at once, and the rest in one or two passes over the scalars.
+    static func facts(_ text: ArraySlice<Unicode.Scalar>) -> (valueLike: Bool, figureLike: Bool) {
         if isPlainNumber(text) { return (true, true) }
         // Without a digit a cell is a figure only as a not-stated mark, which is at most two scalars.
         var digit = false, solid = 0
-        for u in text.unicodeScalars {
+        for u in text {
             if u.isDigitLike { digit = true; break }
             if !u.isBlank { solid += 1 }
         }
@@ -93,54 +124,48 @@ struct TableRowCells {
         if !digit && solid > 2 { return (false, false) }
         if digit {
             // A cell with a digit is no not-stated mark, so it is value-like exactly when `TableFinder.isNumeric`
-            // says so, which blanks around it do not change: asked of the String, without decoding it into an
-            // array (row labels such as “（三）不予公开 1.属于国家秘密” have digits).
-            for u in text.unicodeScalars where !u.isDigitLike && !TableFinder.mayStandInFigure(u) { return (false, true) }
+            // says so, which blanks around it do not change (row labels such as “（三）不予公开 1.属于国家秘密”
+            // have digits).
+            for u in text where !u.isDigitLike && !TableFinder.mayStandInFigure(u) { return (false, true) }
             return (true, true)
         }
-        let s = text.scalars
-        var a = 0, b = s.count
-        while a < b, s[a].isBlank { a += 1 }
-        while b > a, s[b - 1].isBlank { b -= 1 }
-        let t = s[a..<b]
-        let mark = t.count <= 2 && notStatedMarks.contains(Array(t).string)
+        var a = text.startIndex, b = text.endIndex
+        while a < b, text[a].isBlank { a += 1 }
+        while b > a, text[b - 1].isBlank { b -= 1 }
+        let t = text[a..<b]
+        let mark = t.count <= 2 && isNotStatedMark(t)
         return (t.isEmpty || mark || TableFinder.isNumeric(t), mark || t.contains(where: \.isDigitLike))
     }
 
     /// ASCII digits only, at least one (“0”, “152”).
-    private static func isPlainNumber(_ text: String) -> Bool {
-        var any = false
-        for b in text.utf8 {
-            guard b >= 0x30 && b <= 0x39 else { return false }
-            any = true
-        }
-        return any
+    private static func isPlainNumber(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard !text.isEmpty else { return false }
+        return text.allSatisfy { $0.value &- 0x30 < 10 }
     }
 
-    /// “行政许可 152” → [行政许可][152]; nil when the line does not end in a figure after a label.
-    static func splitTrailingFigure(_ cell: TableCell) -> [TableCell]? {
-        let s = Array(cell.text.unicodeScalars)
-        guard let blank = s.lastIndex(where: \.isBlank) else { return nil }
-        let figure = Array(s[(blank + 1)...]), label = Array(s[..<blank])
-        guard TableFinder.isNumeric(ArraySlice(figure)), figure.contains(where: \.isDigitLike),
+    /// “行政许可 152” → [行政许可][152]; nil when the cell does not end in a figure after a label.
+    static func splitTrailingFigure(_ cell: Range<Int>, in text: [Unicode.Scalar]) -> [Range<Int>]? {
+        guard let blank = text[cell].lastIndex(where: \.isBlank) else { return nil }
+        let figure = text[(blank + 1)..<cell.upperBound], label = text[cell.lowerBound..<blank]
+        guard TableFinder.isNumeric(figure), figure.contains(where: \.isDigitLike),
               label.contains(where: \.isHan) else { return nil }
-        let labelEnd = TableFinder.trim(label, 0, label.count).1
-        let base = cell.span.start
-        return [TableCell(text: label[..<labelEnd].string, span: TextSpan(line: cell.span.line, start: base, end: base + labelEnd)),
-                TableCell(text: figure.string, span: TextSpan(line: cell.span.line, start: base + blank + 1, end: base + s.count))]
+        let labelEnd = TableFinder.trim(text, cell.lowerBound, blank).1
+        return [cell.lowerBound..<labelEnd, (blank + 1)..<cell.upperBound]
     }
 
     /// Reads a cell: a figure with its unit, not stated, or unreadable. `unit` is the header's unit of money.
-    static func value(_ cell: TableCell, unit: String?) -> TableValue {
-        if cell.text.isEmpty { return .notStated(cell.span) }
-        if isPlainNumber(cell.text) {
+    func value(_ cell: Range<Int>, unit: String?) -> TableValue {
+        let span = self.span(cell)
+        if cell.isEmpty { return .notStated(span) }
+        let scalars = text[cell]
+        if Self.isPlainNumber(scalars) {
             // The usual cell: the same digit-by-digit sum as below, without trimming or a suffix.
             var value = 0.0
-            for b in cell.text.utf8 { value = value * 10 + Double(b - 0x30) }
-            return .number(value, unit: unit, span: cell.span)
+            for u in scalars { value = value * 10 + Double(u.value - 0x30) }
+            return .number(value, unit: unit, span: span)
         }
-        let t = Array(cell.text.trimmedBlanks.unicodeScalars)
-        if t.isEmpty || notStatedMarks.contains(t.string) { return .notStated(cell.span) }
+        let t = Array(scalars.string.trimmedBlanks.unicodeScalars)
+        if t.isEmpty || Self.notStatedMarks.contains(t.string) { return .notStated(span) }
         var i = 0, negative = false
         if ["-", "－", "−", "+", "＋"].contains(t[0]) { negative = t[0] != "+" && t[0] != "＋"; i = 1 }
         var value = 0.0, digits = 0, scale = 0.0
@@ -158,8 +183,8 @@ struct TableRowCells {
             i += 1
         }
         let suffix = t[i...].string.trimmedBlanks
-        guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return .unreadable(cell.span) }
+        guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return .unreadable(span) }
         let cellUnit = suffix == "元" || suffix == "万元" ? suffix : nil
-        return .number(negative ? -value : value, unit: cellUnit ?? unit, span: cell.span)
+        return .number(negative ? -value : value, unit: cellUnit ?? unit, span: span)
     }
 }

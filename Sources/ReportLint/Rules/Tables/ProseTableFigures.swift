@@ -21,22 +21,29 @@ struct ProseTableFigures {
     }
 
     private static let separators: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?", "、", "（", "(", "）", ")"]
-    private static let units: Set<String> = ["件", "起", "宗", "例", "个", "份"]
+    /// Compared as Strings one by one: six short Strings are told apart faster than one is hashed.
+    private static let units: [String] = ["件", "起", "宗", "例", "个", "份"]
 
     func links() -> [Link] {
         var result: [Link] = []
         // Which phrases are inert, per statement: asked for every count figure and statement otherwise.
         let inertPhrases = phrases.statements.map { $0.phrases.map { $0.unicodeScalars.allSatisfy(LabelText.isInert) } }
+        // Worked out once, not for every paragraph: the zero statements with their phrases as scalars, and
+        // each paragraph's figures (every paragraph asked for its own among all the report's).
+        let zeroStatements = phrases.zeroStatements.compactMap { zero in
+            phrases.statements.first { $0.key == zero.key }.map { st in (st, zero.phrases.map { ($0, $0.scalars) }) }
+        }
+        let figures = figuresByParagraph()
         for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.isHeading {
             let s = paragraph.scalars
             var parent: Int?, parentEnd = 0
-            for f in report.figures where f.paragraph == index && f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
+            for f in figures[index] where f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
                 let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
                 let clause = s[clauseStart..<f.start].string
                 let clauseIsInert = s[clauseStart..<f.start].allSatisfy(LabelText.isInert)
                 // A breakdown by applicant belongs to a figure of the same sentence.
                 if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
-                guard !phrases.skipMarkers.contains(where: clause.contains), !namesOtherYear(index, clauseStart, f.start) else { continue }
+                guard !phrases.skipMarkers.contains(where: clause.contains), !namesOtherYear(figures[index], clauseStart, f.start) else { continue }
                 let quote = clause.trimmedBlanks + report.text(f)
                 if let k = phrases.statements.indices.first(where: {
                     matches(phrases.statements[$0], inertPhrases[$0], clause: clause, inert: clauseIsInert, paragraph: paragraph)
@@ -58,13 +65,12 @@ struct ProseTableFigures {
                 }
             }
             // “未收到政府信息公开申请”: a statement of zero.
-            for zero in phrases.zeroStatements {
-                guard let st = phrases.statements.first(where: { $0.key == zero.key }) else { continue }
-                for phrase in zero.phrases {
-                    guard let at = s.firstIndex(of: phrase.scalars) else { continue }
+            for (st, zeroPhrases) in zeroStatements {
+                for (phrase, scalars) in zeroPhrases {
+                    guard let at = s.firstIndex(of: scalars) else { continue }
                     let clauseStart = (s[..<at].lastIndex { Self.separators.contains($0) } ?? -1) + 1
-                    guard !namesOtherYear(index, clauseStart, at) else { continue }
-                    result.append(Link(statement: st, span: paragraph.span(at, at + phrase.unicodeScalars.count), quote: phrase,
+                    guard !namesOtherYear(figures[index], clauseStart, at) else { continue }
+                    result.append(Link(statement: st, span: paragraph.span(at, at + scalars.count), quote: phrase,
                                        value: 0, rowSets: [st.rows], columns: column(st).map { [$0] } ?? [], parent: nil,
                                        subUnit: namesSubUnit(s, before: at)))
                     break
@@ -102,10 +108,18 @@ struct ProseTableFigures {
         return st.columns?.first { c in st.rows.contains { table[$0, c] != nil } } ?? st.columns?.first
     }
 
-    /// A year other than the report year in the clause (“2022年共收到…” in a 2023 report is year-mismatch's).
-    private func namesOtherYear(_ paragraph: Int, _ start: Int, _ end: Int) -> Bool {
+    /// A year other than the report year in the clause (“2022年共收到…” in a 2023 report is year-mismatch's),
+    /// among the figures of the clause's paragraph.
+    private func namesOtherYear(_ figures: [Figure], _ start: Int, _ end: Int) -> Bool {
         guard let year = report.year?.value else { return false }
-        return report.figures.contains { $0.paragraph == paragraph && $0.kind == .year && $0.start >= start && $0.start < end && Int($0.value) != year }
+        return figures.contains { $0.kind == .year && $0.start >= start && $0.start < end && Int($0.value) != year }
+    }
+
+    /// The report's figures by paragraph, in order.
+    private func figuresByParagraph() -> [[Figure]] {
+        var result = [[Figure]](repeating: [], count: report.paragraphs.count)
+        for f in report.figures where result.indices.contains(f.paragraph) { result[f.paragraph].append(f) }
+        return result
     }
 
     /// The sentence up to the figure names a unit other than the reporting body.
