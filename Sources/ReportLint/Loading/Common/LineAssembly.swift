@@ -88,7 +88,9 @@ enum LineAssembly {
 
     private static func cellPiece(_ paragraph: String) -> String {
         // Most paragraphs have no tab or line end: skip rebuilding the String then.
-        let clean = !paragraph.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let isBreak = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }
+        let clean = !(paragraph.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreak) }
+            ?? paragraph.utf8.contains(where: isBreak))
         return trim(clean ? paragraph : String(String.UnicodeScalarView(paragraph.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
     }
 }
@@ -105,8 +107,10 @@ extension LineAssembly {
     }
 
     /// `properties.isWhitespace`, answered without the property lookup for ASCII (where White_Space is
-    /// exactly tab, line feed, vertical tab, form feed, carriage return and space).
+    /// exactly tab, line feed, vertical tab, form feed, carriage return and space) and above U+3000
+    /// IDEOGRAPHIC SPACE, the last White_Space code point (so for nearly all Chinese text).
     static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
-        u.isASCII ? u.value == 0x20 || (0x09...0x0D).contains(u.value) : u.properties.isWhitespace
+        if u.isASCII { return u.value == 0x20 || (0x09...0x0D).contains(u.value) }
+        return u.value <= 0x3000 && u.properties.isWhitespace
     }
 }

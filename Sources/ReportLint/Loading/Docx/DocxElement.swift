@@ -31,10 +31,10 @@ extension DocxXML {
 
         /// The element with this (normalised) name, if a reader looks at it.
         init?(_ name: ArraySlice<UInt8>) {
-            let slots = Self.slots
+            let slots = Self.slots, spellings = Self.spellings
             var i = Self.hash(name) & Self.slotMask
             while let element = slots[i].element {
-                if MarkupScanner.equal(Self.spellings, slots[i].spelling, name) { self = element; return }
+                if MarkupScanner.equal(spellings[slots[i].spelling], name) { self = element; return }
                 i = (i + 1) & Self.slotMask
             }
             return nil
@@ -64,7 +64,7 @@ extension DocxXML {
         /// FNV-1a over the bytes.
         private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
             var h: UInt32 = 2_166_136_261
-            for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+            for i in bytes.indices { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
             return Int(h)
         }
     }

@@ -51,8 +51,10 @@ extension DocxXML {
         private var scanner: MarkupScanner
         /// The open elements, innermost last.
         private var open: [(element: Element?, name: Range<Int>)] = []
-        /// The prefix bound to WordprocessingML, once the root element has been read; "w" needs no renaming.
+        /// The prefix bound to WordprocessingML, once the root element has been read.
         private var prefix: String?
+        /// The prefix is "w" itself: names need no renaming and are compared as bytes (nearly every part).
+        private var namesAsWritten = false
         /// The last event was the `end` of the innermost open element, which is to be popped.
         private var closing = false
         /// The last event was the `start` of a self-closing element, whose `end` comes next.
@@ -102,8 +104,11 @@ extension DocxXML {
                         return .text
                     }
                 case .start(let name, let isSelfClosing):
-                    if prefix == nil { prefix = wordPrefix() }
-                    let element = prefix == "w" ? Element(scanner.bytes[name]) : Element(Array(normalisedName(name).utf8)[...])
+                    if prefix == nil {
+                        prefix = wordPrefix()
+                        namesAsWritten = prefix == "w"
+                    }
+                    let element = namesAsWritten ? Element(scanner.bytes[name]) : Element(Array(normalisedName(name).utf8)[...])
                     open.append((element, name))
                     if open.count > maxDepth {
                         throw .malformedMarkup("\(part) nests elements deeper than \(maxDepth) levels")
@@ -138,7 +143,7 @@ extension DocxXML {
         func attribute(_ name: String) -> String? {
             let wanted = name.utf8
             for attribute in scanner.attributes {
-                let matches = prefix == "w"
+                let matches = namesAsWritten
                     ? scanner.bytes[attribute.name].elementsEqual(wanted)
                     : normalisedName(attribute.name) == name
                 if matches { return scanner.decoded(attribute.value) }

@@ -72,15 +72,16 @@ struct MarkupScanner {
 
     /// Whether two ranges of the input hold the same bytes.
     func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        Self.equal(bytes, a, bytes[b])
+        Self.equal(bytes[a], bytes[b])
     }
 
-    /// Whether `bytes[range]` equals `other`, as a plain loop (`==` on slices is generic and far slower here).
-    static func equal(_ bytes: [UInt8], _ range: Range<Int>, _ other: ArraySlice<UInt8>) -> Bool {
-        guard range.count == other.count else { return false }
-        var j = other.startIndex
-        for i in range {
-            if bytes[i] != other[j] { return false }
+    /// Whether two byte ranges hold the same bytes, as a plain loop (`==` on slices is generic and far
+    /// slower for the short names compared here).
+    static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var j = b.startIndex
+        for i in a.indices {
+            if a[i] != b[j] { return false }
             j += 1
         }
         return true
