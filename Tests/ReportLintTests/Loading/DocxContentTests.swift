@@ -139,4 +139,39 @@ struct DocxContentTests {
             """)
         #expect(try load(zip.build(), as: .docx).get().lines.map(\.text) == ["一、总体情况"])
     }
+
+    /// Another prefix takes the String path for names and attributes (the bytes of "w:" names are compared
+    /// directly otherwise): attributes, hidden runs and table spans must read the same through it.
+    @Test func anotherNamespacePrefixReadsAttributesAndTables() throws {
+        var zip = ZipBuilder()
+        zip.add("word/document.xml", """
+            <ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><ns0:body>
+            <ns0:p><ns0:r><ns0:t>甲</ns0:t><ns0:tab/><ns0:t>乙</ns0:t></ns0:r>\
+            <ns0:r><ns0:rPr><ns0:vanish/></ns0:rPr><ns0:t>隐藏</ns0:t></ns0:r>\
+            <ns0:r><ns0:rPr><ns0:vanish ns0:val="0"/></ns0:rPr><ns0:t>丁</ns0:t></ns0:r></ns0:p>
+            <ns0:tbl><ns0:tr><ns0:tc><ns0:tcPr><ns0:gridSpan ns0:val="2"/></ns0:tcPr><ns0:p><ns0:r><ns0:t>合并</ns0:t></ns0:r></ns0:p></ns0:tc>\
+            <ns0:tc><ns0:p><ns0:r><ns0:t>丙</ns0:t></ns0:r></ns0:p></ns0:tc></ns0:tr></ns0:tbl></ns0:body></ns0:document>
+            """)
+        let lines = try load(zip.build(), as: .docx).get().lines
+        #expect(lines.map(\.text) == ["甲\t乙丁", "合并\t\t丙"])
+        #expect(lines.last?.cells == ["合并", "", "丙"])
+    }
+
+    @Test func textDecodesReferencesAndKeepsCDATALiteral() throws {
+        let document = try load(makeDocx(body: "<w:p><w:r><w:t>A&amp;B&#20013;<![CDATA[<C>&amp;]]></w:t></w:r></w:p>"), as: .docx).get()
+        #expect(document.lines.map(\.text) == ["A&B中<C>&amp;"])
+    }
+
+    @Test func mismatchedEndTagsAreNamedInTheError() {
+        #expect(loadError(makeDocx(body: "<w:p><w:r></w:p>"), as: .docx)
+                == .malformedMarkup("word/document.xml: </w:p> does not close <w:r>"))
+        var zip = ZipBuilder()
+        zip.add("word/document.xml", """
+            <ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><ns0:body><ns0:p></ns0:body>
+            """)
+        #expect(loadError(zip.build(), as: .docx) == .malformedMarkup("word/document.xml: </ns0:body> does not close <w:p>"))
+        var cut = ZipBuilder()
+        cut.add("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>正文")
+        #expect(loadError(cut.build(), as: .docx) == .malformedMarkup("word/document.xml ends inside <w:t> (truncated?)"))
+    }
 }

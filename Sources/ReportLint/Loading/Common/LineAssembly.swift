@@ -61,18 +61,37 @@ enum LineAssembly {
     /// The lines of one table: each row padded to the table's width, so that a column index means the same
     /// grid column in every row, and the cells joined by a tab.
     static func tableLines(_ rows: [[String]], tableID: Int) -> [DocumentLine] {
-        let width = rows.map(\.count).max() ?? 0
+        let width = rows.map { $0.count }.max() ?? 0
         return rows.map { row in
-            let cells = row + Array(repeating: "", count: width - row.count)
-            return DocumentLine(cells.joined(separator: "\t"), kind: .tableRow, cells: cells, tableID: tableID)
+            let cells = row.count == width ? row : row + Array(repeating: "", count: width - row.count)
+            return DocumentLine(tabJoined(cells), kind: .tableRow, cells: cells, tableID: tableID)
         }
+    }
+
+    /// `cells.joined(separator: "\t")`, built as bytes: appending Strings one by one was a large part of
+    /// the cost of building a docx table.
+    private static func tabJoined(_ cells: [String]) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(cells.reduce(cells.count) { $0 + $1.utf8.count })
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { utf8.append(0x09) }
+            utf8.append(contentsOf: cell.utf8)
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// A cell's text as one line: tabs and line ends inside a cell would break the tab-joined row.
     static func cellText(_ paragraphs: [String]) -> String {
-        joinSoft(paragraphs.map { p in
-            trim(String(String.UnicodeScalarView(p.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
-        })
+        // Most cells hold one paragraph: no array of pieces to join then.
+        paragraphs.count == 1 ? cellPiece(paragraphs[0]) : joinSoft(paragraphs.map(cellPiece))
+    }
+
+    private static func cellPiece(_ paragraph: String) -> String {
+        // Most paragraphs have no tab or line end: skip rebuilding the String then.
+        let isBreak = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }
+        let clean = !(paragraph.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreak) }
+            ?? paragraph.utf8.contains(where: isBreak))
+        return trim(clean ? paragraph : String(String.UnicodeScalarView(paragraph.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
     }
 }
 
@@ -80,8 +99,18 @@ extension LineAssembly {
     /// The string without leading and trailing white space (including U+3000 and no-break space).
     static func trim(_ s: String) -> String {
         let scalars = s.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        // The common case, nothing to trim, returns the String itself rather than a copy.
+        if let first = scalars.first, let last = scalars.last, !isWhitespace(first), !isWhitespace(last) { return s }
+        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }),
+              let end = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
         return String(scalars[start...end])
+    }
+
+    /// `properties.isWhitespace`, answered without the property lookup for ASCII (where White_Space is
+    /// exactly tab, line feed, vertical tab, form feed, carriage return and space) and above U+3000
+    /// IDEOGRAPHIC SPACE, the last White_Space code point (so for nearly all Chinese text).
+    static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return u.value == 0x20 || (0x09...0x0D).contains(u.value) }
+        return u.value <= 0x3000 && u.properties.isWhitespace
     }
 }

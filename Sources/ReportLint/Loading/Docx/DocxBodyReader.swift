@@ -21,11 +21,19 @@ struct DocxBodyReader {
     var numbering: DocxNumbering
 
     private struct Paragraph {
-        var segments: [String] = [""]
+        /// The text since the last manual line break, and the pieces before each break (apart, so that a
+        /// paragraph without breaks, nearly every one, needs no array).
+        var text = ""
+        var beforeBreaks: [String] = []
         var styleID: String?
         var numID: String?
         var numLevel: Int?
         var outlineLevel: Int?
+
+        mutating func lineBreak() {
+            beforeBreaks.append(text)
+            text = ""
+        }
     }
 
     private struct Cell {
@@ -41,25 +49,18 @@ struct DocxBodyReader {
         var deleted = false
     }
 
-    private struct Table {
-        var rows: [[String]] = []
-        var row: Row?
-        var cell: Cell?
-    }
-
-    /// Elements whose whole content is hidden from the reader of the document (see the type's comment).
-    private static let hidden: Set<String> = [
-        "w:del", "w:moveFrom", "w:delText", "w:instrText", "w:txbxContent", "w:drawing", "w:pict", "w:object",
-        "mc:Fallback", "w:pPrChange", "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange",
-        "w:sectPrChange", "w:tblGridChange", "w:numberingChange", "w:sdtPr", "w:fldData",
-    ]
     /// Grid spans larger than Word's 63 columns are hostile; cap them so one cell cannot blow up memory.
     private static let maxSpan = 64
 
     private var lines: [DocumentLine] = []
     private var nextTableID = 1
     private var paragraph: Paragraph?
-    private var table: Table?
+    /// The rows of the outer table being read (nil outside tables).
+    private var table: [[String]]?
+    /// The outer table's current row and cell. They live beside `table` rather than in it so that
+    /// reading and updating them never copies the table.
+    private var row: Row?
+    private var cell: Cell?
     /// How deep inside a cell of `table` the current (nested, flattened) table is.
     private var nestedTables = 0
     /// Open complex fields: true while in the instruction part (before `separate`).
@@ -75,81 +76,97 @@ struct DocxBodyReader {
     }
 
     mutating func read(_ xml: DocxXML) throws(LoadError) -> [DocumentLine] {
-        try xml.walk { (event, path) throws(LoadError) in
+        var events = xml.events()
+        while let event = try events.next() {
             if let depth = skippingAtDepth {
-                if case .end = event, path.count == depth { skippingAtDepth = nil }
-                return
+                if case .end = event, events.depth == depth { skippingAtDepth = nil }
+                continue
             }
             switch event {
-            case .start(let tag): start(tag, path: path)
-            case .end(let name): end(name)
-            case .text(let text):
-                if inText && !fieldInstruction.contains(true) { append(text) }
+            case .start(let element?): start(element, at: events)
+            case .end(let element?): end(element)
+            case .text:
+                // The String is built only for text that shows.
+                if inText && !fieldInstruction.contains(true) && paragraph != nil && !runHidden { append(events.text()) }
+            case .start(nil), .end(nil): break
             }
         }
         return lines
     }
 
-    private mutating func start(_ tag: MarkupScanner.Tag, path: [String]) {
-        let parent = path.count >= 2 ? path[path.count - 2] : ""
-        let val = tag.attribute("w:val")
-        let intVal = val.flatMap { Int($0) }
+    /// Elements whose whole content is hidden from the reader of the document (see the type's comment).
+    private static func isHidden(_ element: DocxXML.Element) -> Bool {
+        switch element {
+        case .del, .moveFrom, .delText, .instrText, .txbxContent, .drawing, .pict, .object, .fallback, .pPrChange,
+             .rPrChange, .tblPrChange, .trPrChange, .tcPrChange, .sectPrChange, .tblGridChange, .numberingChange,
+             .sdtPr, .fldData:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func start(_ element: DocxXML.Element, at events: DocxXML.Events) {
+        let parent = events.parent
+        var val: String? { events.attribute("w:val") }  // decoded only where a case reads it
+        var intVal: Int? { val.flatMap { Int($0) } }
         let outer = nestedTables == 0
-        switch tag.name {
-        case let name where Self.hidden.contains(name):
-            if name == "w:del" && parent == "w:trPr" && outer { table?.row?.deleted = true }
-            skippingAtDepth = path.count
-        case "w:p": paragraph = Paragraph()
-        case "w:r": runHidden = false
-        case "w:vanish" where parent == "w:rPr" && path.count >= 3 && path[path.count - 3] == "w:r":
-            runHidden = val != "0" && val != "false"
-        case "w:pStyle" where parent == "w:pPr": paragraph?.styleID = val
-        case "w:numId" where parent == "w:numPr": paragraph?.numID = val
-        case "w:ilvl" where parent == "w:numPr": paragraph?.numLevel = intVal
-        case "w:outlineLvl" where parent == "w:pPr": paragraph?.outlineLevel = intVal
-        case "w:t": inText = true
-        case "w:tab" where parent == "w:r", "w:ptab": append("\t")
-        case "w:br" where parent == "w:r", "w:cr": if !runHidden { paragraph?.segments.append("") }
-        case "w:noBreakHyphen": append("-")
-        case "w:fldChar":
-            switch tag.attribute("w:fldCharType") {
+        switch element {
+        case _ where Self.isHidden(element):
+            if element == .del && parent == .trPr && outer { row?.deleted = true }
+            skippingAtDepth = events.depth
+        case .p: paragraph = Paragraph()
+        case .r: runHidden = false
+        case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = val != "0" && val != "false"
+        case .pStyle where parent == .pPr: paragraph?.styleID = val
+        case .numId where parent == .numPr: paragraph?.numID = val
+        case .ilvl where parent == .numPr: paragraph?.numLevel = intVal
+        case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = intVal
+        case .t: inText = true
+        case .tab where parent == .r, .ptab: append("\t")
+        case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak() }
+        case .noBreakHyphen: append("-")
+        case .fldChar:
+            switch events.attribute("w:fldCharType") {
             case "begin": fieldInstruction.append(true)
             case "separate": if !fieldInstruction.isEmpty { fieldInstruction[fieldInstruction.count - 1] = false }
             case "end": _ = fieldInstruction.popLast()
             default: break
             }
-        case "w:tbl":
-            if table == nil { table = Table() } else { nestedTables += 1 }
-        case "w:tr" where outer: table?.row = Row()
-        case "w:gridBefore" where parent == "w:trPr" && outer: table?.row?.before = min(max(intVal ?? 0, 0), Self.maxSpan)
-        case "w:gridAfter" where parent == "w:trPr" && outer: table?.row?.after = min(max(intVal ?? 0, 0), Self.maxSpan)
-        case "w:tc" where outer: table?.cell = Cell()
-        case "w:gridSpan" where parent == "w:tcPr" && outer: table?.cell?.span = min(max(intVal ?? 1, 1), Self.maxSpan)
-        case "w:vMerge" where parent == "w:tcPr" && outer, "w:hMerge" where parent == "w:tcPr" && outer:
-            table?.cell?.continuesMerge = val != "restart"
+        case .tbl:
+            if table == nil { table = [] } else { nestedTables += 1 }
+        case .tr where outer: if table != nil { row = Row() }
+        case .gridBefore where parent == .trPr && outer: row?.before = min(max(intVal ?? 0, 0), Self.maxSpan)
+        case .gridAfter where parent == .trPr && outer: row?.after = min(max(intVal ?? 0, 0), Self.maxSpan)
+        case .tc where outer: if table != nil { cell = Cell() }
+        case .gridSpan where parent == .tcPr && outer: cell?.span = min(max(intVal ?? 1, 1), Self.maxSpan)
+        case .vMerge where parent == .tcPr && outer, .hMerge where parent == .tcPr && outer:
+            cell?.continuesMerge = val != "restart"
         default: break
         }
     }
 
-    private mutating func end(_ name: String) {
+    private mutating func end(_ element: DocxXML.Element) {
         let outer = nestedTables == 0
-        switch name {
-        case "w:t": inText = false
-        case "w:r": runHidden = false
-        case "w:p": finishParagraph()
-        case "w:tc" where outer:
-            if let cell = table?.cell { table?.row?.cells.append(cell) }
-            table?.cell = nil
-        case "w:tr" where outer:
-            if let row = table?.row, !row.deleted, !row.cells.isEmpty { table?.rows.append(Self.gridCells(row)) }
-            table?.row = nil
-        case "w:tbl":
+        switch element {
+        case .t: inText = false
+        case .r: runHidden = false
+        case .p: finishParagraph()
+        case .tc where outer:
+            if let cell { row?.cells.append(cell) }
+            cell = nil
+        case .tr where outer:
+            if let row, !row.deleted, !row.cells.isEmpty { table?.append(Self.gridCells(row)) }
+            row = nil
+        case .tbl:
             if nestedTables > 0 {
                 nestedTables -= 1
-            } else if let finished = table {
-                lines += LineAssembly.tableLines(finished.rows, tableID: nextTableID)
+            } else if let rows = table {
+                lines += LineAssembly.tableLines(rows, tableID: nextTableID)
                 nextTableID += 1
                 table = nil
+                row = nil
+                cell = nil
             }
         default: break
         }
@@ -157,7 +174,7 @@ struct DocxBodyReader {
 
     private mutating func append(_ text: String) {
         guard paragraph != nil, !runHidden else { return }
-        paragraph!.segments[paragraph!.segments.count - 1] += text
+        paragraph!.text += text
     }
 
     private mutating func finishParagraph() {
@@ -168,9 +185,9 @@ struct DocxBodyReader {
         if let numID = p.numID ?? styleList?.numID, numID != "0" {
             label = numbering.label(numID: numID, level: p.numLevel ?? styleList?.level ?? 0) ?? ""
         }
-        let text = label + LineAssembly.joinSoft(p.segments)
-        if table?.cell != nil {
-            table?.cell?.paragraphs.append(text)
+        let text = label + (p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text]))
+        if cell != nil {
+            cell?.paragraphs.append(text)
             return
         }
         let level: Int?
@@ -179,17 +196,20 @@ struct DocxBodyReader {
         } else {
             level = p.styleID.flatMap { styles.headingLevel(styleID: $0) }
         }
-        let blank = text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        let blank = level != nil && text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
         lines.append(DocumentLine(text, kind: level.map { blank ? .paragraph : .heading(level: $0) } ?? .paragraph))
     }
 
     /// A row's cells on the table grid (see the type's comment for merged cells).
     private static func gridCells(_ row: Row) -> [String] {
-        var cells = Array(repeating: "", count: row.before)
+        var cells: [String] = []
+        cells.reserveCapacity(row.before + row.cells.reduce(0) { $0 + $1.span } + row.after)
+        cells.append(contentsOf: repeatElement("", count: row.before))
         for cell in row.cells {
             cells.append(cell.continuesMerge ? "" : LineAssembly.cellText(cell.paragraphs))
-            cells += Array(repeating: "", count: cell.span - 1)
+            cells.append(contentsOf: repeatElement("", count: cell.span - 1))
         }
-        return cells + Array(repeating: "", count: row.after)
+        cells.append(contentsOf: repeatElement("", count: row.after))
+        return cells
     }
 }

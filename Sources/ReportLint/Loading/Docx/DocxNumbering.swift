@@ -33,27 +33,28 @@ struct DocxNumbering {
         var numID: String?
         var overrideLevel: Int?
         var level: (index: Int, value: Level)?
-        try xml.walk { (event, path) throws(LoadError) in
+        var events = xml.events()
+        while let event = try events.next() {
             switch event {
-            case .start(let tag):
-                let parent = path.count >= 2 ? path[path.count - 2] : ""
-                let val = tag.attribute("w:val")
-                switch tag.name {
-                case "w:abstractNum": abstractID = tag.attribute("w:abstractNumId")
-                case "w:num": numID = tag.attribute("w:numId"); instances[numID ?? ""] = Instance()
-                case "w:abstractNumId" where parent == "w:num": instances[numID ?? ""]?.abstractID = val ?? ""
-                case "w:lvlOverride": overrideLevel = tag.attribute("w:ilvl").flatMap { Int($0) }
-                case "w:startOverride":
+            case .start(let element?):
+                let parent = events.parent
+                var val: String? { events.attribute("w:val") }  // decoded only where a case reads it
+                switch element {
+                case .abstractNum: abstractID = events.attribute("w:abstractNumId")
+                case .num: numID = events.attribute("w:numId"); instances[numID ?? ""] = Instance()
+                case .abstractNumId where parent == .num: instances[numID ?? ""]?.abstractID = val ?? ""
+                case .lvlOverride: overrideLevel = events.attribute("w:ilvl").flatMap { Int($0) }
+                case .startOverride:
                     if let n = numID, let l = overrideLevel, let v = val.flatMap({ Int($0) }) { instances[n]?.startOverrides[l] = v }
-                case "w:lvl": level = tag.attribute("w:ilvl").flatMap { Int($0) }.map { ($0, Level()) }
-                case "w:start" where parent == "w:lvl": level?.value.start = val.flatMap { Int($0) } ?? 1
-                case "w:numFmt" where val != "custom": level?.value.format = val ?? "decimal"
-                case "w:lvlText" where parent == "w:lvl": level?.value.text = val ?? ""
-                case "w:suff" where parent == "w:lvl": level?.value.suffix = val ?? "tab"
-                case "w:isLgl" where parent == "w:lvl": level?.value.legal = val != "0" && val != "false"
+                case .lvl: level = events.attribute("w:ilvl").flatMap { Int($0) }.map { ($0, Level()) }
+                case .start where parent == .lvl: level?.value.start = val.flatMap { Int($0) } ?? 1
+                case .numFmt where val != "custom": level?.value.format = val ?? "decimal"
+                case .lvlText where parent == .lvl: level?.value.text = val ?? ""
+                case .suff where parent == .lvl: level?.value.suffix = val ?? "tab"
+                case .isLgl where parent == .lvl: level?.value.legal = val != "0" && val != "false"
                 default: break
                 }
-            case .end("w:lvl"):
+            case .end(.lvl):
                 guard let (index, value) = level else { break }
                 if let n = numID, overrideLevel != nil {
                     instances[n]?.levelOverrides[index] = value
@@ -61,9 +62,9 @@ struct DocxNumbering {
                     abstracts[a, default: [:]][index] = value
                 }
                 level = nil
-            case .end("w:abstractNum"): abstractID = nil
-            case .end("w:num"): numID = nil
-            case .end("w:lvlOverride"): overrideLevel = nil
+            case .end(.abstractNum): abstractID = nil
+            case .end(.num): numID = nil
+            case .end(.lvlOverride): overrideLevel = nil
             default: break
             }
         }

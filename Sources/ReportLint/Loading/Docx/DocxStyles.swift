@@ -18,22 +18,23 @@ struct DocxStyles {
     init(_ xml: DocxXML) throws(LoadError) {
         var currentID: String?
         var current = Style()
-        try xml.walk { (event, path) throws(LoadError) in
+        var events = xml.events()
+        while let event = try events.next() {
             switch event {
-            case .start(let tag):
-                let parent = path.count >= 2 ? path[path.count - 2] : ""
-                switch (tag.name, parent) {
-                case ("w:style", _):
-                    currentID = tag.attribute("w:styleId")
+            case .start(let element?):
+                let parent = events.parent
+                switch (element, parent) {
+                case (.style, _):
+                    currentID = events.attribute("w:styleId")
                     current = Style()
-                case ("w:name", "w:style"): current.name = tag.attribute("w:val")
-                case ("w:basedOn", "w:style"): current.basedOn = tag.attribute("w:val")
-                case ("w:outlineLvl", "w:pPr"): current.outlineLevel = tag.attribute("w:val").flatMap { Int($0) }
-                case ("w:numId", "w:numPr"): current.numID = tag.attribute("w:val")
-                case ("w:ilvl", "w:numPr"): current.numLevel = tag.attribute("w:val").flatMap { Int($0) }
+                case (.name, .style): current.name = events.attribute("w:val")
+                case (.basedOn, .style): current.basedOn = events.attribute("w:val")
+                case (.outlineLvl, .pPr): current.outlineLevel = events.attribute("w:val").flatMap { Int($0) }
+                case (.numId, .numPr): current.numID = events.attribute("w:val")
+                case (.ilvl, .numPr): current.numLevel = events.attribute("w:val").flatMap { Int($0) }
                 default: break
                 }
-            case .end("w:style"):
+            case .end(.style):
                 if let id = currentID { styles[id] = current }
                 currentID = nil
             default: break

@@ -1,73 +1,21 @@
-/// Walks one XML part of a .docx (document.xml, styles.xml, numbering.xml) as a stream of events with
-/// the path of open elements, refusing what Word never writes and what could hurt: a DOCTYPE (the door
-/// to entity expansion and external entities, which are never resolved anyway) and nesting deeper than
-/// `maxNestingDepth`. Element names are normalised so that the WordprocessingML namespace always has the
+/// One XML part of a .docx (document.xml, styles.xml, numbering.xml), read as a stream of events,
+/// refusing what Word never writes and what could hurt: a DOCTYPE (the door to entity expansion and
+/// external entities, which are never resolved anyway) and nesting deeper than `maxNestingDepth`.
+/// Element and attribute names are normalised so that the WordprocessingML namespace always has the
 /// prefix `w:` whatever prefix the file bound it to.
 struct DocxXML {
-    enum Event {
-        case start(MarkupScanner.Tag)
-        case end(String)
-        case text(String)
-    }
-
-    private static let wordNamespaces: Set<String> = [
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    ]
-
     let part: String
+    /// The part as UTF-8 (a UTF-16 part is converted, a byte order mark dropped).
     let bytes: [UInt8]
     let maxDepth: Int
 
-    /// Calls `handle` for each event; `path` holds the names of the open elements, innermost last
-    /// (for a start event it already includes the new element).
-    func walk(_ handle: (Event, _ path: [String]) throws(LoadError) -> Void) throws(LoadError) {
-        var scanner = MarkupScanner(utf8: Self.utf8(bytes), dialect: .xml)
-        var path: [String] = []
-        var prefix: String?
-        while let token = scanner.next() {
-            switch token {
-            case .doctype:
-                throw .malformedMarkup("\(part) contains a DOCTYPE declaration, which Word never writes")
-            case .text(let text):
-                if !path.isEmpty { try handle(.text(text), path) }
-            case .start(var tag):
-                if prefix == nil { prefix = Self.wordPrefix(of: tag) }
-                tag.name = Self.normalise(tag.name, prefix: prefix)
-                tag.attributes = tag.attributes.map { (Self.normalise($0.name, prefix: prefix), $0.value) }
-                path.append(tag.name)
-                if path.count > maxDepth {
-                    throw .malformedMarkup("\(part) nests elements deeper than \(maxDepth) levels")
-                }
-                try handle(.start(tag), path)
-                if tag.selfClosing {
-                    try handle(.end(tag.name), path)
-                    path.removeLast()
-                }
-            case .end(let raw):
-                let name = Self.normalise(raw, prefix: prefix)
-                guard path.last == name else {
-                    throw .malformedMarkup("\(part): </\(raw)> does not close <\(path.last ?? "")>")
-                }
-                try handle(.end(name), path)
-                path.removeLast()
-            }
-        }
-        if let open = path.last { throw .malformedMarkup("\(part) ends inside <\(open)> (truncated?)") }
+    init(part: String, bytes: [UInt8], maxDepth: Int) {
+        self.part = part
+        self.bytes = Self.utf8(bytes)
+        self.maxDepth = maxDepth
     }
 
-    /// The prefix the root element binds to the WordprocessingML namespace ("w" when none is bound).
-    private static func wordPrefix(of root: MarkupScanner.Tag) -> String {
-        for (name, value) in root.attributes where name.hasPrefix("xmlns:") && wordNamespaces.contains(value) {
-            return String(name.dropFirst(6))
-        }
-        return "w"
-    }
-
-    private static func normalise(_ name: String, prefix: String?) -> String {
-        guard let prefix, prefix != "w", name.hasPrefix(prefix + ":") else { return name }
-        return "w:" + name.dropFirst(prefix.count + 1)
-    }
+    func events() -> Events { Events(self) }
 
     /// XML parts are UTF-8 in practice; a UTF-16 part (allowed by the standard) is converted first.
     private static func utf8(_ bytes: [UInt8]) -> [UInt8] {
@@ -77,5 +25,155 @@ struct DocxXML {
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes[3...]) }
         return bytes
+    }
+}
+
+extension DocxXML {
+    enum Event: Equatable {
+        /// An element opens (a self-closing one is followed by its `end` at once). Nil for the elements no
+        /// reader looks at.
+        case start(Element?)
+        case end(Element?)
+        /// Character data inside the root element; `Events.text()` gives it.
+        case text
+    }
+
+    /// Pulls the events of a part one at a time. While an event is current, `depth`, `parent`,
+    /// `ancestor(_:)` and `attribute(_:)` describe the element it belongs to (for `start` and `end`, the
+    /// open elements include that element).
+    ///
+    /// Names are compared as bytes: the common case, a part that binds WordprocessingML to `w` itself,
+    /// needs no String per element. A part that binds it to another prefix takes the slower path through
+    /// `normalise`, which keeps the String semantics of the original name handling exactly.
+    struct Events {
+        private let part: String
+        private let maxDepth: Int
+        private var scanner: MarkupScanner
+        /// The open elements, innermost last.
+        private var open: [(element: Element?, name: Range<Int>)] = []
+        /// The prefix bound to WordprocessingML, once the root element has been read.
+        private var prefix: String?
+        /// The prefix is "w" itself: names need no renaming and are compared as bytes (nearly every part).
+        private var namesAsWritten = false
+        /// The last event was the `end` of the innermost open element, which is to be popped.
+        private var closing = false
+        /// The last event was the `start` of a self-closing element, whose `end` comes next.
+        private var selfClosing = false
+        /// The piece of the current text event.
+        private var textPiece: MarkupScanner.Piece?
+
+        private static let wordNamespaces: Set<String> = [
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            "http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ]
+
+        fileprivate init(_ xml: DocxXML) {
+            part = xml.part
+            maxDepth = xml.maxDepth
+            scanner = MarkupScanner(utf8: xml.bytes, dialect: .xml)
+            open.reserveCapacity(32)
+        }
+
+        /// How many elements are open.
+        var depth: Int { open.count }
+        /// The element enclosing the current one (nil at the root or when no reader knows its name).
+        var parent: Element? { ancestor(1) }
+
+        /// The `generations`-th element up from the current one.
+        func ancestor(_ generations: Int) -> Element? {
+            open.count > generations ? open[open.count - 1 - generations].element : nil
+        }
+
+        mutating func next() throws(LoadError) -> Event? {
+            if selfClosing {
+                selfClosing = false
+                closing = true
+                return .end(open.last?.element ?? nil)
+            }
+            if closing {
+                closing = false
+                open.removeLast()
+            }
+            while let piece = scanner.nextPiece() {
+                switch piece {
+                case .doctype:
+                    throw .malformedMarkup("\(part) contains a DOCTYPE declaration, which Word never writes")
+                case .text, .cdata:
+                    if !open.isEmpty {
+                        textPiece = piece
+                        return .text
+                    }
+                case .start(let name, let isSelfClosing):
+                    if prefix == nil {
+                        prefix = wordPrefix()
+                        namesAsWritten = prefix == "w"
+                    }
+                    let element = namesAsWritten ? Element(scanner.bytes[name]) : Element(Array(normalisedName(name).utf8)[...])
+                    open.append((element, name))
+                    if open.count > maxDepth {
+                        throw .malformedMarkup("\(part) nests elements deeper than \(maxDepth) levels")
+                    }
+                    selfClosing = isSelfClosing
+                    return .start(element)
+                case .end(let name):
+                    guard let innermost = open.last, closes(innermost.name, with: name) else {
+                        let inner = open.last.map { normalisedName($0.name) } ?? ""
+                        throw .malformedMarkup("\(part): </\(scanner.string(name))> does not close <\(inner)>")
+                    }
+                    closing = true
+                    return .end(innermost.element)
+                }
+            }
+            if let innermost = open.last {
+                throw .malformedMarkup("\(part) ends inside <\(normalisedName(innermost.name))> (truncated?)")
+            }
+            return nil
+        }
+
+        /// The current text event's text, with references decoded.
+        func text() -> String {
+            switch textPiece {
+            case .text(let range): scanner.decoded(range)
+            case .cdata(let range): scanner.string(range)
+            default: ""
+            }
+        }
+
+        /// The value of an attribute of the element just started, by its normalised name ("w:val").
+        func attribute(_ name: String) -> String? {
+            let wanted = name.utf8
+            for attribute in scanner.attributes {
+                let matches = namesAsWritten
+                    ? scanner.bytes[attribute.name].elementsEqual(wanted)
+                    : normalisedName(attribute.name) == name
+                if matches { return scanner.decoded(attribute.value) }
+            }
+            return nil
+        }
+
+        /// Whether an end tag's name closes an element opened with `start`. Equal bytes always do; other
+        /// bytes still may as Strings (canonically equivalent or invalid UTF-8), as in the String comparison
+        /// this replaces.
+        private func closes(_ start: Range<Int>, with end: Range<Int>) -> Bool {
+            scanner.bytesEqual(start, end) || normalisedName(start) == normalisedName(end)
+        }
+
+        /// The prefix the root element binds to the WordprocessingML namespace ("w" when none is bound).
+        private func wordPrefix() -> String {
+            for attribute in scanner.attributes {
+                let name = scanner.string(attribute.name)
+                if name.hasPrefix("xmlns:"), Self.wordNamespaces.contains(scanner.decoded(attribute.value)) {
+                    return String(name.dropFirst(6))
+                }
+            }
+            return "w"
+        }
+
+        /// A name with the WordprocessingML prefix, whatever it is in the file, replaced by "w".
+        private func normalisedName(_ range: Range<Int>) -> String {
+            let name = scanner.string(range)
+            guard let prefix, prefix != "w", name.hasPrefix(prefix + ":") else { return name }
+            return "w:" + name.dropFirst(prefix.count + 1)
+        }
     }
 }

@@ -42,7 +42,7 @@ enum Entities {
         while i < bytes.endIndex {
             let b = bytes[i]
             if b == UInt8(ascii: "&"), let (scalar, length) = reference(in: bytes, at: i, html: html) {
-                out.append(contentsOf: Array(String(scalar).utf8))
+                out.append(contentsOf: String(scalar).utf8)
                 i += length
             } else {
                 out.append(b)

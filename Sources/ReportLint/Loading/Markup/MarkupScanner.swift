@@ -6,6 +6,12 @@
 /// than the built-in and numeric ones (so no external entity or DTD is ever fetched or expanded). Callers
 /// decide what a `doctype` token means (the docx reader refuses one) and track nesting depth themselves.
 ///
+/// It works in two layers. `nextPiece()` is the tokenizer proper: it reports each construct as byte
+/// ranges of the input and builds no String, because the docx reader only compares most element names
+/// with a fixed set and needs the text of a few attributes and runs; building a String for every tag,
+/// attribute and text run was most of the cost of loading a .docx. `next()` turns the pieces into
+/// String tokens (names lowercased in HTML, raw-text elements like `<script>`) for the HTML tree.
+///
 /// The input is UTF-8; HTML pages are decoded from their declared charset first.
 struct MarkupScanner {
     enum Dialect: Sendable { case xml, html }
@@ -14,10 +20,6 @@ struct MarkupScanner {
         var name: String
         var attributes: [(name: String, value: String)]
         var selfClosing: Bool
-
-        func attribute(_ name: String) -> String? {
-            attributes.first { $0.name == name }?.value
-        }
     }
 
     enum Token {
@@ -27,9 +29,31 @@ struct MarkupScanner {
         case doctype
     }
 
-    private let bytes: [UInt8]
+    /// A construct of the input as byte ranges of `bytes`.
+    enum Piece {
+        /// A start tag; its attributes are in `attributes` until the next call.
+        case start(name: Range<Int>, selfClosing: Bool)
+        /// An end tag (never with an empty name: `</>` and the like are skipped).
+        case end(name: Range<Int>)
+        /// Character data whose references (`&amp;`, `&#20013;`) are still to be decoded.
+        case text(Range<Int>)
+        /// The content of a CDATA section, taken literally.
+        case cdata(Range<Int>)
+        case doctype
+    }
+
+    /// An attribute of the last start tag; `value` is empty when the attribute has no "=" (and still
+    /// holds references to decode).
+    struct RawAttribute {
+        var name: Range<Int>
+        var value: Range<Int>
+    }
+
+    let bytes: [UInt8]
     private let dialect: Dialect
     private var pos = 0
+    /// The attributes of the start tag `nextPiece()` returned last (the buffer is reused from tag to tag).
+    private(set) var attributes: [RawAttribute] = []
     /// HTML elements whose content is not markup (`<script>`, `<style>`…): the name to look for in `</name`.
     private var rawTextUntil: [UInt8]?
 
@@ -41,6 +65,35 @@ struct MarkupScanner {
         self.dialect = dialect
     }
 
+    /// The UTF-8 text of a range of the input (invalid sequences become U+FFFD), without decoding references.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Whether two ranges of the input hold the same bytes.
+    func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        Self.equal(bytes[a], bytes[b])
+    }
+
+    /// Whether two byte ranges hold the same bytes, as a plain loop (`==` on slices is generic and far
+    /// slower for the short names compared here).
+    static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var j = b.startIndex
+        for i in a.indices {
+            if a[i] != b[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The text of a range of the input with its character references decoded.
+    func decoded(_ range: Range<Int>) -> String {
+        Entities.decode(bytes[range], html: dialect == .html)
+    }
+
+    // MARK: - String tokens
+
     mutating func next() -> Token? {
         if let closing = rawTextUntil {
             rawTextUntil = nil
@@ -49,53 +102,81 @@ struct MarkupScanner {
             pos = end
             if end > start {
                 let decode = closing == Array("</title".utf8) || closing == Array("</textarea".utf8)
-                return .text(decode ? Entities.decode(bytes[start..<end], html: true) : String(decoding: bytes[start..<end], as: UTF8.self))
+                return .text(decode ? decoded(start..<end) : string(start..<end))
             }
         }
+        guard let piece = nextPiece() else { return nil }
+        switch piece {
+        case .doctype: return .doctype
+        case .text(let range): return .text(decoded(range))
+        case .cdata(let range): return .text(string(range))
+        case .end(let range): return .end(name(range))
+        case .start(let range, let selfClosing):
+            let name = name(range)
+            let tag = Tag(name: name, attributes: attributes.map { (self.name($0.name), decoded($0.value)) }, selfClosing: selfClosing)
+            if dialect == .html, !selfClosing, Self.rawTextElements.contains(name) {
+                rawTextUntil = Array("</\(name)".utf8)
+            }
+            return .start(tag)
+        }
+    }
+
+    /// A tag or attribute name as a String: lowercased in HTML.
+    private func name(_ range: Range<Int>) -> String {
+        dialect == .html ? string(range).lowercased() : string(range)
+    }
+
+    // MARK: - Pieces
+
+    mutating func nextPiece() -> Piece? {
         while pos < bytes.count {
             guard bytes[pos] == UInt8(ascii: "<") else { return text(from: pos) }
-            if let token = markup() { return token }
+            if let piece = markup() { return piece }
         }
         return nil
     }
 
-    // MARK: - Markup after "<"
-
-    /// Reads the construct at `pos` (which holds "<"). Returns nil for constructs that yield no token
-    /// (comments, processing instructions), having moved past them.
-    private mutating func markup() -> Token? {
+    /// Reads the construct at `pos` (which holds "<"). Returns nil for constructs that yield no piece
+    /// (comments, processing instructions, end tags without a name), having moved past them.
+    private mutating func markup() -> Piece? {
         let next = pos + 1 < bytes.count ? bytes[pos + 1] : 0
-        if starts(with: "<!--") {
-            pos = (find(Array("-->".utf8), from: pos + 4, caseInsensitive: false).map { $0 + 3 }) ?? bytes.count
-            return nil
-        }
-        if starts(with: "<![CDATA[") {
-            let start = pos + 9
-            let end = find(Array("]]>".utf8), from: start, caseInsensitive: false) ?? bytes.count
-            pos = min(end + 3, bytes.count)
-            return .text(String(decoding: bytes[start..<end], as: UTF8.self))
+        if next == UInt8(ascii: "!") {
+            if starts(with: Self.commentOpen) {
+                pos = (find(Self.commentClose, from: pos + 4, caseInsensitive: false).map { $0 + 3 }) ?? bytes.count
+                return nil
+            }
+            if starts(with: Self.cdataOpen) {
+                let start = pos + 9
+                let end = find(Self.cdataClose, from: start, caseInsensitive: false) ?? bytes.count
+                pos = min(end + 3, bytes.count)
+                return .cdata(start..<end)
+            }
         }
         if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-            let isDoctype = next == UInt8(ascii: "!") && starts(with: "<!doctype", caseInsensitive: true)
-            pos = (find([UInt8(ascii: ">")], from: pos + 2, caseInsensitive: false).map { $0 + 1 }) ?? bytes.count
+            let isDoctype = next == UInt8(ascii: "!") && starts(with: Self.doctypeOpen, caseInsensitive: true)
+            pos = (index(of: UInt8(ascii: ">"), from: pos + 2).map { $0 + 1 }) ?? bytes.count
             return isDoctype ? .doctype : nil
         }
         if next == UInt8(ascii: "/") {
             pos += 2
             let name = readName()
-            pos = (find([UInt8(ascii: ">")], from: pos, caseInsensitive: false).map { $0 + 1 }) ?? bytes.count
-            return name.isEmpty ? nil : .end(name)
+            pos = (index(of: UInt8(ascii: ">"), from: pos).map { $0 + 1 }) ?? bytes.count
+            return name.isEmpty ? nil : .end(name: name)
         }
         if Self.isNameStart(next) {
             pos += 1
-            return .start(readTag())
+            return readTag()
         }
         return text(from: pos, skippingFirst: true)
     }
 
-    private mutating func readTag() -> Tag {
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+    private static let doctypeOpen = Array("<!doctype".utf8)
+
+    private mutating func readTag() -> Piece {
         let name = readName()
-        var attributes: [(name: String, value: String)] = []
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         var selfClosing = false
         while pos < bytes.count {
             skipSpace()
@@ -110,66 +191,81 @@ struct MarkupScanner {
             let attrName = readName()
             if attrName.isEmpty { pos += 1; continue }
             skipSpace()
-            var value = ""
+            var value = pos..<pos
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "=") {
                 pos += 1
                 skipSpace()
                 value = readAttributeValue()
             }
-            attributes.append((attrName, value))
+            attributes.append(RawAttribute(name: attrName, value: value))
         }
-        if dialect == .html, !selfClosing, Self.rawTextElements.contains(name) {
-            rawTextUntil = Array("</\(name)".utf8)
-        }
-        return Tag(name: name, attributes: attributes, selfClosing: selfClosing)
+        return .start(name: name, selfClosing: selfClosing)
     }
 
-    private mutating func readAttributeValue() -> String {
-        guard pos < bytes.count else { return "" }
+    private mutating func readAttributeValue() -> Range<Int> {
+        guard pos < bytes.count else { return pos..<pos }
         let quote = bytes[pos]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
             let start = pos + 1
-            let end = find([quote], from: start, caseInsensitive: false) ?? bytes.count
+            let end = index(of: quote, from: start) ?? bytes.count
             pos = min(end + 1, bytes.count)
-            return Entities.decode(bytes[start..<end], html: dialect == .html)
+            return start..<end
         }
         let start = pos
         while pos < bytes.count, !Self.isSpace(bytes[pos]), bytes[pos] != UInt8(ascii: ">") { pos += 1 }
-        return Entities.decode(bytes[start..<pos], html: dialect == .html)
+        return start..<pos
     }
 
-    /// A tag or attribute name: everything up to white space, "/", ">" or "=". Lowercased in HTML.
-    private mutating func readName() -> String {
-        let start = pos
-        while pos < bytes.count {
-            let b = bytes[pos]
+    /// A tag or attribute name: everything up to white space, "/", ">" or "=".
+    private mutating func readName() -> Range<Int> {
+        // The loops over bytes work on locals (here and below), which lets the compiler drop the bounds
+        // checks and the reloads of `self.bytes` a mutating method otherwise makes for every byte.
+        let bytes = bytes, start = pos
+        var end = start
+        while end < bytes.count {
+            let b = bytes[end]
             if Self.isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") { break }
-            pos += 1
+            end += 1
         }
-        let name = String(decoding: bytes[start..<pos], as: UTF8.self)
-        return dialect == .html ? name.lowercased() : name
+        pos = end
+        return start..<end
     }
 
     // MARK: - Text
 
-    private mutating func text(from start: Int, skippingFirst: Bool = false) -> Token {
+    private mutating func text(from start: Int, skippingFirst: Bool = false) -> Piece {
+        let bytes = bytes
         var end = skippingFirst ? start + 1 : start
         while end < bytes.count, bytes[end] != UInt8(ascii: "<") { end += 1 }
         pos = end
-        return .text(Entities.decode(bytes[start..<end], html: dialect == .html))
+        return .text(start..<end)
     }
 
     // MARK: - Byte helpers
 
     private mutating func skipSpace() {
-        while pos < bytes.count, Self.isSpace(bytes[pos]) { pos += 1 }
+        let bytes = bytes
+        var end = pos
+        while end < bytes.count, Self.isSpace(bytes[end]) { end += 1 }
+        pos = end
     }
 
-    private func starts(with literal: String, caseInsensitive: Bool = false) -> Bool {
-        let lit = Array(literal.utf8)
-        guard pos + lit.count <= bytes.count else { return false }
-        for (i, c) in lit.enumerated() where Self.fold(bytes[pos + i], caseInsensitive) != c { return false }
+    /// Whether the input at `pos` starts with `literal` (lowercase when `caseInsensitive`).
+    private func starts(with literal: [UInt8], caseInsensitive: Bool = false) -> Bool {
+        guard pos + literal.count <= bytes.count else { return false }
+        for (i, c) in literal.enumerated() where Self.fold(bytes[pos + i], caseInsensitive) != c { return false }
         return true
+    }
+
+    /// The index where `byte` next occurs at or after `from` (`find` for a single byte, without an array).
+    private func index(of byte: UInt8, from: Int) -> Int? {
+        let bytes = bytes
+        var i = from
+        while i < bytes.count {
+            if bytes[i] == byte { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// The index where `needle` (lowercase when `caseInsensitive`) next occurs at or after `from`.
