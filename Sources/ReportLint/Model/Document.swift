@@ -81,7 +81,18 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
     /// The format for a path's extension, or nil for an unsupported one.
     public init?(path: String) {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let ext: String
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            // An ASCII path (the usual one): the part after the last dot, trailing dots ignored, as `split`
+            // gives it below, without building an array of every component (it runs twice for every file).
+            let u = path.utf8
+            var end = u.endIndex
+            while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: ".") { end = u.index(before: end) }
+            let start = u[..<end].lastIndex(of: UInt8(ascii: ".")).map { u.index(after: $0) } ?? u.startIndex
+            ext = String(Substring(u[start..<end])).lowercased()
+        } else {
+            ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        }
         switch ext {
         case "txt", "text": self = .text
         case "md", "markdown": self = .markdown
