@@ -11,7 +11,7 @@ public struct ReportReader: Sendable {
     }
 
     public func read(_ document: Document) -> Report {
-        let lines = document.lines.map(\.text.scalars)
+        let lines = document.lines.map(\.scalars)
         var report = Report(document: document, lines: lines)
         let footers = lines.map(Self.isPageFooter)
 
