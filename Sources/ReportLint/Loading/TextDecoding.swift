@@ -176,20 +176,8 @@ public enum TextDecoding {
     /// A NUL byte, or many C0 control characters, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 8192)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            var controls = 0
-            var i = 0
-            while i < n {
-                if i + 8 <= n, !hasControlByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
-                let b = buffer[i]
-                i += 1
-                if b >= 0x20 { continue }
-                if b == 0 { return true }
-                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
-            }
-            return controls * 20 > n
-        }
+        guard let controls = bytes.withUnsafeBufferPointer({ controlCount($0, limit: n, allowingEscape: true) }) else { return true }
+        return controls * 20 > n
     }
 
     /// Rejects decoded text that is mostly control characters (a binary file that happened to decode).
@@ -202,19 +190,26 @@ public enum TextDecoding {
 
     /// `.binary` when the UTF-8 text is mostly control characters or has a NUL (`checkedText`), else nil.
     static func controlVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> LoadError? {
+        let n = min(bytes.count, 32_768)
+        guard let controls = controlCount(bytes, limit: n, allowingEscape: false) else { return .binary }
+        return n > 0 && controls * 20 > n ? .binary : nil
+    }
+
+    /// The C0 control characters among the first `limit` bytes other than tab, line and form feed, carriage
+    /// return (and escape, if allowed); nil at a NUL. Eight bytes without a control byte are passed at once.
+    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>, limit n: Int, allowingEscape: Bool) -> Int? {
         let raw = UnsafeRawBufferPointer(bytes)
         var controls = 0
-        let n = min(bytes.count, 32_768)
         var i = 0
         while i < n {
             if i + 8 <= n, !hasControlByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
             let b = bytes[i]
             i += 1
             if b >= 0x20 { continue }
-            if b == 0 { return .binary }
-            if b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            if b == 0 { return nil }
+            if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && !(allowingEscape && b == 0x1B) { controls += 1 }
         }
-        return n > 0 && controls * 20 > n ? .binary : nil
+        return controls
     }
 
     /// Whether one of the eight bytes of `w` is below 0x20 (exact: the “has less than” bit trick). The scans of
