@@ -27,6 +27,88 @@ public enum TextDecoding {
         throw .undecodable
     }
 
+    /// Decodes `bytes` straight into lines of scalars, the form the reader works on, with the name of the
+    /// encoding. Answers as `splitLines(decode(bytes))` turned into scalars would: for UTF-8 (the usual input)
+    /// in one pass that validates, decodes and splits, instead of validating the whole text into a String,
+    /// copying each line out as a String and decoding that back into scalars — a tenth of a run.
+    public static func decodeLines(_ bytes: [UInt8]) throws(LoadError) -> (lines: [[Unicode.Scalar]], encoding: String) {
+        if bytes.isEmpty { throw .empty }
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let utf16 = !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || sniffUTF16(bytes) != nil)
+        if !utf16, hasBOM || !looksBinary(bytes) {
+            let (lines, verdict) = bytes.withUnsafeBufferPointer { all in
+                let b = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
+                let lines = utf8Lines(b)
+                return (lines, lines == nil ? nil : controlVerdict(b))
+            }
+            if let verdict { throw verdict }
+            if let lines { return (lines, hasBOM ? "UTF-8 (BOM)" : "UTF-8") }
+        }
+        // UTF-16, GB18030, or an error: as `decode` finds it; the decoded text is valid UTF-8.
+        var (text, encoding) = try decode(bytes)
+        return (text.withUTF8 { utf8Lines($0) } ?? splitLines(text).map(\.scalars), encoding)
+    }
+
+    /// Splits valid UTF-8 into lines of scalars as `splitLines` does (CRLF, CR and LF alike; a final line end
+    /// starts no empty line); nil when the bytes are not strictly valid UTF-8 (as `String(validating:)` judges:
+    /// no overlong forms, surrogates or scalars past U+10FFFF). A line end never falls inside a valid sequence.
+    /// Decoded through one scratch buffer, each line then copied into its own array: appending scalar by scalar
+    /// checked the array's capacity and uniqueness for every one.
+    static func utf8Lines(_ b: UnsafeBufferPointer<UInt8>) -> [[Unicode.Scalar]]? {
+        let scratch = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: max(b.count, 1))
+        defer { scratch.deallocate() }
+        var lines: [[Unicode.Scalar]] = []
+        var i = 0, n = 0, lineStart = 0
+        while i < b.count {
+            let c = b[i]
+            if c >= 0x80 {
+                guard let (u, length) = scalar(in: b, at: i) else { return nil }
+                scratch[n] = u; n += 1; i += length
+                continue
+            }
+            if c == 0x0A || c == 0x0D {
+                lines.append(Array(UnsafeBufferPointer(start: scratch + lineStart, count: n - lineStart)))
+                lineStart = n
+                if c == 0x0D, i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }
+            } else {
+                scratch[n] = Unicode.Scalar(c); n += 1
+            }
+            i += 1
+        }
+        if n > lineStart {
+            lines.append(Array(UnsafeBufferPointer(start: scratch + lineStart, count: n - lineStart)))
+        }
+        return lines
+    }
+
+    /// The scalar of the multi-byte sequence at `i` and its length, or nil when it is not valid UTF-8
+    /// (Unicode Table 3-7: the second byte's range depends on the lead, the others are 80–BF).
+    @inline(__always)
+    private static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let c = UInt32(b[i])
+        let length = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0
+        guard length > 0, i + length <= b.count else { return nil }
+        let second = b[i + 1]
+        let low: UInt8 = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80
+        let high: UInt8 = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF
+        guard second >= low, second <= high else { return nil }
+        var v = UInt32(second & 0x3F)
+        switch length {
+        case 2:
+            v |= (c & 0x1F) << 6
+        case 3:
+            let third = b[i + 2]
+            guard third & 0xC0 == 0x80 else { return nil }
+            v = (c & 0x0F) << 12 | v << 6 | UInt32(third & 0x3F)
+        default:
+            let third = b[i + 2], fourth = b[i + 3]
+            guard third & 0xC0 == 0x80, fourth & 0xC0 == 0x80 else { return nil }
+            v = (c & 0x07) << 18 | v << 12 | UInt32(third & 0x3F) << 6 | UInt32(fourth & 0x3F)
+        }
+        guard let u = Unicode.Scalar(v) else { return nil }
+        return (u, length)
+    }
+
     /// Splits text into lines, treating CRLF, CR and LF alike. A final line end does not start an empty line.
     /// Line ends are ASCII, so every line starts and ends on a scalar boundary of the (already valid) text:
     /// each is copied out as a Substring, which does not validate its bytes again as `String(decoding:)` did.
@@ -94,43 +176,40 @@ public enum TextDecoding {
     /// A NUL byte, or many C0 control characters, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 8192)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            var controls = 0
-            var i = 0
-            while i < n {
-                if i + 8 <= n, !hasControlByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
-                let b = buffer[i]
-                i += 1
-                if b >= 0x20 { continue }
-                if b == 0 { return true }
-                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
-            }
-            return controls * 20 > n
-        }
+        guard let controls = bytes.withUnsafeBufferPointer({ controlCount($0, limit: n, allowingEscape: true) }) else { return true }
+        return controls * 20 > n
     }
 
     /// Rejects decoded text that is mostly control characters (a binary file that happened to decode).
     /// In UTF-8 a byte below 0x20 is always an ASCII control character, so the bytes are checked directly.
     static func checkedText(_ s: String) throws(LoadError) -> String {
         var s = s
-        let verdict: LoadError? = s.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var controls = 0
-            let n = min(bytes.count, 32_768)
-            var i = 0
-            while i < n {
-                if i + 8 <= n, !hasControlByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
-                let b = bytes[i]
-                i += 1
-                if b >= 0x20 { continue }
-                if b == 0 { return .binary }
-                if b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
-            }
-            return n > 0 && controls * 20 > n ? .binary : nil
-        }
-        if let verdict { throw verdict }
+        if let verdict = s.withUTF8(controlVerdict) { throw verdict }
         return s
+    }
+
+    /// `.binary` when the UTF-8 text is mostly control characters or has a NUL (`checkedText`), else nil.
+    static func controlVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> LoadError? {
+        let n = min(bytes.count, 32_768)
+        guard let controls = controlCount(bytes, limit: n, allowingEscape: false) else { return .binary }
+        return n > 0 && controls * 20 > n ? .binary : nil
+    }
+
+    /// The C0 control characters among the first `limit` bytes other than tab, line and form feed, carriage
+    /// return (and escape, if allowed); nil at a NUL. Eight bytes without a control byte are passed at once.
+    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>, limit n: Int, allowingEscape: Bool) -> Int? {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var controls = 0
+        var i = 0
+        while i < n {
+            if i + 8 <= n, !hasControlByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
+            let b = bytes[i]
+            i += 1
+            if b >= 0x20 { continue }
+            if b == 0 { return nil }
+            if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && !(allowingEscape && b == 0x1B) { controls += 1 }
+        }
+        return controls
     }
 
     /// Whether one of the eight bytes of `w` is below 0x20 (exact: the “has less than” bit trick). The scans of

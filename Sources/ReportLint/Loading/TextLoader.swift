@@ -8,11 +8,24 @@ public struct TextLoader: Loader {
     public init() {}
 
     public func load(_ bytes: [UInt8], path: String, limits: LoadLimits) throws(LoadError) -> Document {
-        let (text, encoding) = try TextDecoding.decode(bytes)
-        let lines = TextDecoding.splitLines(text).map { DocumentLine($0) }
-        if lines.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { throw .noText("only white space") }
+        let (scalarLines, encoding) = try TextDecoding.decodeLines(bytes)
+        let lines = scalarLines.map { DocumentLine(scalars: $0) }
+        if Self.onlyWhiteSpace(lines) { throw .noText("only white space") }
         let format = InputFormat(path: path) ?? .text
         return Document(path: path, format: format == .markdown ? .markdown : .text, lines: lines,
                         metadata: DocumentMetadata(encoding: encoding))
+    }
+
+    /// Whether every Character of every line is white space. A scalar that is inert (`LabelText.isInert`) and
+    /// not white space is a Character of its own or part of one that starts with another non-blank scalar, so
+    /// finding one (in the first line of nearly every draft) answers without building the lines' Strings.
+    static func onlyWhiteSpace(_ lines: [DocumentLine]) -> Bool {
+        for line in lines {
+            for u in line.scalars where LabelText.isInert(u) {
+                let v = u.value
+                if !(v == 0x20 || (0x09...0x0D).contains(v) || v == 0x3000) { return false }
+            }
+        }
+        return lines.allSatisfy { $0.text.allSatisfy(\.isWhitespace) }
     }
 }

@@ -27,7 +27,31 @@ public struct Document: Sendable {
 /// One line of the linearised text view.
 public struct DocumentLine: Sendable, Equatable {
     /// The line's text. For a table row from a structured format: the cells joined by "\t".
-    public var text: String
+    public var text: String {
+        get {
+            switch content {
+            case .string(let s): s
+            case .scalars(let u): u.string
+            }
+        }
+        set { content = .string(newValue) }
+    }
+    /// The text as the loader made it. The text loader hands over scalars, the form the reader works on, and the
+    /// String is made only when asked (the engine quotes the few lines with a diagnostic): building a String for
+    /// every line and decoding each back into scalars cost a tenth of a run.
+    private var content: Content
+    private enum Content: Sendable {
+        case string(String)
+        case scalars([Unicode.Scalar])
+    }
+
+    /// The line as scalars, so that offsets are columns (code points).
+    var scalars: [Unicode.Scalar] {
+        switch content {
+        case .string(let s): s.scalars
+        case .scalars(let u): u
+        }
+    }
     /// What the line is, where the loader knows it.
     public var kind: Kind
     /// For a table row from a structured format (docx, html): the cells, merged cells resolved into a grid
@@ -48,10 +72,21 @@ public struct DocumentLine: Sendable, Equatable {
     }
 
     public init(_ text: String, kind: Kind = .paragraph, cells: [String]? = nil, tableID: Int? = nil) {
-        self.text = text
+        self.content = .string(text)
         self.kind = kind
         self.cells = cells
         self.tableID = tableID
+    }
+
+    /// A plain-text line given as scalars (`TextLoader`).
+    init(scalars: [Unicode.Scalar]) {
+        self.content = .scalars(scalars)
+        self.kind = .paragraph
+    }
+
+    /// Equal texts (as Strings), kinds, cells and tables, whichever form the text is held in.
+    public static func == (a: DocumentLine, b: DocumentLine) -> Bool {
+        a.text == b.text && a.kind == b.kind && a.cells == b.cells && a.tableID == b.tableID
     }
 }
 
@@ -81,7 +116,18 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
     /// The format for a path's extension, or nil for an unsupported one.
     public init?(path: String) {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let ext: String
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            // An ASCII path (the usual one): the part after the last dot, trailing dots ignored, as `split`
+            // gives it below, without building an array of every component (it runs twice for every file).
+            let u = path.utf8
+            var end = u.endIndex
+            while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: ".") { end = u.index(before: end) }
+            let start = u[..<end].lastIndex(of: UInt8(ascii: ".")).map { u.index(after: $0) } ?? u.startIndex
+            ext = String(Substring(u[start..<end])).lowercased()
+        } else {
+            ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        }
         switch ext {
         case "txt", "text": self = .text
         case "md", "markdown": self = .markdown

@@ -45,8 +45,9 @@ enum BreakdownReader {
         var result: [Breakdown] = []
         var byParagraph: [Int: [Figure]] = [:]
         for f in report.figures { byParagraph[f.paragraph, default: []].append(f) }
-        let comparison = pack.comparisonMarkers.map(\.scalars)
-        let totalMarkers = pack.totalMarkers.map(\.scalars)
+        let comparison = pack.phrases.comparisonMarkers
+        let totalMarkers = pack.phrases.totalMarkers
+        let partMarkers = pack.phrases.partMarkers
         for (index, figures) in byParagraph.sorted(by: { $0.key < $1.key }) {
             let s = report.paragraphs[index].scalars
             let depth = parenDepth(s)
@@ -76,9 +77,9 @@ enum BreakdownReader {
             }
 
             // (a) 其中 / 分别为 / 包括 after the nearest total.
-            for marker in pack.partMarkers {
+            for (marker, markerScalars) in zip(pack.partMarkers, partMarkers) {
                 var from = 0
-                while let m = s.firstIndex(of: marker.scalars, from: from) {
+                while let m = s.firstIndex(of: markerScalars, from: from) {
                     from = m + 1
                     let sentenceStartOfMarker = (sentenceEnds.last { $0 < m } ?? -1)
                     let previousSentenceStart = sentenceEnds.last { $0 < sentenceStartOfMarker } ?? -1

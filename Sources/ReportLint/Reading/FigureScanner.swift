@@ -6,8 +6,8 @@ struct FigureScanner {
     let amountUnits: [[Unicode.Scalar]]
 
     init(pack: RulePack) {
-        countUnits = pack.countUnits.map(\.scalars)
-        amountUnits = pack.amountUnits.map(\.scalars)
+        countUnits = pack.phrases.countUnits
+        amountUnits = pack.phrases.amountUnits
     }
 
     func scan(_ s: [Unicode.Scalar], paragraph: Int) -> [Figure] {

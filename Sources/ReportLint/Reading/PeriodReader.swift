@@ -1,11 +1,11 @@
 /// Reads the statistics period (统计期限): “数据统计期限为2019年1月1日至2019年12月31日”, also with blanks
 /// inside (“2025 年 1 月 1 日至 12 月 31 日”) and the end year omitted.
 enum PeriodReader {
-    static func read(_ paragraphs: [Paragraph], markers: [String]) -> StatisticsPeriod? {
-        let markerScalars = markers.map(\.scalars)
+    /// `markers`: the pack's period markers as scalars (`PackPhrases.periodMarkers`).
+    static func read(_ paragraphs: [Paragraph], markers: [[Unicode.Scalar]]) -> StatisticsPeriod? {
         for p in paragraphs {
             let s = p.scalars
-            for m in markerScalars {
+            for m in markers {
                 var from = 0
                 while let at = s.firstIndex(of: m, from: from) {
                     from = at + 1

@@ -11,7 +11,7 @@ public struct ReportReader: Sendable {
     }
 
     public func read(_ document: Document) -> Report {
-        let lines = document.lines.map(\.text.scalars)
+        let lines = document.lines.map(\.scalars)
         var report = Report(document: document, lines: lines)
         let footers = lines.map(Self.isPageFooter)
 
@@ -50,7 +50,7 @@ public struct ReportReader: Sendable {
             report.figures += scanner.scan(p.scalars, paragraph: index)
         }
         report.breakdowns = BreakdownReader.read(report, pack: pack)
-        report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.periodMarkers)
+        report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.phrases.periodMarkers)
         report.statutoryTables = StatutoryTableReader(pack: pack).read(report)
 
         if let title = report.title {
@@ -151,18 +151,28 @@ public struct ReportReader: Sendable {
         return line[i] == "（" || line[i] == "("
     }
 
-    /// Built once: a Set literal inside `isPageFooter` was hashed anew for every short line with a digit.
-    private static let footerDashes: Set<Unicode.Scalar> = ["-", "—", "－", "–", "―"]
-
     /// “-2-”, “— 1 —”, “- 4 -”, “第 3 页 共 10 页”.
+    /// One pass over the line without copying it: this runs for every line, and filtering out the blanks
+    /// first allocated an array for every short line with a digit (most table rows).
     static func isPageFooter(_ line: [Unicode.Scalar]) -> Bool {
-        // Cheap refusals first: this runs for every line.
-        guard !line.isEmpty, line.count <= 40, line.contains(where: \.isDigitLike) else { return false }
-        let compact = line.filter { !$0.isBlank }
-        guard !compact.isEmpty, compact.count <= 12, compact.contains(where: \.isDigitLike) else { return false }
-        let dashes = Self.footerDashes
-        if let f = compact.first, let l = compact.last, dashes.contains(f), dashes.contains(l),
-           compact.allSatisfy({ $0.isDigitLike || dashes.contains($0) }) { return true }
-        return compact.first == "第" && compact.last == "页" && compact.allSatisfy { $0.isDigitLike || "第页共".unicodeScalars.contains($0) }
+        guard !line.isEmpty, line.count <= 40 else { return false }
+        var count = 0, hasDigit = false, dashFrame = true, pageFrame = true
+        var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+        for u in line where !u.isBlank {
+            if count == 0 { first = u }
+            last = u
+            count += 1
+            let digit = u.isDigitLike
+            hasDigit = hasDigit || digit
+            if !digit && !isFooterDash(u) { dashFrame = false }
+            if !digit && u != "第" && u != "页" && u != "共" { pageFrame = false }
+        }
+        guard count > 0, count <= 12, hasDigit else { return false }
+        if dashFrame, isFooterDash(first), isFooterDash(last) { return true }
+        return pageFrame && first == "第" && last == "页"
+    }
+
+    private static func isFooterDash(_ u: Unicode.Scalar) -> Bool {
+        u == "-" || u == "—" || u == "－" || u == "–" || u == "―"
     }
 }

@@ -14,8 +14,14 @@ enum TitleReader {
             if let h = HeadingParser.parse(line) { if h.level == 1 { return nil } else { continue } }
             seen += 1
             let text = compact(line)
-            guard text.count <= 60, !text.contains(where: { "，。；,;".contains($0) }),
-                  genreWords.contains(where: { text.contains($0) }) else { continue }
+            // Length and punctuation on the scalars when each is a Character of its own (every scalar inert,
+            // `LabelText.isInert`): asking the String Character by Character cost more than the rest of reading
+            // the title.
+            let plain = line.allSatisfy(LabelText.isInert)
+            let length = plain ? line.count(where: isKept) : text.count
+            let punctuated = plain ? line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "," || $0 == ";" }
+                                   : text.contains(where: { "，。；,;".contains($0) })
+            guard length <= 60, !punctuated, genreWords.contains(where: { text.contains($0) }) else { continue }
             return extend(from: index, lines: lines, skip: skip)
         }
         return nil
@@ -78,11 +84,10 @@ enum TitleReader {
         return result
     }
 
-    static func compact(_ line: [Unicode.Scalar]) -> String {
-        var view = String.UnicodeScalarView()
-        for u in line where !u.isBlank && u != "#" && u != "*" { view.append(u) }
-        return String(view)
-    }
+    static func compact(_ line: [Unicode.Scalar]) -> String { line.filter(isKept).string }
+
+    /// The scalars a title keeps when compacted: not blanks, nor Markdown's # and *.
+    private static func isKept(_ u: Unicode.Scalar) -> Bool { !u.isBlank && u != "#" && u != "*" }
 
     /// The year in the title: “2019年”, “2019 年度”, “二〇一九年”.
     static func year(in text: String) -> (value: Int, range: Range<Int>)? {

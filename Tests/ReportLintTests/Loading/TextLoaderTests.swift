@@ -22,6 +22,20 @@ struct TextLoaderTests {
         }
     }
 
+    /// The one-pass UTF-8 line decoder judges validity as `String(validating:)` does and splits as `splitLines`.
+    @Test func utf8LinesMatchValidatingAndSplitting() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x41], [0x0A], [0x0D], [0x0D, 0x0A], Array("某".utf8), Array("é".utf8), Array("😀".utf8),
+                                 [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5],
+                                 [0x80], [0xE4, 0xB8], [0xC2], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80]]
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...8, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            let expected = String(validating: bytes, as: UTF8.self).map { TextDecoding.splitLines($0).map(\.scalars) }
+            let got = bytes.withUnsafeBufferPointer { TextDecoding.utf8Lines($0) }
+            #expect(got == expected, "\(bytes)")
+        }
+    }
+
     @Test func utf8WithAndWithoutBOM() throws {
         let plain = try load(Array(sample.utf8))
         let bom = try load([0xEF, 0xBB, 0xBF] + Array(sample.utf8))

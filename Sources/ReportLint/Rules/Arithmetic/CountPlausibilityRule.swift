@@ -30,7 +30,7 @@ public struct CountPlausibilityRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let maxCount = context.pack.thresholds[report.level.rawValue]?.maxCount
-        let comparison = context.pack.comparisonMarkers.map(\.scalars) + ["提高", "上升", "提升"].map(\.scalars)
+        let comparison = context.pack.phrases.comparisonMarkers + Self.risingWords
         for f in report.figures {
             let text = report.text(f)
             switch f.kind {
@@ -61,6 +61,9 @@ public struct CountPlausibilityRule: Rule {
 
     /// Count cells of the statutory tables: non-negative whole numbers. Nearly every cell is fine, so the cells
     /// are screened by value first; a cell's name and column kind are looked up only for the few that are not.
+    /// Words of rising besides the pack's comparison markers, as scalars once.
+    private static let risingWords = ["提高", "上升", "提升"].map(\.scalars)
+
     private func tableCells(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for table in report.statutoryTables where !table.isTrace {

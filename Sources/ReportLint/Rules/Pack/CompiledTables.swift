@@ -1,7 +1,7 @@
 import Foundation
 
 /// The compiled form of a pack's statutory tables — label matchers (`TableLabels`) and identity checks
-/// (`TableIdentityCheck`) — made once and shared by every copy of the pack: compiling them for each report
+/// (`TableIdentityCheck`) — and of its phrase lists (`PackPhrases`), made once and shared by every copy of the pack: compiling them for each report
 /// cost more than reading the report. A reference, so that the pack stays a plain value; locked, because
 /// the workers of a batch read with one pack at once.
 final class CompiledTables: @unchecked Sendable {
@@ -9,10 +9,12 @@ final class CompiledTables: @unchecked Sendable {
     private var labels: [TableLabels]?
     private var namer: TableNamer?
     private var checks: [TableIdentityCheck]?
+    private var phrases: PackPhrases?
 
     func labels(_ make: () -> [TableLabels]) -> [TableLabels] { cached(\.labels, make) }
     func namer(_ make: () -> TableNamer) -> TableNamer { cached(\.namer, make) }
     func checks(_ make: () -> [TableIdentityCheck]) -> [TableIdentityCheck] { cached(\.checks, make) }
+    func phrases(_ make: () -> PackPhrases) -> PackPhrases { cached(\.phrases, make) }
 
     /// The value in `slot`, made on first use.
     private func cached<T>(_ slot: ReferenceWritableKeyPath<CompiledTables, T?>, _ make: () -> T) -> T {
@@ -49,4 +51,32 @@ extension RulePack {
             }
         }
     }
+}
+
+/// The pack's phrase lists as scalars, the form the readers and rules search: converting every list for
+/// every report (`pack.subjects.map(\.scalars)`, …) cost a few percent of a run.
+struct PackPhrases: Sendable {
+    let subjects, countUnits, amountUnits, totalMarkers, partMarkers, comparisonMarkers: [[Unicode.Scalar]]
+    let carryMarkers, futureMarkers, statVerbs, periodMarkers: [[Unicode.Scalar]]
+    /// `repeatedWordAllow` as a set.
+    let repeatedWordAllow: Set<String>
+
+    init(_ pack: RulePack) {
+        subjects = pack.subjects.map(\.scalars)
+        countUnits = pack.countUnits.map(\.scalars)
+        amountUnits = pack.amountUnits.map(\.scalars)
+        totalMarkers = pack.totalMarkers.map(\.scalars)
+        partMarkers = pack.partMarkers.map(\.scalars)
+        comparisonMarkers = pack.comparisonMarkers.map(\.scalars)
+        carryMarkers = pack.carryMarkers.map(\.scalars)
+        futureMarkers = pack.futureMarkers.map(\.scalars)
+        statVerbs = pack.statVerbs.map(\.scalars)
+        periodMarkers = pack.periodMarkers.map(\.scalars)
+        repeatedWordAllow = Set(pack.repeatedWordAllow)
+    }
+}
+
+extension RulePack {
+    /// The phrase lists as scalars (`PackPhrases`), made once per pack.
+    var phrases: PackPhrases { compiledTables.phrases { PackPhrases(self) } }
 }

@@ -10,17 +10,18 @@ public struct RulePack: Sendable, Codable {
     public var oldFormatHeadings: [OldFormatHeading] = []
     public var tableRowLabels: [String] = []
     public var regulation = RegulationNames()
-    public var subjects: [String] = []
-    public var countUnits: [String] = []
-    public var amountUnits: [String] = []
-    public var totalMarkers: [String] = []
-    public var partMarkers: [String] = []
-    public var comparisonMarkers: [String] = []
-    public var carryMarkers: [String] = []
-    public var futureMarkers: [String] = []
-    public var statVerbs: [String] = []
-    public var periodMarkers: [String] = []
-    public var repeatedWordAllow: [String] = []
+    // A change to a list of `PackPhrases` drops the compiled form.
+    public var subjects: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var countUnits: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var amountUnits: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var totalMarkers: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var partMarkers: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var comparisonMarkers: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var carryMarkers: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var futureMarkers: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var statVerbs: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var periodMarkers: [String] = [] { didSet { compiledTables = CompiledTables() } }
+    public var repeatedWordAllow: [String] = [] { didSet { compiledTables = CompiledTables() } }
     public var genre = GenreNames()
     public var thresholds: [String: Threshold] = [:]
     /// 表二、表三、表四 (rules/tables.json). A change to them or to the identities drops their compiled form.

@@ -27,12 +27,16 @@ public struct RegulationTitleRule: Rule {
             RuleExample("根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制本报告。", year: 2016),
         ])
 
+    private static let currentDecreeNumber = "711号".scalars
+    private static let garbledDecree = "国务院第492号令".scalars
+
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         let names = context.pack.regulation
         var findings: [Finding] = []
         let correct = names.correct.first ?? "中华人民共和国政府信息公开条例"
         var citesCurrentDecree = false
         var outdated: [TextSpan] = []
+        let decree = names.outdatedDecree.scalars  // once, not for every paragraph
         for p in report.paragraphs {
             let s = p.scalars
             var i = 0
@@ -60,16 +64,15 @@ public struct RegulationTitleRule: Rule {
                     en: "wrong name of the Regulations: 《\(inner)》; it is 《\(correct)》"),
                     fix: Fix(description: Localized(zh: "改为《\(correct)》", en: "replace with 《\(correct)》"), replacement: "《\(correct)》")))
             }
-            if !names.currentDecree.isEmpty, s.contains("711号".scalars) { citesCurrentDecree = true }
+            if !citesCurrentDecree, !names.currentDecree.isEmpty, s.contains(Self.currentDecreeNumber) { citesCurrentDecree = true }
             if !names.outdatedDecree.isEmpty {
-                let decree = names.outdatedDecree.scalars
                 var from = 0
                 while let at = s.firstIndex(of: decree, from: from) {
                     outdated.append(p.span(at, at + decree.count))
                     from = at + 1
                 }
                 // “国务院第492号令” is a garbled citation of the decree in any era.
-                let garbled = "国务院第492号令".scalars
+                let garbled = Self.garbledDecree
                 if let at = s.firstIndex(of: garbled) {
                     findings.append(Finding(span: p.span(at, at + garbled.count), message: Localized(
                         zh: "国务院令的引用格式有误，应为“国务院令第492号”", en: "garbled decree citation; it is 国务院令第492号"),

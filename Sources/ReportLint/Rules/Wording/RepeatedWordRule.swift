@@ -23,8 +23,10 @@ public struct RepeatedWordRule: Rule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let allow = Set(context.pack.repeatedWordAllow)
-        let subjects = context.pack.subjects.map(\.scalars)
+        let phrases = context.pack.phrases
+        let allow = phrases.repeatedWordAllow
+        let subjects = phrases.subjects
+        let heads = Array(Set(subjects.compactMap(\.first)))
         for p in report.paragraphs {
             let s = p.scalars
             // Runs of table header fragments from PDF text (“结果结果其他尚未”) are not prose.
@@ -47,11 +49,18 @@ public struct RepeatedWordRule: Rule {
                 }
                 i += max(matched, 1)
             }
-            for subject in subjects {
+            // Where a subject may stand: the places of the scalars subjects begin with (我, 本), found in one pass,
+            // rather than a search of the whole paragraph for each of the fifteen subjects.
+            let starts = s.indices.filter { heads.contains(s[$0]) }
+            /// The first place at or after `from` where `subject` stands and ends by `to` (`firstIndex(of:from:to:)`).
+            func find(_ subject: [Unicode.Scalar], from: Int, to: Int = s.count) -> Int? {
+                starts.first { $0 >= from && $0 + subject.count <= to && s.has(subject, at: $0) }
+            }
+            for subject in subjects where !subject.isEmpty {
                 var from = 0
-                while let a = s.firstIndex(of: subject, from: from) {
+                while let a = find(subject, from: from) {
                     from = a + subject.count
-                    guard let b = s.firstIndex(of: subject, from: from, to: min(s.count, from + 12 + subject.count)),
+                    guard let b = find(subject, from: from, to: min(s.count, from + 12 + subject.count)),
                           !s[from..<b].contains(where: { $0.separatesClause || $0 == "、" }) else { continue }
                     let word = subject.string
                     findings.append(Finding(span: p.span(b, b + subject.count), message: Localized(

@@ -38,10 +38,11 @@ public struct YearMismatchRule: Rule {
         guard let year = report.year?.value else { return [] }
         var findings: [Finding] = []
         let pack = context.pack
-        let comparison = pack.comparisonMarkers.map(\.scalars) + ["与", "自", "从", "截至", "截止", "对照", "根据", "按照", "依据", "针对", "回顾", "整改"].map(\.scalars)
-        let carry = pack.carryMarkers.map(\.scalars)
-        let future = pack.futureMarkers.map(\.scalars)
-        let verbs = pack.statVerbs.map(\.scalars) + ["共"].map(\.scalars)
+        let phrases = pack.phrases
+        let comparison = phrases.comparisonMarkers + Self.comparisonWords
+        let carry = phrases.carryMarkers
+        let future = phrases.futureMarkers
+        let verbs = phrases.statVerbs + Self.verbWords
 
         // The statistics period in another year than the title's.
         if let period = report.statisticsPeriod, let periodYear = period.start.year, report.year?.source == .title,
@@ -70,7 +71,7 @@ public struct YearMismatchRule: Rule {
                 // “2018年结转”, “2018年以来”, “2018年年度报告”, “2018年底”.
                 let following = Array(s[f.end..<min(f.end + 4, s.count)])
                 if carry.contains(where: { following.starts(with: $0) || following.contains($0) }) { continue }
-                if following.starts(with: ["年"]) || following.starts(with: "报告".scalars) { continue }
+                if following.starts(with: ["年"]) || following.starts(with: Self.report) { continue }
                 let scope = Array(s[f.end..<scopeEnd])
                 let isPlan = future.contains { scope.contains($0) }
                 if isPlan {
@@ -97,6 +98,11 @@ public struct YearMismatchRule: Rule {
         }
         return findings
     }
+
+    /// Words besides the pack's markers, as scalars once.
+    private static let comparisonWords = ["与", "自", "从", "截至", "截止", "对照", "根据", "按照", "依据", "针对", "回顾", "整改"].map(\.scalars)
+    private static let verbWords = ["共"].map(\.scalars)
+    private static let report = "报告".scalars
 
     private func clauseStart(_ s: [Unicode.Scalar], before i: Int) -> Int {
         var j = i
