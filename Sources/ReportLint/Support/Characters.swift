@@ -77,6 +77,31 @@ extension String {
 extension ArraySlice where Element == Unicode.Scalar {
     /// The scalars as a String, without copying the slice into an array first.
     var string: String { withUnsafeBufferPointer { String(scalars: $0) } }
+
+    /// Whether `needle` stands in the slice; the empty needle stands everywhere. The answer of `containsText`
+    /// on the two as Strings: UTF-8 bytes match at whole scalars only.
+    func containsScalars(_ needle: [Unicode.Scalar]) -> Bool { occurs(needle, in: self) }
+}
+
+/// Whether `needle` stands in `hay`, element by element (the empty needle stands everywhere): the plain search
+/// under `containsText` (on UTF-8 bytes) and `containsScalars`.
+@inline(__always)
+func occurs<Needle: RandomAccessCollection, Hay: RandomAccessCollection>(_ needle: Needle, in hay: Hay) -> Bool
+where Needle.Element == Hay.Element, Hay.Element: Equatable, Needle.Index == Int, Hay.Index == Int {
+    guard let first = needle.first else { return true }
+    guard needle.count <= hay.count else { return false }
+    let n = needle.startIndex
+    var i = hay.startIndex
+    let last = hay.endIndex - needle.count
+    while i <= last {
+        if hay[i] == first {
+            var k = 1
+            while k < needle.count && hay[i + k] == needle[n + k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
 }
 
 /// Helpers on arrays of scalars — the representation the reader works on, so that offsets are columns.
@@ -152,24 +177,7 @@ extension String {
     /// locale-aware and much slower `contains`.
     func containsText(_ needle: String) -> Bool {
         var hay = self, pin = needle
-        return hay.withUTF8 { h in
-            pin.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard n.count <= h.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count && h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return hay.withUTF8 { h in pin.withUTF8 { n in occurs(n, in: h) } }
     }
 
     /// Made only of scalars that neither decompose nor combine (`LabelText.isInert`) and no CR: comparing such

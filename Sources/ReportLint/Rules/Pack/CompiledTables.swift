@@ -60,6 +60,8 @@ struct PackPhrases: Sendable {
     let carryMarkers, futureMarkers, statVerbs, periodMarkers: [[Unicode.Scalar]]
     /// `repeatedWordAllow` as a set.
     let repeatedWordAllow: Set<String>
+    /// `tableFigures` in the form `ProseTableFigures` searches it.
+    let tableFigures: FigurePhraseScalars
 
     init(_ pack: RulePack) {
         subjects = pack.subjects.map(\.scalars)
@@ -73,10 +75,44 @@ struct PackPhrases: Sendable {
         statVerbs = pack.statVerbs.map(\.scalars)
         periodMarkers = pack.periodMarkers.map(\.scalars)
         repeatedWordAllow = Set(pack.repeatedWordAllow)
+        tableFigures = FigurePhraseScalars(pack.tableFigures)
     }
 }
 
 extension RulePack {
     /// The phrase lists as scalars (`PackPhrases`), made once per pack.
     var phrases: PackPhrases { compiledTables.phrases { PackPhrases(self) } }
+}
+
+/// The table-figure phrases (`TableFigurePhrases`) as scalars, with what `ProseTableFigures` would otherwise
+/// work out for every report: which statement phrases are inert (`LabelText.isInert`, so that a byte search
+/// answers as Foundation's would) and the statement each zero statement reads.
+struct FigurePhraseScalars: Sendable {
+    struct Statement: Sendable {
+        let phrases: [[Unicode.Scalar]]
+        let inert: [Bool]
+        var allInert: Bool { !inert.contains(false) }
+    }
+    struct ZeroStatement: Sendable {
+        /// Index into `TableFigurePhrases.statements`.
+        let statement: Int
+        let phrases: [(text: String, scalars: [Unicode.Scalar])]
+    }
+    let statements: [Statement]
+    let zeroStatements: [ZeroStatement]
+    let applicants: [[Unicode.Scalar]]
+    let skipMarkers: [[Unicode.Scalar]]
+    let subUnitMarkers: [[Unicode.Scalar]]
+
+    init(_ phrases: TableFigurePhrases) {
+        statements = phrases.statements.map { st in
+            Statement(phrases: st.phrases.map(\.scalars), inert: st.phrases.map { $0.unicodeScalars.allSatisfy(LabelText.isInert) })
+        }
+        zeroStatements = phrases.zeroStatements.compactMap { zero in
+            phrases.statements.firstIndex { $0.key == zero.key }.map { ZeroStatement(statement: $0, phrases: zero.phrases.map { ($0, $0.scalars) }) }
+        }
+        applicants = phrases.applicants.map(\.phrase.scalars)
+        skipMarkers = phrases.skipMarkers.map(\.scalars)
+        subUnitMarkers = phrases.subUnitMarkers.map(\.scalars)
+    }
 }

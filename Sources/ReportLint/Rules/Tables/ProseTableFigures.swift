@@ -3,6 +3,18 @@
 struct ProseTableFigures {
     let report: Report
     let phrases: TableFigurePhrases
+    /// The phrases as scalars (`RulePack.phrases.tableFigures`), compiled once per pack; made here when not given.
+    var scalars: FigurePhraseScalars?
+
+    init(report: Report, phrases: TableFigurePhrases, scalars: FigurePhraseScalars? = nil) {
+        self.report = report
+        self.phrases = phrases
+        self.scalars = scalars
+    }
+
+    init(report: Report, pack: RulePack) {
+        self.init(report: report, phrases: pack.tableFigures, scalars: pack.phrases.tableFigures)
+    }
 
     /// A prose figure and the table cells it restates.
     struct Link {
@@ -26,58 +38,80 @@ struct ProseTableFigures {
 
     func links() -> [Link] {
         var result: [Link] = []
-        // Which phrases are inert, per statement: asked for every count figure and statement otherwise.
-        let inertPhrases = phrases.statements.map { $0.phrases.map { $0.unicodeScalars.allSatisfy(LabelText.isInert) } }
-        // Worked out once, not for every paragraph: the zero statements with their phrases as scalars, and
-        // each paragraph's figures (every paragraph asked for its own among all the report's).
-        let zeroStatements = phrases.zeroStatements.compactMap { zero in
-            phrases.statements.first { $0.key == zero.key }.map { st in (st, zero.phrases.map { ($0, $0.scalars) }) }
-        }
+        let compiled = scalars ?? FigurePhraseScalars(phrases)
         let figures = figuresByParagraph()
         for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.isHeading {
             let s = paragraph.scalars
             var parent: Int?, parentEnd = 0
-            for f in figures[index] where f.kind == .count && !f.approximate && Self.units.contains(f.unit) {
+            for f in figures[index] where f.kind == .count && !f.approximate && Self.isCountUnit(f.unit) {
                 let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
-                let clause = s[clauseStart..<f.start].string
-                let clauseIsInert = s[clauseStart..<f.start].allSatisfy(LabelText.isInert)
+                // The clause stays scalars until a phrase is found in it: most clauses state no statement's figure,
+                // and making a String of each cost more than the search.
+                let clause = s[clauseStart..<f.start]
+                let clauseIsInert = clause.allSatisfy(LabelText.isInert)
+                var clauseText: String?
                 // A breakdown by applicant belongs to a figure of the same sentence.
                 if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
-                guard !phrases.skipMarkers.contains(where: clause.contains), !namesOtherYear(figures[index], clauseStart, f.start) else { continue }
-                let quote = clause.trimmedBlanks + report.text(f)
-                if let k = phrases.statements.indices.first(where: {
-                    matches(phrases.statements[$0], inertPhrases[$0], clause: clause, inert: clauseIsInert, paragraph: paragraph)
+                guard !compiled.skipMarkers.contains(where: clause.containsScalars),
+                      !namesOtherYear(figures[index], clauseStart, f.start) else { continue }
+                if let k = compiled.statements.indices.first(where: {
+                    matches($0, compiled.statements[$0], clause: clause, text: &clauseText, inert: clauseIsInert, paragraph: paragraph)
                 }) {
                     let st = phrases.statements[k]
+                    let quote = (clauseText ?? clause.string).trimmedBlanks + report.text(f)
                     result.append(Link(statement: st, span: report.span(f), quote: quote, value: f.value,
                                        rowSets: [st.rows] + (st.alternativeRows.map { [$0] } ?? []),
-                                       columns: column(st).map { [$0] } ?? [], parent: nil, subUnit: namesSubUnit(s, before: f.start)))
+                                       columns: column(st).map { [$0] } ?? [], parent: nil,
+                                       subUnit: namesSubUnit(s, before: f.start, compiled.subUnitMarkers)))
                     parent = st.applicants == true ? result.count - 1 : nil
                     parentEnd = f.end
-                } else if let p = parent, let applicant = phrases.applicants.first(where: { clause.contains($0.phrase) }) {
+                } else if let p = parent, let a = compiled.applicants.firstIndex(where: clause.containsScalars) {
                     var link = result[p]
                     link.span = report.span(f)
-                    link.quote = quote
+                    link.quote = (clauseText ?? clause.string).trimmedBlanks + report.text(f)
                     link.value = f.value
-                    link.columns = applicant.columns
+                    link.columns = phrases.applicants[a].columns
                     link.parent = p
                     result.append(link)
                 }
             }
             // “未收到政府信息公开申请”: a statement of zero.
-            for (st, zeroPhrases) in zeroStatements {
-                for (phrase, scalars) in zeroPhrases {
+            for zero in compiled.zeroStatements {
+                for (phrase, scalars) in zero.phrases {
                     guard let at = s.firstIndex(of: scalars) else { continue }
                     let clauseStart = (s[..<at].lastIndex { Self.separators.contains($0) } ?? -1) + 1
                     guard !namesOtherYear(figures[index], clauseStart, at) else { continue }
+                    let st = phrases.statements[zero.statement]
                     result.append(Link(statement: st, span: paragraph.span(at, at + scalars.count), quote: phrase,
                                        value: 0, rowSets: [st.rows], columns: column(st).map { [$0] } ?? [], parent: nil,
-                                       subUnit: namesSubUnit(s, before: at)))
+                                       subUnit: namesSubUnit(s, before: at, compiled.subUnitMarkers)))
                     break
                 }
             }
         }
         return result
+    }
+
+    /// `units.contains(unit)`. A unit of one inert scalar (`LabelText.isInert`: it neither decomposes nor
+    /// combines) equals a unit as a String exactly when the scalars are equal, which is answered without a
+    /// String comparison — this is asked of every count figure of a report.
+    private static func isCountUnit(_ unit: String) -> Bool {
+        var scalars = unit.unicodeScalars.makeIterator()
+        if let u = scalars.next(), scalars.next() == nil, LabelText.isInert(u) { return unitScalars.contains(u) }
+        return units.contains(unit)
+    }
+    private static let unitScalars: [Unicode.Scalar] = units.map { $0.unicodeScalars.first! }
+
+    /// Whether the clause up to a figure states statement `k`'s figure. Where the clause and every phrase are
+    /// inert, a phrase not among the clause's scalars is not there for Foundation's search either (which
+    /// matches canonically equivalent text), so the usual clause — with none of the statement's phrases — is
+    /// answered on scalars, and the clause becomes a String (`text`, made once) only where a phrase may stand.
+    private func matches(_ k: Int, _ compiled: FigurePhraseScalars.Statement, clause: ArraySlice<Unicode.Scalar>,
+                         text: inout String?, inert: Bool, paragraph: Paragraph) -> Bool {
+        if inert, compiled.allInert, !compiled.phrases.contains(where: clause.containsScalars) { return false }
+        let string = text ?? clause.string
+        text = string
+        return matches(phrases.statements[k], compiled.inert, clause: string, inert: inert, paragraph: paragraph)
     }
 
     /// Whether the clause up to a figure states the statement's figure. Foundation's search (which matches
@@ -92,11 +126,12 @@ struct ProseTableFigures {
             return clause.range(of: phrase, options: .backwards)
         }
         guard let found = found.max(by: { $0.upperBound < $1.upperBound }) else { return false }
-        let rest = clause[found.upperBound...].filter { !$0.isWhitespace && $0 != "\u{3000}" }
-        if st.adjacent == true, rest.count > 4 { return false }
+        // What follows the phrase, without blanks, counted only where a condition below asks (as Characters).
+        var restCount: Int { clause[found.upperBound...].filter { !$0.isWhitespace && $0 != "\u{3000}" }.count }
+        if st.adjacent == true, restCount > 4 { return false }
         if let needs = st.clauseNeeds, !needs.contains(where: clause.contains) { return false }
         if let needs = st.objectNeeds, !needs.contains(where: clause.contains),
-           !(rest.count <= 3 && needs.contains(where: paragraph.text.contains)) { return false }
+           !(restCount <= 3 && needs.contains(where: paragraph.text.contains)) { return false }
         if let unless = st.unless, unless.contains(where: clause.contains) { return false }
         return true
     }
@@ -123,10 +158,11 @@ struct ProseTableFigures {
     }
 
     /// The sentence up to the figure names a unit other than the reporting body.
-    private func namesSubUnit(_ s: [Unicode.Scalar], before end: Int) -> Bool {
+    /// The sentence is searched on scalars, as `containsText` searches bytes.
+    private func namesSubUnit(_ s: [Unicode.Scalar], before end: Int, _ markers: [[Unicode.Scalar]]) -> Bool {
         let start = (s[..<end].lastIndex { $0.endsSentence } ?? -1) + 1
-        let sentence = s[start..<end].string
+        let sentence = s[start..<end]
         let body = report.body ?? ""
-        return phrases.subUnitMarkers.contains { sentence.contains($0) && !body.contains($0) }
+        return markers.indices.contains { sentence.containsScalars(markers[$0]) && !body.contains(phrases.subUnitMarkers[$0]) }
     }
 }
