@@ -90,53 +90,82 @@ public struct StatutoryTable: Sendable {
 
 /// A table's cells by canonical row and column (`TableLabels`): what the reader builds them in, and what the
 /// table rules read them from — by number, without hashing keys.
+///
+/// Each cell is kept in plain parallel arrays — its kind, figure, span and a small code for its unit — and
+/// made a `TableValue` only when asked for: storing `TableValue`s copied (and retained) the unit String of
+/// every cell of every table read.
 struct CellGrid: Sendable {
     /// The compiled definition the numbers refer to.
     let labels: TableLabels
     let columnCount: Int
-    /// Per cell position (row × columns + column), where its value is in `stored`; -1 where there is no cell.
-    private var slots: [Int32]
-    private var stored: [TableValue] = []
-    /// Per cell position, what the cell is and its figure: for sums, read without copying the cells.
+    /// Per cell position (row × columns + column), what the cell is and its figure: for sums, read without
+    /// making the cells.
     private(set) var kinds: [Kind]
     private(set) var numbers: [Double]
+    private var spans: [TextSpan]
+    private var units: [Unit]
     /// Per canonical row, whether it has a cell (`StatutoryTable.rowKeys`).
     private(set) var rowHasCells: [Bool]
+    /// How many cells there are.
+    private(set) var count = 0
 
     enum Kind: UInt8, Sendable { case none, number, notStated, unreadable }
+
+    /// The unit of money of a figure: none, 元, 万元, or the one the column's definition gives.
+    enum Unit: UInt8, Sendable {
+        case none, yuan, wanYuan, column
+
+        /// The code of a unit the reader found in a cell or a header (元 or 万元), nil for another.
+        init?(_ unit: String) {
+            switch unit {
+            case "元": self = .yuan
+            case "万元": self = .wanYuan
+            default: return nil
+            }
+        }
+    }
 
     init(labels: TableLabels) {
         self.labels = labels
         columnCount = labels.columnKeys.count
         let size = labels.rowKeys.count * columnCount
-        slots = Array(repeating: -1, count: size)
         kinds = Array(repeating: .none, count: size)
         numbers = Array(repeating: 0, count: size)
+        spans = Array(repeating: TextSpan(line: 0, start: 0, end: 0), count: size)
+        units = Array(repeating: .none, count: size)
         rowHasCells = Array(repeating: false, count: labels.rowKeys.count)
-        // Room for every cell at once: grown one append at a time, the values were copied again and again.
-        stored.reserveCapacity(size)
     }
 
-    /// How many cells there are.
-    var count: Int { stored.count }
-    var positions: Range<Int> { slots.indices }
+    var positions: Range<Int> { kinds.indices }
 
-    subscript(position: Int) -> TableValue? { slots[position] < 0 ? nil : stored[Int(slots[position])] }
+    subscript(position: Int) -> TableValue? {
+        let span = spans[position]
+        switch kinds[position] {
+        case .none: return nil
+        case .notStated: return .notStated(span)
+        case .unreadable: return .unreadable(span)
+        case .number:
+            let unit: String? = switch units[position] {
+            case .none: nil
+            case .yuan: "元"
+            case .wanYuan: "万元"
+            case .column: labels.columnUnit[position % columnCount]
+            }
+            return .number(numbers[position], unit: unit, span: span)
+        }
+    }
     subscript(row: Int, column: Int) -> TableValue? { self[row * columnCount + column] }
 
-    mutating func set(_ value: TableValue, row: Int, column: Int) {
+    /// Sets a cell: its kind, and for a figure its value and unit.
+    mutating func set(_ kind: Kind, _ number: Double = 0, unit: Unit = .none, span: TextSpan, row: Int, column: Int) {
         let i = row * columnCount + column
-        if slots[i] < 0 {
-            slots[i] = Int32(stored.count)
-            stored.append(value)
-        } else {
-            stored[Int(slots[i])] = value
+        if kinds[i] == .none { count += 1 }
+        kinds[i] = kind
+        if kind == .number {
+            numbers[i] = number
+            units[i] = unit
         }
-        switch value {
-        case .number(let v, _, _): kinds[i] = .number; numbers[i] = v
-        case .notStated: kinds[i] = .notStated
-        case .unreadable: kinds[i] = .unreadable
-        }
+        spans[i] = span
         rowHasCells[row] = true
     }
 
@@ -149,7 +178,7 @@ struct CellGrid: Sendable {
     var dictionary: [CellKey: TableValue] {
         var cells: [CellKey: TableValue] = [:]
         cells.reserveCapacity(count)
-        for i in slots.indices where slots[i] >= 0 { cells[key(i)] = stored[Int(slots[i])] }
+        for i in kinds.indices where kinds[i] != .none { cells[key(i)] = self[i] }
         return cells
     }
 }

@@ -21,12 +21,18 @@ struct StatutoryTableBuilder {
         var conflicting = false
         /// The widest header row: a row lines up with the header when it has as many cells.
         var width = 0
-        /// The unit of money a header gives, by canonical column.
-        var units: [Int: String] = [:]
+        /// The unit of money a header gives, by canonical column (an array: it is asked for every cell).
+        var units: [CellGrid.Unit?] = []
         /// Every label-only line seen, run together (compact): what the headers name.
         var text: [Unicode.Scalar] = []
 
         func column(at i: Int) -> Int? { i < columns.count && columns[i] >= 0 ? columns[i] : nil }
+        func unit(_ column: Int) -> CellGrid.Unit? { column < units.count ? units[column] : nil }
+
+        mutating func setUnit(_ unit: CellGrid.Unit, _ column: Int) {
+            while units.count <= column { units.append(nil) }
+            units[column] = unit
+        }
 
         mutating func resetColumns() {
             columns = []
@@ -104,7 +110,7 @@ struct StatutoryTableBuilder {
                         if grid.columnLabels[column] == nil { grid.columnLabels[column] = row.span(cell) }
                         // Searched on scalars, as `String.contains` (`containsText`) searches on whole scalars.
                         let text = row.text[cell]
-                        if Self.contains(text, ["万", "元"]) { header.units[column] = "万元" } else if text.contains("元") { header.units[column] = "元" }
+                        if Self.contains(text, ["万", "元"]) { header.setUnit(.wanYuan, column) } else if text.contains("元") { header.setUnit(.yuan, column) }
                     }
                     header.width = max(header.width, row.cells.count)
                     lastWasData = false
@@ -140,13 +146,15 @@ struct StatutoryTableBuilder {
             }
             for (key, chunk) in zip(keys, chunks) {
                 for (column, cell) in chunk {
-                    let unit = header.units[column] ?? labels.columnUnit[column]
                     if grid.cells.kinds[key * grid.cells.columnCount + column] != .none {
                         // The same cell twice: two readings of one row, neither to be trusted.
-                        grid.cells.set(.unreadable(row.span(cell)), row: key, column: column)
+                        grid.cells.set(.unreadable, span: row.span(cell), row: key, column: column)
                         table.unmappedRows.append(row.line)
                     } else {
-                        grid.cells.set(row.value(cell, unit: unit), row: key, column: column)
+                        let value = row.value(cell)
+                        // The cell's own unit, else the header's, else the column's (`CellGrid.Unit.column`).
+                        let unit = value.unit ?? header.unit(column) ?? (labels.columnUnit[column] == nil ? .none : .column)
+                        grid.cells.set(value.kind, value.number, unit: unit, span: row.span(cell), row: key, column: column)
                     }
                     if let l = labels.columnLayout[column] { votes.append((l, grid.columnLabels[column] ?? row.span(cell))) }
                 }

@@ -153,19 +153,19 @@ struct TableRowCells {
         return [cell.lowerBound..<labelEnd, (blank + 1)..<cell.upperBound]
     }
 
-    /// Reads a cell: a figure with its unit, not stated, or unreadable. `unit` is the header's unit of money.
-    func value(_ cell: Range<Int>, unit: String?) -> TableValue {
-        let span = self.span(cell)
-        if cell.isEmpty { return .notStated(span) }
+    /// Reads a cell: a figure, not stated, or unreadable; with the unit of money the cell itself gives (nil: the
+    /// header's or the column's applies). Kept by the grid as plain numbers (`CellGrid.set`), not a `TableValue`.
+    func value(_ cell: Range<Int>) -> (kind: CellGrid.Kind, number: Double, unit: CellGrid.Unit?) {
+        if cell.isEmpty { return (.notStated, 0, nil) }
         let scalars = text[cell]
         if Self.isPlainNumber(scalars) {
             // The usual cell: the same digit-by-digit sum as below, without trimming or a suffix.
             var value = 0.0
             for u in scalars { value = value * 10 + Double(u.value - 0x30) }
-            return .number(value, unit: unit, span: span)
+            return (.number, value, nil)
         }
         let t = Array(scalars.string.trimmedBlanks.unicodeScalars)
-        if t.isEmpty || Self.notStatedMarks.contains(t.string) { return .notStated(span) }
+        if t.isEmpty || Self.notStatedMarks.contains(t.string) { return (.notStated, 0, nil) }
         var i = 0, negative = false
         if ["-", "－", "−", "+", "＋"].contains(t[0]) { negative = t[0] != "+" && t[0] != "＋"; i = 1 }
         var value = 0.0, digits = 0, scale = 0.0
@@ -183,8 +183,7 @@ struct TableRowCells {
             i += 1
         }
         let suffix = t[i...].string.trimmedBlanks
-        guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return .unreadable(span) }
-        let cellUnit = suffix == "元" || suffix == "万元" ? suffix : nil
-        return .number(negative ? -value : value, unit: cellUnit ?? unit, span: span)
+        guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return (.unreadable, 0, nil) }
+        return (.number, negative ? -value : value, CellGrid.Unit(suffix))
     }
 }
