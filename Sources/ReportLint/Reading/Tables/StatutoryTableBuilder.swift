@@ -57,12 +57,19 @@ struct StatutoryTableBuilder {
 
     /// Whether the headers name every column of a list (`TableLabels.names`), remembered until the header
     /// text changes: without the memo every row of a table read in the official order asked it again.
+    /// (A short list searched by equality: keyed by a dictionary, a block's String was hashed for every row.)
     private struct NamesMemo {
-        struct Key: Hashable {
-            var block: String?
-            var layout: Era
+        var answers: [(block: String?, layout: Era, named: Bool)] = []
+
+        func answer(_ block: String?, _ layout: Era) -> Bool? {
+            answers.first { $0.layout == layout && $0.block == block }?.named
         }
-        var answers: [Key: Bool] = [:]
+    }
+
+    /// `labels.blockColumns(block)` into `cache`, looked up when the row's block changes, not for every row.
+    private func blockColumns(_ block: String?, _ cache: inout TableLabels.BlockColumns?) {
+        if let c = cache, c.block == block { return }
+        cache = labels.blockColumns(block)
     }
 
     func build(_ rows: [TableRowCells], lines: ClosedRange<Int>) -> StatutoryTable {
@@ -76,6 +83,14 @@ struct StatutoryTableBuilder {
         var lastWasData = false
         var votes: [(Era, TextSpan)] = []
         var buffer: [Unicode.Scalar] = []
+        // Reused for every row: the cells placed in columns (`columns`), and the block's columns.
+        var placed: [(Int, Range<Int>)] = []
+        var blockCache: TableLabels.BlockColumns?
+        // 表四's rows side by side, by canonical index (`rowKeys`); and every canonical row, so that a row's one key
+        // is a slice of it rather than an array of its own.
+        let sideBySideRows = definition.sideBySide == true ? definition.rows.indices.filter { !labels.rowIsGroup[$0] } : []
+        let sideBySideKeys = sideBySideRows.map { labels.rowCanon[$0] }
+        let everyRow = Array(labels.rowKeys.indices)
 
         for row in rows where !row.isSeparator && !row.isNoise {
             let ownMatch = labels.row(compact: row.compactLabel, context: group)
@@ -129,7 +144,8 @@ struct StatutoryTableBuilder {
             // A row with figures: which row (or rows, side by side) and which columns.
             lastWasData = true
             defer { pending = [] }
-            let keys = rowKeys(row, own: ownMatch, pending: pending, group: group, header: header)
+            let keys = rowKeys(row, own: ownMatch, pending: pending, group: group, header: header,
+                               sideBySide: (sideBySideRows, sideBySideKeys), everyRow: everyRow)
             guard let keys, !keys.isEmpty else {
                 table.unmappedRows.append(row.line)
                 continue
@@ -139,12 +155,13 @@ struct StatutoryTableBuilder {
                 if let labelSpan { grid.rowLabels[key] = labelSpan }
             }
             if let last = keys.last { group = labels.contextAfter[last] }
-            let rowBlock = labels.rowBlock[keys[0]] ?? block
-            guard let chunks = columns(row, block: rowBlock, rows: keys.count, header: header, memo: &memo) else {
+            blockColumns(labels.rowBlock[keys.first!] ?? block, &blockCache)
+            guard let size = columns(row, block: blockCache!, rows: keys.count, header: header, memo: &memo, into: &placed) else {
                 table.unmappedRows.append(row.line)
                 continue
             }
-            for (key, chunk) in zip(keys, chunks) {
+            for (n, key) in keys.enumerated() {
+                let chunk = placed[(n * size)..<((n + 1) * size)]
                 for (column, cell) in chunk {
                     if grid.cells.kinds[key * grid.cells.columnCount + column] != .none {
                         // The same cell twice: two readings of one row, neither to be trusted.
@@ -175,42 +192,41 @@ struct StatutoryTableBuilder {
     }
 
     /// The canonical rows of a row with figures: its own label, else the label lines above it; 表四's rows side
-    /// by side.
+    /// by side. A slice of `sideBySide.keys` or of `everyRow` (every canonical row index): no array per row.
     private func rowKeys(_ row: TableRowCells, own: TableLabels.RowMatch, pending: [TableRowCells], group: String?,
-                         header: Header) -> [Int]? {
+                         header: Header, sideBySide: (rows: [Int], keys: [Int]), everyRow: [Int]) -> ArraySlice<Int>? {
         if definition.sideBySide == true {
-            let all = definition.rows.indices.filter { !labels.rowIsGroup[$0] }
+            let all = sideBySide.rows
             let width = definition.columns.count
             if row.values(fitting: width * all.count).count == width * all.count {
                 let named = labels.names(all.map { definition.rows[$0] }, in: header.text + row.compactLabel)
-                return named ? all.map { labels.rowCanon[$0] } : nil
+                return named ? sideBySide.keys[...] : nil
             }
         }
         switch own {
-        case .row(let k), .group(let k): return [k]
+        case .row(let k), .group(let k): return everyRow[k...k]
         case .none, .ambiguous:
             let joined = pending.flatMap(\.compactLabel) + row.compactLabel
             switch labels.row(compact: joined, context: group) {
-            case .row(let k), .group(let k): return [k]
+            case .row(let k), .group(let k): return everyRow[k...k]
             case .none, .ambiguous: return nil
             }
         }
     }
 
-    /// The cells of a row by canonical column, one list per row side by side; nil when they cannot be placed.
-    private func columns(_ row: TableRowCells, block: String?, rows k: Int, header: Header,
-                         memo: inout NamesMemo) -> [[(Int, Range<Int>)]]? {
+    /// The cells of a row by canonical column, into `placed` (emptied first): one run of the returned size per
+    /// row side by side; nil when they cannot be placed.
+    private func columns(_ row: TableRowCells, block: TableLabels.BlockColumns, rows k: Int, header: Header,
+                         memo: inout NamesMemo, into placed: inout [(Int, Range<Int>)]) -> Int? {
+        placed.removeAll(keepingCapacity: true)
         // (a) Under the header cells, where positions line up.
         let sameWidth = row.cells.count == header.width
             || row.cells.count > header.width && row.cells[header.width...].allSatisfy { $0.isEmpty }
         if header.hasColumns, !header.conflicting, sameWidth {
-            let candidates = labels.candidateColumns(block: block)
-            var placed: [(Int, Range<Int>)] = []
-            placed.reserveCapacity(row.cells.count - row.valueStart)
             var ok = true
             for i in row.valueStart..<row.cells.count {
                 let cell = row.cells[i]
-                if let column = header.column(at: i), candidates[column] {
+                if let column = header.column(at: i), block.candidates[column] {
                     placed.append((column, cell))
                 } else if !cell.isEmpty {
                     ok = false
@@ -218,33 +234,31 @@ struct StatutoryTableBuilder {
                 }
             }
             if ok, k == 1, !placed.isEmpty {
-                if Self.isDistinct(placed[...]) { return [placed] }
+                if Self.isDistinct(placed[...]) { return placed.count }
             } else if ok, !placed.isEmpty, placed.count % k == 0 {
                 let size = placed.count / k
-                let chunks = stride(from: 0, to: placed.count, by: size).map { Array(placed[$0..<($0 + size)]) }
-                if chunks.allSatisfy({ Self.isDistinct($0[...]) }) { return chunks }
+                if stride(from: 0, to: placed.count, by: size).allSatisfy({ Self.isDistinct(placed[$0..<($0 + size)]) }) { return size }
             }
+            placed.removeAll(keepingCapacity: true)
         }
         // (b) In the official order, when the headers name every column of one layout.
-        for layout in [Era.y2021, .y2019] {
-            let cols = definition.columns(block: block, layout: layout)
+        for (layout, cols, keys) in block.ordered {
             guard !cols.isEmpty else { continue }
             let values = row.values(fitting: cols.count * k)
-            guard values.count == cols.count * k, names(cols, block: block, layout: layout, header: header, memo: &memo) else { continue }
-            let keys = cols.map { labels.columnIndex(key: $0.key)! }
-            return stride(from: values.startIndex, to: values.endIndex, by: cols.count).map { start in
-                zip(keys, values[start..<(start + cols.count)]).map { ($0, $1) }
-            }
+            guard values.count == cols.count * k, names(cols, block: block.block, layout: layout, header: header, memo: &memo)
+            else { continue }
+            for (n, cell) in values.enumerated() { placed.append((keys[n % keys.count], cell)) }
+            return cols.count
         }
         return nil
     }
 
-    /// `labels.names(cols, in: header.text)`, remembered per block and layout until the header text changes.
-    private func names(_ cols: [LabelDefinition], block: String?, layout: Era, header: Header, memo: inout NamesMemo) -> Bool {
-        let key = NamesMemo.Key(block: block, layout: layout)
-        if let known = memo.answers[key] { return known }
-        let answer = labels.names(cols, in: header.text)
-        memo.answers[key] = answer
+    /// `labels.names` of the columns (indices into `definition.columns`) in `header.text`, remembered per block
+    /// and layout until the header text changes.
+    private func names(_ cols: [Int], block: String?, layout: Era, header: Header, memo: inout NamesMemo) -> Bool {
+        if let known = memo.answer(block, layout) { return known }
+        let answer = labels.names(cols.map { definition.columns[$0] }, in: header.text)
+        memo.answers.append((block, layout, answer))
         return answer
     }
 

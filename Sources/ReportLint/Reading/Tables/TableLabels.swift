@@ -31,8 +31,10 @@ final class TableLabels: Sendable {
     /// The layout a row or column belongs to when it belongs to one only.
     let rowLayout: [Era?], columnLayout: [Era?]
     let columnUnit: [String?]
-    /// Per 表二 block (and for no block), which canonical columns a row of it may have.
+    /// Per 表二 block (and for no block), which canonical columns a row of it may have, and its columns in
+    /// each layout's order (`BlockColumns`).
     private let candidates: [String: [Bool]], candidatesWithoutBlock: [Bool]
+    private let blocks: [String: BlockColumns], withoutBlock: BlockColumns
     /// Per layout (`Era.allCases`): the rows a table of it must have — group labels only in the layouts they
     /// name — and its columns (table-missing).
     let requiredRows: [[Int]], layoutColumns: [[Int]]
@@ -101,6 +103,10 @@ final class TableLabels: Sendable {
         }
         self.candidates = candidates
         candidatesWithoutBlock = allowed(nil)
+        blocks = Dictionary(uniqueKeysWithValues: candidates.map { block, allowed in
+            (block, Self.blockColumns(block, candidates: allowed, definition, columnByKey))
+        })
+        withoutBlock = Self.blockColumns(nil, candidates: candidatesWithoutBlock, definition, columnByKey)
         requiredRows = Era.allCases.map { era in rows.indices.filter { rows[$0].belongs(to: era) && (!rows[$0].isGroup || rows[$0].layouts != nil) } }
         layoutColumns = Era.allCases.map { era in columns.indices.filter { columns[$0].belongs(to: era) } }
         columnFitsRow = columns.map { column in rows.map { column.inBlock($0.block) } }
@@ -115,6 +121,31 @@ final class TableLabels: Sendable {
         if let c = candidates[block] { return c }
         let keys = Set(definition.columns(block: block, layout: nil).map(\.key))
         return definition.columns.map { keys.contains($0.key) }
+    }
+
+    /// What the builder asks of the definition about a block, for every row with figures: which canonical
+    /// columns a row of it may have, and its columns in the official order of each layout (2021, then 2019) —
+    /// as indices into `definition.columns` (`definition.columns(block:layout:)`) and as canonical columns.
+    struct BlockColumns: Sendable {
+        var block: String?
+        var candidates: [Bool]
+        var ordered: [(layout: Era, columns: [Int], canonical: [Int])]
+    }
+
+    /// The `BlockColumns` of a block (of no block: nil), worked out with the labels for the blocks the
+    /// definition names.
+    func blockColumns(_ block: String?) -> BlockColumns {
+        guard let block else { return withoutBlock }
+        return blocks[block] ?? Self.blockColumns(block, candidates: candidateColumns(block: block), definition, columnByKey)
+    }
+
+    private static func blockColumns(_ block: String?, candidates: [Bool], _ definition: StatutoryTableDefinition,
+                                     _ columnByKey: [String: Int]) -> BlockColumns {
+        let columns = definition.columns
+        return BlockColumns(block: block, candidates: candidates, ordered: [Era.y2021, .y2019].map { layout in
+            let indices = columns.indices.filter { columns[$0].inBlock(block) && columns[$0].belongs(to: layout) }
+            return (layout, indices, indices.map { columnByKey[columns[$0].key]! })
+        })
     }
 
     /// The canonical index of a column key.
