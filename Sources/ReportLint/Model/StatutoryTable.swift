@@ -210,15 +210,18 @@ final class CellStore: @unchecked Sendable {
 
 extension StatutoryTable {
     /// Whether there is a cell at a canonical row and column of `labels`' definition.
+    /// (The grid's fields are read in place: a copy of the grid per cell retained each of its arrays.)
     func hasValue(row r: Int, column c: Int, in labels: TableLabels) -> Bool {
-        if let grid, grid.labels === labels { return grid.kinds[r * grid.columnCount + c] != .none }
+        if store.grid?.labels === labels, let kinds = store.grid?.kinds, let width = store.grid?.columnCount {
+            return kinds[r * width + c] != .none
+        }
         return cells[CellKey(row: labels.rowKeys[r], column: labels.columnKeys[c])] != nil
     }
 
     /// Whether a canonical row of `labels`' definition has a cell (`rowKeys.contains`), from the grid when
     /// it can be.
     func hasCells(row r: Int, in labels: TableLabels) -> Bool {
-        if let grid, grid.labels === labels { return grid.rowHasCells[r] }
+        if store.grid?.labels === labels, let rows = store.grid?.rowHasCells { return rows[r] }
         let key = labels.rowKeys[r]
         return cells.keys.contains { $0.row == key }
     }

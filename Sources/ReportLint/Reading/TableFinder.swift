@@ -33,9 +33,13 @@ enum TableFinder {
         }
         let first = HeadingParser.skipMarkup(line, from: 0)
         if first < line.count, line[first] == "|" {
-            let cells = split(line) { $0 == "|" }
-            // Drop the empty cells outside the outer pipes.
-            if cells.count >= 3 { return Array(cells.dropFirst().dropLast()) }
+            var cells = split(line) { $0 == "|" }
+            // Drop the empty cells outside the outer pipes (in place: no second array).
+            if cells.count >= 3 {
+                cells.removeLast()
+                cells.removeFirst()
+                return cells
+            }
         }
         // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
         let wide = splitOnWideBlanks(line)
@@ -90,7 +94,11 @@ enum TableFinder {
     }
 
     static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
+        // Sized first: grown one cell at a time, the array was reallocated twice a row on average.
+        var count = 1
+        for u in line where isSeparator(u) { count += 1 }
         var cells: [Range<Int>] = []
+        cells.reserveCapacity(count)
         var start = 0
         for (i, u) in line.enumerated() where isSeparator(u) {
             cells.append(trimmed(line, start, i))
@@ -103,6 +111,7 @@ enum TableFinder {
     /// Splits on runs of two or more blanks (or one ideographic space / tab).
     static func splitOnWideBlanks(_ line: [Unicode.Scalar]) -> [Range<Int>] {
         var cells: [Range<Int>] = []
+        cells.reserveCapacity(8)  // room for the usual row at once (see `split`)
         var cellStart = 0, i = 0
         while i < line.count {
             guard line[i].isBlank else { i += 1; continue }

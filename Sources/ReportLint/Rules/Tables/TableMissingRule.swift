@@ -66,13 +66,19 @@ public struct TableMissingRule: Rule {
             let e = Era.allCases.firstIndex(of: layout)!
             let required = labels.requiredRows[e]
             let present = required.filter { table.hasCells(row: labels.rowCanon[$0], in: labels) }
-            missingRows = required.filter { !present.contains($0) }.map { d.rows[$0] }
+            var isPresent = [Bool](repeating: false, count: d.rows.count)
+            for r in present { isPresent[r] = true }
+            missingRows = required.filter { !isPresent[$0] }.map { d.rows[$0] }
+            // A column is missing when rows of its block are present and none has a cell in it: asked row by
+            // row, without a list of the column's rows for every column of every table.
             for j in labels.layoutColumns[e] {
-                let rows = present.filter { labels.columnFitsRow[j][$0] }
-                let c = labels.columnCanon[j]
-                if !rows.isEmpty, !rows.contains(where: { table.hasValue(row: labels.rowCanon[$0], column: c, in: labels) }) {
-                    missingColumns.append(d.columns[j])
+                let c = labels.columnCanon[j], fits = labels.columnFitsRow[j]
+                var hasRows = false, hasCell = false
+                for r in present where fits[r] {
+                    hasRows = true
+                    if table.hasValue(row: labels.rowCanon[r], column: c, in: labels) { hasCell = true; break }
                 }
+                if hasRows, !hasCell { missingColumns.append(d.columns[j]) }
             }
         } else {
             // Group labels are not rows of figures, except in the layouts they name (2019: （六）其他处理).
