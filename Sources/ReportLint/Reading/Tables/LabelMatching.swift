@@ -18,7 +18,22 @@ enum LabelText {
 
     /// Appends the compact form of a piece of a line (a table cell).
     static func appendCompact(_ s: ArraySlice<Unicode.Scalar>, to out: inout [Unicode.Scalar]) {
+        // Most cells need no change (a run of Chinese text): copied at once rather than scalar by scalar.
+        if s.allSatisfy(isKept) {
+            out.append(contentsOf: s)
+            return
+        }
         for u in s { append(u, to: &out) }
+    }
+
+    /// Whether `append` keeps a scalar as it is.
+    @inline(__always)
+    private static func isKept(_ u: Unicode.Scalar) -> Bool {
+        if u.value >= 0x80 { return u != "\u{3000}" && u != "\u{A0}" }
+        switch u {
+        case " ", "\t", "\n", "\r", "#", "*", "|", "(", ")", ":": return false
+        default: return true
+        }
     }
 
     static func compact(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -66,16 +66,19 @@ public struct TableIdentityRule: Rule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        // Fetched once (a locked look-up), and the checks read in place by index: a loop variable copied every
+        // check of the pack for every table.
+        let checks = context.pack.identityChecks
         for table in report.statutoryTables where !table.isTrace {
             guard let definition = context.pack.table(table.kind) else { continue }
             let layout = report.layout(of: table)
             var blank: Set<TextSpan> = []
-            for check in context.pack.identityChecks where check.identity.table == table.kind {
-                for instance in check.failures(in: table, layout: layout) {
+            for k in checks.indices where checks[k].identity.table == table.kind {
+                for instance in checks[k].failures(in: table, layout: layout) {
                     switch instance.outcome {
                     case .holds: continue
                     case .notStated(let spans): blank.formUnion(spans)
-                    case .fails(let t, let p): findings.append(finding(check, instance, total: t, parts: p))
+                    case .fails(let t, let p): findings.append(finding(checks[k], instance, total: t, parts: p))
                     }
                 }
             }
