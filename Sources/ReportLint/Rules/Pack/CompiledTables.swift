@@ -100,6 +100,8 @@ struct FigurePhraseScalars: Sendable {
     }
     let statements: [Statement]
     let zeroStatements: [ZeroStatement]
+    /// The scalars zero phrases start with.
+    let zeroFirsts: [Unicode.Scalar]
     let applicants: [[Unicode.Scalar]]
     let skipMarkers: [[Unicode.Scalar]]
     let subUnitMarkers: [[Unicode.Scalar]]
@@ -111,6 +113,7 @@ struct FigurePhraseScalars: Sendable {
         zeroStatements = phrases.zeroStatements.compactMap { zero in
             phrases.statements.firstIndex { $0.key == zero.key }.map { ZeroStatement(statement: $0, phrases: zero.phrases.map { ($0, $0.scalars) }) }
         }
+        zeroFirsts = Array(Set(zeroStatements.flatMap { $0.phrases.compactMap(\.scalars.first) }))
         applicants = phrases.applicants.map(\.phrase.scalars)
         skipMarkers = phrases.skipMarkers.map(\.scalars)
         subUnitMarkers = phrases.subUnitMarkers.map(\.scalars)

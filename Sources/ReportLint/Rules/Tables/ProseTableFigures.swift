@@ -32,7 +32,14 @@ struct ProseTableFigures {
         var subUnit: Bool
     }
 
-    private static let separators: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?", "、", "（", "(", "）", ")"]
+    /// A clause ends at one of these. (A switch: hashing each scalar into a Set cost more, on every scalar
+    /// searched back over from every count figure.)
+    private static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?", "、", "（", "(", "）", ")": true
+        default: false
+        }
+    }
     /// Compared as Strings one by one: six short Strings are told apart faster than one is hashed.
     private static let units: [String] = ["件", "起", "宗", "例", "个", "份"]
 
@@ -44,7 +51,7 @@ struct ProseTableFigures {
             let s = paragraph.scalars
             var parent: Int?, parentEnd = 0
             for f in figures[index] where f.kind == .count && !f.approximate && Self.isCountUnit(f.unit) {
-                let clauseStart = (s[..<f.start].lastIndex { Self.separators.contains($0) } ?? -1) + 1
+                let clauseStart = (s[..<f.start].lastIndex(where: Self.isSeparator) ?? -1) + 1
                 // The clause stays scalars until a phrase is found in it: most clauses state no statement's figure,
                 // and making a String of each cost more than the search.
                 let clause = s[clauseStart..<f.start]
@@ -75,11 +82,13 @@ struct ProseTableFigures {
                     result.append(link)
                 }
             }
-            // “未收到政府信息公开申请”: a statement of zero.
+            // “未收到政府信息公开申请”: a statement of zero. Searched from the first scalar that starts a zero
+            // phrase, and not at all in the many paragraphs without one.
+            guard let from = s.firstIndex(where: compiled.zeroFirsts.contains) else { continue }
             for zero in compiled.zeroStatements {
                 for (phrase, scalars) in zero.phrases {
-                    guard let at = s.firstIndex(of: scalars) else { continue }
-                    let clauseStart = (s[..<at].lastIndex { Self.separators.contains($0) } ?? -1) + 1
+                    guard let at = s.firstIndex(of: scalars, from: from) else { continue }
+                    let clauseStart = (s[..<at].lastIndex(where: Self.isSeparator) ?? -1) + 1
                     guard !namesOtherYear(figures[index], clauseStart, at) else { continue }
                     let st = phrases.statements[zero.statement]
                     result.append(Link(statement: st, span: paragraph.span(at, at + scalars.count), quote: phrase,
