@@ -43,15 +43,18 @@ enum BreakdownReader {
 
     static func read(_ report: Report, pack: RulePack) -> [Breakdown] {
         var result: [Breakdown] = []
-        var byParagraph: [Int: [Figure]] = [:]
-        for f in report.figures { byParagraph[f.paragraph, default: []].append(f) }
+        // The figures by paragraph, in an array by index (as a dictionary, sorted: hashed and copied again).
+        var byParagraph = [[Figure]](repeating: [], count: report.paragraphs.count)
+        for f in report.figures { byParagraph[f.paragraph].append(f) }
         let comparison = pack.phrases.comparisonMarkers
         let totalMarkers = pack.phrases.totalMarkers
         let partMarkers = pack.phrases.partMarkers
-        for (index, figures) in byParagraph.sorted(by: { $0.key < $1.key }) {
+        for (index, figures) in byParagraph.enumerated() where !figures.isEmpty {
+            let allCounts = figures.filter { $0.kind == .count && !$0.chineseNumeral }
+            // Fewer than two counts make no breakdown, whatever their depth (`counts` below is a part of them).
+            guard allCounts.count >= 2 else { continue }
             let s = report.paragraphs[index].scalars
             let depth = parenDepth(s)
-            let allCounts = figures.filter { $0.kind == .count && !$0.chineseNumeral }
             let counts = allCounts.filter { depth[$0.start] == 0 }
             let shares = figures.filter { $0.kind == .share && !preceded($0, in: s, by: comparison, within: 6) }
             guard counts.count >= 2 else { continue }
