@@ -34,13 +34,15 @@ struct StatutoryTableReader {
         var previousEnd = -1
         for region in report.tables {
             let preamble = captionLines(before: region.lines.lowerBound, after: previousEnd, report: report, sectionLines: sectionLines)
-            var rows = preamble.map { captionRow($0, report) }
-            rows += region.cellRows.map { row in
-                TableRowCells(line: row.line, text: report.lines[row.line], cells: row.cells, aligned: isAligned(row.line, report))
-            }
             let trailing = figureLines(after: region.lines.upperBound, report: report, sectionLines: sectionLines)
-            rows += trailing.map { captionRow($0, report) }
-            rows.removeAll { Self.isPageFooter(report.lines[$0.line]) }
+            // The rows in one array sized at once, page footers left out as they come.
+            var rows: [TableRowCells] = []
+            rows.reserveCapacity(preamble.count + region.cellRows.count + trailing.count)
+            for i in preamble where !Self.isPageFooter(report.lines[i]) { rows.append(captionRow(i, report)) }
+            for row in region.cellRows where !Self.isPageFooter(report.lines[row.line]) {
+                rows.append(TableRowCells(line: row.line, text: report.lines[row.line], cells: row.cells, aligned: isAligned(row.line, report)))
+            }
+            for i in trailing where !Self.isPageFooter(report.lines[i]) { rows.append(captionRow(i, report)) }
             let first = preamble.first ?? region.lines.lowerBound
             let end = trailing.last ?? region.lines.upperBound
             // Which table the region names most (ties and silence: none).
@@ -52,12 +54,13 @@ struct StatutoryTableReader {
             let kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
                 ? definitions[hitSets.firstIndex { $0.count == best }!].kind : nil
 
-            if var z = zone, kind == nil || kind == z.kind,
-               let gap = gapRows(from: z.lines.upperBound, to: first, report: report, sectionLines: sectionLines) {
-                z.rows += gap + rows
-                z.lines = z.lines.lowerBound...end
-                if let k = z.kind, let i = definitions.firstIndex(where: { $0.kind == k }) { z.hits.formUnion(hitSets[i]) }
-                zone = z
+            // The zone grows in place: a copy of it (`if var z = zone`) made every merge copy all its rows.
+            if let (zoneKind, zoneLines) = zone.map({ ($0.kind, $0.lines) }), kind == nil || kind == zoneKind,
+               let gap = gapRows(from: zoneLines.upperBound, to: first, report: report, sectionLines: sectionLines) {
+                zone!.rows += gap
+                zone!.rows += rows
+                zone!.lines = zoneLines.lowerBound...end
+                if let k = zoneKind, let i = definitions.firstIndex(where: { $0.kind == k }) { zone!.hits.formUnion(hitSets[i]) }
             } else {
                 close()
                 if let kind, let i = definitions.firstIndex(where: { $0.kind == kind }) {
