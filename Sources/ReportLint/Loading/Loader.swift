@@ -141,19 +141,17 @@ public struct DocumentLoader: Sendable {
 ///
 /// Through the C library rather than FileManager and FileHandle: `attributesOfItem` alone cost about 50,000
 /// instructions a file (a dictionary of boxed attributes), more than decoding a small draft. The checks are
-/// those FileManager made: `stat` (following links) for existence and directories, `lstat` for the type and size.
+/// those FileManager made: `stat` (following links) for existence, the type and the size.
 enum FileBytes {
     static func read(path: String, limit: Int) throws(LoadError) -> [UInt8] {
         var target = stat()
         guard stat(path, &target) == 0 else { throw .notFound }
-        if target.st_mode & S_IFMT == S_IFDIR { throw .notAFile }
-        var entry = stat()
-        guard lstat(path, &entry) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        let type = entry.st_mode & S_IFMT
-        if type != S_IFREG && type != S_IFLNK { throw .notAFile }
-        let size = Int(entry.st_size)
+        // What the path leads to (through links) must be a regular file: a directory, a FIFO or a device is
+        // refused before `open`, which would block on a FIFO.
+        if target.st_mode & S_IFMT != S_IFREG { throw .notAFile }
+        let size = Int(target.st_size)
         if size > limit { throw .tooLarge(bytes: size, limit: limit) }
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // never blocks, even if the path changed since `stat`
         guard fd >= 0 else { throw .unreadable("permission denied") }
         defer { close(fd) }
         // Up to limit + 1 bytes, so that a file grown past the limit since `lstat` is still refused. Straight
