@@ -27,14 +27,14 @@ struct Spool {
 
     private mutating func flush() {
         guard fd >= 0, !pending.isEmpty else { return }
-        if Frame.write(pending, to: fd) {
+        if Descriptor.writeAll(pending, to: fd) {
             written += pending.count
         } else {
             // The disk is full: keep the whole frames that reached the file and those not yet written.
             var frames: [[UInt8]] = []
             readBack { frames.append(Array($0)) }
-            var start = 0
-            while let frame = Frame.next(pending, from: &start) { frames.append(Array(frame)) }
+            var unwritten = FrameReader(bytes: pending)
+            while let frame = unwritten.next() { frames.append(Array(frame)) }
             close(fd)
             fd = -1
             inMemory = frames
@@ -45,17 +45,12 @@ struct Spool {
     /// Reads the first `written` bytes of the file back as frames.
     private func readBack(_ body: (ArraySlice<UInt8>) -> Void) {
         guard lseek(fd, 0, SEEK_SET) == 0 else { return }
-        var buffer: [UInt8] = [], left = written
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var reader = FrameReader(), left = written
         while left > 0 {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, left)) }
-            if n < 0 && errno == EINTR { continue }
+            let n = reader.fill(from: fd, limit: left)
             if n <= 0 { break }
             left -= n
-            buffer.append(contentsOf: chunk[0..<n])
-            var start = 0
-            while let frame = Frame.next(buffer, from: &start) { body(frame) }
-            buffer.removeFirst(start)
+            while let frame = reader.next() { body(frame) }
         }
     }
 

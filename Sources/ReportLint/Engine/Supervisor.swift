@@ -61,8 +61,23 @@ enum Frame {
         return [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)] + payload
     }
 
-    /// Takes one whole frame off the front of `buffer` (whose valid bytes start at `start`), if there is one.
-    static func next(_ buffer: [UInt8], from start: inout Int) -> ArraySlice<UInt8>? {
+    /// Writes one frame; false when the other end is gone.
+    static func send(_ payload: [UInt8], to fd: Int32) -> Bool { Descriptor.writeAll(wrap(payload), to: fd) }
+}
+
+/// Bytes read from a descriptor, taken off as whole frames (worker pipes, the batch spool).
+struct FrameReader {
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    init() {}
+
+    /// Frames already in memory.
+    init(bytes: [UInt8]) { buffer = bytes }
+
+    /// The next whole frame, if all of it has been read.
+    mutating func next() -> ArraySlice<UInt8>? {
         guard buffer.count - start >= 4 else { return nil }
         let n = Int(buffer[start]) | Int(buffer[start + 1]) << 8 | Int(buffer[start + 2]) << 16 | Int(buffer[start + 3]) << 24
         guard buffer.count - start - 4 >= n else { return nil }
@@ -70,8 +85,19 @@ enum Frame {
         return buffer[(start + 4)..<(start + 4 + n)]
     }
 
-    static func write(_ bytes: [UInt8], to fd: Int32) -> Bool { Descriptor.writeAll(bytes, to: fd) }
-
+    /// Reads once (at most `limit` bytes), retrying when interrupted: the count read, 0 at the end, −1 on an
+    /// error (in `errno`).
+    mutating func fill(from fd: Int32, limit: Int = 1 << 16) -> Int {
+        var n: Int
+        repeat {
+            n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, limit)) }
+        } while n < 0 && errno == EINTR
+        if n > 0 {
+            if start > 0 { buffer.removeFirst(start); start = 0 }  // a frame handed out keeps the storage it was sliced from
+            buffer.append(contentsOf: chunk[0..<n])
+        }
+        return n
+    }
 }
 
 /// One worker process and the pipes to it. Spawned with posix_spawn in a process group of its own, so that
@@ -83,7 +109,7 @@ final class WorkerProcess: @unchecked Sendable {
     private let pid: pid_t
     private let input: Int32   // write end of the worker's standard input
     private let output: Int32  // read end of the worker's standard output
-    private var buffer: [UInt8] = []
+    private var answers = FrameReader()
     private var reaped = false
     private var inputOpen = true
     private static let spawnLock = NSLock()
@@ -129,15 +155,11 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     func check(_ path: String, timeout: Double) -> Answer {
-        guard Frame.write(Frame.wrap(Array(path.utf8)), to: input) else { return .died(reap(killing: true)) }
+        guard Frame.send(Array(path.utf8), to: input) else { return .died(reap(killing: true)) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            var start = 0
-            if let frame = Frame.next(buffer, from: &start) {
-                let outcome = try? OutcomeCodec.decode(frame)
-                buffer.removeFirst(start)
-                guard let outcome else {
+            if let frame = answers.next() {
+                guard let outcome = try? OutcomeCodec.decode(frame) else {
                     kill(-pid, SIGKILL)
                     _ = reap()
                     return .died("unreadable answer from the worker")
@@ -153,10 +175,9 @@ final class WorkerProcess: @unchecked Sendable {
             var pfd = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
             let wait = Int32(min((deadline - now) / 1_000_000 + 1, 1000))
             if poll(&pfd, 1, wait) <= 0 { continue }
-            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            let n = answers.fill(from: output)
+            if n < 0 && errno == EAGAIN { continue }
             if n <= 0 { return .died(reap(killing: true)) }
-            buffer.append(contentsOf: chunk[0..<n])
         }
     }
 
@@ -198,19 +219,12 @@ final class WorkerProcess: @unchecked Sendable {
 /// The worker side: answers one outcome frame per path frame until standard input ends.
 public enum WorkerLoop {
     public static func serve(_ runner: Runner) {
-        var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            var start = 0
-            while let frame = Frame.next(pending, from: &start) {
+        var requests = FrameReader()
+        repeat {
+            while let frame = requests.next() {
                 let path = String(decoding: frame, as: UTF8.self)
-                if !Frame.write(Frame.wrap(OutcomeCodec.encode(runner.process(.path(path)))), to: 1) { exit(0) }
+                if !Frame.send(OutcomeCodec.encode(runner.process(.path(path))), to: 1) { exit(0) }
             }
-            pending.removeFirst(start)
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            pending.append(contentsOf: chunk[0..<n])
-        }
+        } while requests.fill(from: 0) > 0
     }
 }
