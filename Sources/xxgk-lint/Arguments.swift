@@ -65,11 +65,7 @@ struct Arguments {
             case "--output", "-o": a.output = value
             case "--config": a.configPath = value
             case "--rules": a.packPaths.append(value)
-            case "--year":
-                guard let y = Int(value), (1990...2100).contains(y) else {
-                    throw UsageError(message: Localized(zh: "--year 需要四位年份，如 2024", en: "--year needs a four-digit year such as 2024"))
-                }
-                a.year = y
+            case "--year": a.year = try limited { () throws(OptionLimits.Problem) in try OptionLimits.integer(.year, value) }
             case "--lang":
                 guard let l = Language(rawValue: value) else {
                     throw UsageError(message: Localized(zh: "--lang 只能是 zh 或 en", en: "--lang must be zh or en"))
@@ -80,23 +76,12 @@ struct Arguments {
                     throw UsageError(message: Localized(zh: "--fail-level 只能是 error、warning 或 note", en: "--fail-level must be error, warning or note"))
                 }
                 a.failLevel = s
-            case "--jobs", "-j":
-                guard let j = Int(value), j >= 1, j <= 256 else {
-                    throw UsageError(message: Localized(zh: "--jobs 需要 1 到 256 之间的整数", en: "--jobs needs a whole number from 1 to 256"))
-                }
-                a.jobs = j
+            case "--jobs", "-j": a.jobs = try limited { () throws(OptionLimits.Problem) in try OptionLimits.integer(.jobs, value) }
             case "--stdin-filename": a.stdinFilename = value
             case "--max-file-size":
-                guard let n = Int(value), n > 0 else {
-                    throw UsageError(message: Localized(zh: "--max-file-size 需要正整数（字节）", en: "--max-file-size needs a positive number of bytes"))
-                }
-                a.maxFileSize = n
+                a.maxFileSize = try limited { () throws(OptionLimits.Problem) in try OptionLimits.integer(.maxFileSize, value) }
             case "--disable": a.disabled += value.split(separator: ",").map(String.init)
-            case "--timeout":
-                guard let t = Double(value), t > 0 else {
-                    throw UsageError(message: Localized(zh: "--timeout 需要正数（秒）", en: "--timeout needs a positive number of seconds"))
-                }
-                a.timeout = t
+            case "--timeout": a.timeout = try limited { () throws(OptionLimits.Problem) in try OptionLimits.seconds(value) }
             case "--no-isolation": a.isolation = false
             case "--quiet", "-q": a.quiet = true
             case "--no-color": a.color = false
@@ -109,6 +94,13 @@ struct Arguments {
             }
         }
         return a
+    }
+
+    /// A numeric option checked by the one validator that configuration files use too.
+    private static func limited<T>(_ read: () throws(OptionLimits.Problem) -> T) throws(UsageError) -> T {
+        do { return try read() } catch {
+            throw UsageError(message: Localized(zh: error.message(.zh), en: error.message(.en)))
+        }
     }
 
     static func usage(_ lang: Language) -> String {

@@ -3,9 +3,18 @@ import ReportLint
 
 // The thin front end: parse arguments, build a configuration, call the library, print, exit.
 
+/// One line on standard error. Whatever it quotes from the input (a reason from a loader, an option's value)
+/// is shown visibly: no control character reaches the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.visible(text) + "\n").utf8))
 }
+
+// Ctrl-C, SIGTERM (a CI timeout) and SIGHUP must end the run, even when the program that started this one
+// left them blocked (Foundation's Process does): the workers and the unnamed output file go with it.
+var endingSignals = sigset_t()
+sigemptyset(&endingSignals)
+for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&endingSignals, s) }
+pthread_sigmask(SIG_UNBLOCK, &endingSignals, nil)
 
 let argv = Array(CommandLine.arguments.dropFirst())
 let envLang: Language = .zh

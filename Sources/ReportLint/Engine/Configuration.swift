@@ -31,6 +31,9 @@ public struct Configuration: Sendable {
         case invalid(path: String, reason: String)
         case unknownRule(String)
         case badSeverity(rule: String, value: String)
+        case outOfRange(path: String, OptionLimits.Problem)
+        case packTooLarge(path: String, bytes: Int)
+        case invalidPack(path: String, reason: String)
 
         public func message(_ lang: Language) -> String {
             switch (self, lang) {
@@ -42,12 +45,20 @@ public struct Configuration: Sendable {
             case (.unknownRule(let id), .en): return "unknown rule '\(id)' (run xxgk-lint rules to list them)"
             case (.badSeverity(let id, let v), .zh): return "规则 \(id) 的级别“\(v)”无效（可用 error、warning、note、off）"
             case (.badSeverity(let id, let v), .en): return "invalid severity '\(v)' for rule \(id) (use error, warning, note or off)"
+            case (.invalidPack(let p, let r), .zh): return "规则包 \(p) 有误：\(r)"
+            case (.invalidPack(let p, let r), .en): return "rule pack \(p) is invalid: \(r)"
+            case (.packTooLarge(let p, let n), .zh): return "规则包 \(p) 过大（\(n) 字节，上限 \(Configuration.maxPackBytes) 字节）"
+            case (.packTooLarge(let p, let n), .en): return "rule pack \(p) is too large (\(n) bytes; the limit is \(Configuration.maxPackBytes))"
+            case (.outOfRange(let p, let problem), .zh): return "配置文件 \(p)：\(problem.message(.zh, inConfiguration: true))"
+            case (.outOfRange(let p, let problem), .en): return "configuration file \(p): \(problem.message(.en, inConfiguration: true))"
             }
         }
     }
 
     /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
     public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > Self.maxPackBytes { throw .packTooLarge(path: path, bytes: Int(info.st_size)) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
@@ -69,11 +80,14 @@ public struct Configuration: Sendable {
             guard let map = rules as? [String: String] else { throw .invalid(path: path, reason: "\"rules\" must map rule ids to error|warning|note|off") }
             for (id, value) in map { try setSeverity(rule: id, value) }
         }
-        if let size = root["maxFileSize"] as? Int { limits.maxFileBytes = size }
+        func limited(_ option: OptionLimits.Option) throws(Error) -> Int? {
+            guard let value = root[option.key] else { return nil }
+            do { return try OptionLimits.integer(option, json: value) } catch { throw .outOfRange(path: path, error) }
+        }
+        if let size = try limited(.maxFileSize) { limits.maxFileBytes = size }
         let lang = (root["lang"] as? String).flatMap(Language.init(rawValue:))
         if root["lang"] != nil && lang == nil { throw .invalid(path: path, reason: "\"lang\" must be \"zh\" or \"en\"") }
-        let year = root["year"] as? Int
-        return (lang, year)
+        return (lang, try limited(.year))
     }
 
     public mutating func setSeverity(rule id: String, _ value: String) throws(Error) {
@@ -85,13 +99,18 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// The largest rule pack or configuration file read (the built-in packs together are far smaller).
+    public static let maxPackBytes = 1 << 20
+
     /// Merges a user's rule pack on top of the built-in ones.
     public mutating func addPack(path: String) throws(Error) {
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > Self.maxPackBytes { throw .packTooLarge(path: path, bytes: Int(info.st_size)) }
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
         do { try pack.merge(json: data) } catch let problem as CustomRuleSpec.Problem {
-            throw .invalid(path: path, reason: problem.description)
+            throw .invalidPack(path: path, reason: problem.description)
         } catch {
-            throw .invalid(path: path, reason: "not a rule pack: \(error)")
+            throw .invalidPack(path: path, reason: "not a rule pack: \(error)")
         }
     }
 }

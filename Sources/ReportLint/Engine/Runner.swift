@@ -93,13 +93,13 @@ public struct Runner: Sendable {
         }
     }
 
-    /// Checks the inputs on `jobs` threads (in worker processes with `isolation`), in input order.
+    /// Checks the inputs on `jobs` threads (in worker processes with `isolation`, standard input among
+    /// them), in input order. A single input is checked here: the command line guards it with a watchdog.
     private func produce(_ inputs: [Input], _ deliver: (Outcome) -> Void) {
-        if let isolation, inputs.count > 1, inputs.allSatisfy({ if case .path = $0 { true } else { false } }) {
+        if let isolation, inputs.count > 1 {
             let supervisor = Supervisor(isolation: isolation)
-            let paths = inputs.map(\.name)
             OrderedParallel.run(count: inputs.count, jobs: jobs, body: { next, store in
-                supervisor.serve(paths, next: next, store: store)
+                supervisor.serve(inputs, next: next, store: store)
             }, deliver: deliver)
         } else {
             let runner = self

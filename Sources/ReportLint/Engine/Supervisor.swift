@@ -6,8 +6,8 @@ import Glibc
 
 /// Checks files in worker processes, so that a crash or a hang on one file costs only that file.
 ///
-/// Each worker is this same executable started in worker mode (`xxgk-lint __worker …`): it reads input
-/// paths as frames on standard input and answers each with one `Runner.Outcome` frame (`OutcomeCodec`) on
+/// Each worker is this same executable started in worker mode (`xxgk-lint __worker …`): it reads inputs
+/// (a path, or standard input's bytes with their name: `WorkerRequest`) as frames on standard input and answers each with one `Runner.Outcome` frame (`OutcomeCodec`) on
 /// standard output. The supervisor gives each worker one file at a time; if the worker dies, that file is
 /// recorded as `crashed` and a fresh worker takes the next file; if it does not answer within the time
 /// budget, it is killed and the file is recorded as `timedOut`.
@@ -24,28 +24,30 @@ struct Supervisor: Sendable {
     /// Checks every path (tests; the runner streams through `serve`).
     func run(_ paths: [String]) -> [Runner.Outcome] {
         var outcomes: [Runner.Outcome] = []
+        let inputs = paths.map { Runner.Input.path($0) }
         OrderedParallel.run(count: paths.count, jobs: workers, body: { next, store in
-            serve(paths, next: next, store: store)
+            serve(inputs, next: next, store: store)
         }, deliver: { outcomes.append($0) })
         return outcomes
     }
 
     /// One thread's share of a batch: one worker process at a time, replaced when it dies or hangs.
-    func serve(_ paths: [String], next: () -> Int?, store: (Int, Runner.Outcome) -> Void) {
+    func serve(_ inputs: [Runner.Input], next: () -> Int?, store: (Int, Runner.Outcome) -> Void) {
         var worker: WorkerProcess?
         while let i = next() {
+            let name = inputs[i].name
             if worker == nil { worker = WorkerProcess(isolation) }
             guard let w = worker else {
-                store(i, .failed(.init(path: paths[i], error: .crashed("worker could not be started"))))
+                store(i, .failed(.init(path: name, error: .crashed("worker could not be started"))))
                 continue
             }
-            switch w.check(paths[i], timeout: isolation.timeout) {
+            switch w.check(WorkerRequest.encode(inputs[i]), timeout: isolation.timeout) {
             case .answered(let o): store(i, o)
             case .died(let why):
-                store(i, .failed(.init(path: paths[i], error: .crashed(why))))
+                store(i, .failed(.init(path: name, error: .crashed(why))))
                 worker = nil
             case .timedOut:
-                store(i, .failed(.init(path: paths[i], error: .timedOut(seconds: Int(isolation.timeout.rounded())))))
+                store(i, .failed(.init(path: name, error: .timedOut(seconds: Int(isolation.timeout.rounded(.up))))))
                 worker = nil
             }
         }
@@ -154,8 +156,8 @@ final class WorkerProcess: @unchecked Sendable {
         if !reaped { kill(-pid, SIGKILL); _ = reap() }
     }
 
-    func check(_ path: String, timeout: Double) -> Answer {
-        guard Frame.send(Array(path.utf8), to: input) else { return .died(reap(killing: true)) }
+    func check(_ request: [UInt8], timeout: Double) -> Answer {
+        guard Frame.send(request, to: input) else { return .died(reap(killing: true)) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         while true {
             if let frame = answers.next() {
@@ -216,15 +218,68 @@ final class WorkerProcess: @unchecked Sendable {
     }
 }
 
-/// The worker side: answers one outcome frame per path frame until standard input ends.
+/// The worker side: answers one outcome frame per input frame until standard input ends.
 public enum WorkerLoop {
     public static func serve(_ runner: Runner) {
+        endWithSupervisor()
         var requests = FrameReader()
         repeat {
             while let frame = requests.next() {
-                let path = String(decoding: frame, as: UTF8.self)
-                if !Frame.send(OutcomeCodec.encode(runner.process(.path(path))), to: 1) { exit(0) }
+                let outcome = WorkerRequest.decode(frame).map { runner.process($0) }
+                    ?? .failed(.init(path: "?", error: .crashed("unreadable request from the supervisor")))
+                if !Frame.send(OutcomeCodec.encode(outcome), to: 1) { exit(0) }
             }
         } while requests.fill(from: 0) > 0
+    }
+
+    /// A worker must not outlive its supervisor (killed by Ctrl-C, by SIGTERM or SIGKILL from a CI timeout)
+    /// while it is busy on one file — a runaway pattern, a hostile PDF. The supervisor holds the only write
+    /// end of the worker's standard input, and the kernel closes it however the supervisor ends: a thread
+    /// waits for that hang-up and then ends the worker's process group (the worker and the pdftotext it may
+    /// be running). After a normal end of input the worker has returned long before the grace period.
+    private static func endWithSupervisor() {
+        Thread.detachNewThread {
+            var pfd = pollfd(fd: 0, events: 0, revents: 0)  // POLLHUP is reported without being asked for
+            while true {
+                let n = poll(&pfd, 1, -1)
+                if n > 0, pfd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { break }
+                if n < 0, errno != EINTR { return }
+            }
+            usleep(300_000)
+            // Only a group of its own (as the supervisor spawns it) is signalled whole.
+            kill(getpgrp() == getpid() ? 0 : getpid(), SIGKILL)
+        }
+    }
+}
+
+/// What the supervisor sends a worker for one input: the path's UTF-8 (a path holds no NUL byte), or — for
+/// standard input in a batch — a NUL byte, the name's length (4 bytes, little-endian) and UTF-8, the
+/// format's length (1 byte) and name, then the bytes.
+enum WorkerRequest {
+    static func encode(_ input: Runner.Input) -> [UInt8] {
+        switch input {
+        case .path(let p): return Array(p.utf8)
+        case .bytes(let bytes, let name, let format):
+            let n = Array(name.utf8), f = Array(format.rawValue.utf8)
+            let count = UInt32(n.count)
+            return [0, UInt8(count & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count >> 16 & 0xFF), UInt8(count >> 24)]
+                + n + [UInt8(f.count)] + f + bytes
+        }
+    }
+
+    static func decode(_ frame: ArraySlice<UInt8>) -> Runner.Input? {
+        guard frame.first == 0 else { return .path(String(decoding: frame, as: UTF8.self)) }
+        var i = frame.startIndex + 1
+        guard frame.endIndex - i >= 4 else { return nil }
+        let n = Int(frame[i]) | Int(frame[i + 1]) << 8 | Int(frame[i + 2]) << 16 | Int(frame[i + 3]) << 24
+        i += 4
+        guard frame.endIndex - i >= n + 1 else { return nil }
+        let name = String(decoding: frame[i..<(i + n)], as: UTF8.self)
+        i += n
+        let f = Int(frame[i])
+        i += 1
+        guard frame.endIndex - i >= f,
+              let format = InputFormat(rawValue: String(decoding: frame[i..<(i + f)], as: UTF8.self)) else { return nil }
+        return .bytes(Array(frame[(i + f)...]), name: name, format: format)
     }
 }

@@ -39,6 +39,8 @@ public struct LoadLimits: Sendable, Equatable {
 public enum LoadError: Error, Sendable, Equatable, Codable {
     case notFound
     case notAFile
+    /// A symbolic link that leads back to itself (or a chain of more than 40 links).
+    case symlinkLoop
     case unreadable(String)
     case tooLarge(bytes: Int, limit: Int)
     case empty
@@ -64,6 +66,8 @@ public enum LoadError: Error, Sendable, Equatable, Codable {
         case (.notFound, .en): return "no such file"
         case (.notAFile, .zh): return "不是普通文件"
         case (.notAFile, .en): return "not a regular file"
+        case (.symlinkLoop, .zh): return "符号链接形成循环（链接最终又指向自己），无法打开"
+        case (.symlinkLoop, .en): return "a loop of symbolic links (the link leads back to itself)"
         case (.unreadable(let why), .zh): return "无法读取：\(why)"
         case (.unreadable(let why), .en): return "cannot be read: \(why)"
         case (.tooLarge(let b, let l), .zh): return "文件过大（\(b) 字节，上限 \(l) 字节；可用 --max-file-size 调整）"
@@ -144,8 +148,15 @@ public struct DocumentLoader: Sendable {
 /// those FileManager made: `stat` (following links) for existence, the type and the size.
 enum FileBytes {
     static func read(path: String, limit: Int) throws(LoadError) -> [UInt8] {
+        let limit = min(limit, OptionLimits.fileBytes.upperBound)  // limit + 1 below must not overflow
         var target = stat()
-        guard stat(path, &target) == 0 else { throw .notFound }
+        guard stat(path, &target) == 0 else {
+            switch errno {
+            case ELOOP: throw .symlinkLoop
+            case EACCES: throw .unreadable("permission denied")
+            default: throw .notFound
+            }
+        }
         // What the path leads to (through links) must be a regular file: a directory, a FIFO or a device is
         // refused before `open`, which would block on a FIFO.
         if target.st_mode & S_IFMT != S_IFREG { throw .notAFile }

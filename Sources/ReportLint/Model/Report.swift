@@ -228,7 +228,9 @@ public struct Paragraph: Sendable {
 
 /// A figure stated in prose.
 public struct Figure: Sendable {
-    public enum Kind: String, Sendable { case count, share, year, amount }
+    /// `oversized`: a number with more digits than a check can hold exactly (over 15) — reported as too large
+    /// to check, and left out of every sum and share.
+    public enum Kind: String, Sendable { case count, share, year, amount, oversized }
     public var kind: Kind
     /// The numeric value (a share in percent: 50.65).
     public var value: Double
@@ -246,4 +248,7 @@ public struct Figure: Sendable {
     public var end: Int
     /// Where the number itself starts (after a sign).
     public var numberStart: Int
+
+    /// Digits a figure may have and still be checked exactly (a Double holds integers up to 2^53 ≈ 9×10^15).
+    public static let exactDigits = 15
 }

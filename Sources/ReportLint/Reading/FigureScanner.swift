@@ -77,7 +77,7 @@ struct FigureScanner {
         var j = numberEnd
         while j < s.count, s[j].isBlank, j - numberEnd < 2 { j += 1 }
         func make(_ kind: Figure.Kind, _ unit: String, end: Int, approximate: Bool = false) -> (Figure?, Int) {
-            (Figure(kind: kind, value: value, decimals: decimals, unit: unit, approximate: approximate,
+            (Figure(kind: digits > Figure.exactDigits ? .oversized : kind, value: value, decimals: decimals, unit: unit, approximate: approximate,
                     chineseNumeral: chinese, paragraph: paragraph, start: figureStart, end: end, numberStart: numberStart), end)
         }
         guard j < s.count else { return (nil, numberEnd) }
@@ -99,7 +99,7 @@ struct FigureScanner {
         for u in countUnits where s.has(u, at: k) {
             guard u.first == "万" else { return make(.count, u.string, end: k + u.count, approximate: approximate) }
             // “1.2万条” is 12000 条.
-            let scaled = Figure(kind: .count, value: (value * 10_000).rounded(), decimals: max(0, decimals - 4),
+            let scaled = Figure(kind: digits > Figure.exactDigits - 4 ? .oversized : .count, value: (value * 10_000).rounded(), decimals: max(0, decimals - 4),
                                 unit: Array(u.dropFirst()).string, approximate: approximate, chineseNumeral: chinese,
                                 paragraph: paragraph, start: figureStart, end: k + u.count, numberStart: numberStart)
             return (scaled, k + u.count)

@@ -13,14 +13,16 @@ public struct HumanReporter: Reporter {
         let lang = options.language
         for d in file.diagnostics {
             if options.quiet && d.severity != .error { continue }
-            text += paint("\(d.path):\(d.line):\(d.column): ", .bold)
+            // The path, the message and the source line come from the input: printed visibly (`TerminalText`).
+            text += paint("\(TerminalText.path(d.path)):\(d.line):\(d.column): ", .bold)
             text += paint("\(d.severity.label(lang)): ", color(d.severity))
-            text += paint(d.message[lang], .bold) + " [\(d.ruleID)]\n"
+            text += paint(TerminalText.visible(d.message[lang]), .bold) + " [\(d.ruleID)]\n"
             if let line = file.report?.sourceLines[d.line] {
                 text += excerpt(line, column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
             }
             for r in d.related {
-                text += "    " + paint("\(d.path):\(r.line):\(r.column): ", .dim) + r.message[lang] + "\n"
+                text += "    " + paint("\(TerminalText.path(d.path)):\(r.line):\(r.column): ", .dim)
+                    + TerminalText.visible(r.message[lang]) + "\n"
             }
         }
         out.append(contentsOf: text.utf8)
@@ -31,26 +33,30 @@ public struct HumanReporter: Reporter {
     }
 
     /// The source line (clipped to about 40 display cells before and 60 after the span, so that a long
-    /// Chinese paragraph fits a terminal) and a caret line aligned for wide characters.
+    /// Chinese paragraph fits a terminal) and a caret line aligned for wide characters. Control characters
+    /// and direction overrides in the line are shown as escapes, and the caret counts their width.
     func excerpt(_ line: String, column: Int, endColumn: Int) -> String {
         let scalars = Array(line.unicodeScalars)
         let start = max(0, min(column - 1, scalars.count))
         let end = max(start + 1, min(endColumn - 1, scalars.count))
+        func width(_ u: Unicode.Scalar) -> Int { u == "\t" ? 1 : TerminalText.escape(u).map(\.count) ?? DisplayWidth.of(u) }
         var from = start, cells = 0
-        while from > 0, cells + DisplayWidth.of(scalars[from - 1]) <= 40 { from -= 1; cells += DisplayWidth.of(scalars[from]) }
+        while from > 0, cells + width(scalars[from - 1]) <= 40 { from -= 1; cells += width(scalars[from]) }
         var to = min(end, scalars.count)
         cells = 0
-        while to < scalars.count, cells + DisplayWidth.of(scalars[to]) <= 60 { cells += DisplayWidth.of(scalars[to]); to += 1 }
+        while to < scalars.count, cells + width(scalars[to]) <= 60 { cells += width(scalars[to]); to += 1 }
         // ASCII dots: “…” is of ambiguous width in terminals and would shift the caret.
         let lead = from > 0 ? "..." : ""
         let tail = to < scalars.count ? "..." : ""
         var caretPad = from > 0 ? "   " : ""
-        for u in scalars[from..<start] { caretPad += String(repeating: " ", count: u == "\t" ? 1 : DisplayWidth.of(u)) }
-        let spanWidth = scalars[start..<min(end, scalars.count)].reduce(0) { $0 + DisplayWidth.of($1) }
+        for u in scalars[from..<start] { caretPad += String(repeating: " ", count: width(u)) }
+        let spanWidth = scalars[start..<min(end, scalars.count)].reduce(0) { $0 + width($1) }
         let carets = "^" + String(repeating: "~", count: max(spanWidth - 1, 0))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[from..<to].map { $0 == "\t" ? " " : $0 })
-        return "    " + lead + String(view) + tail + "\n    " + caretPad + paint(carets, .green) + "\n"
+        var view = ""
+        for u in scalars[from..<to] {
+            if u == "\t" { view += " " } else if let e = TerminalText.escape(u) { view += e } else { view.unicodeScalars.append(u) }
+        }
+        return "    " + lead + view + tail + "\n    " + caretPad + paint(carets, .green) + "\n"
     }
 
     func summary(_ totals: LintTotals) -> String {

@@ -54,12 +54,12 @@ enum TextCommand {
             var out = ""
             for (i, line) in document.lines.enumerated() {
                 let number = String(i + 1)
-                out += String(repeating: " ", count: width - number.count) + number + "\t" + line.text + "\n"
+                out += String(repeating: " ", count: width - number.count) + number + "\t" + TerminalText.visible(line.text) + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
             return 0
         } catch {
-            printError("\(args.paths[0]): \(lang == .zh ? "错误" : "error"): \(error.message(lang))")
+            printError("\(TerminalText.path(args.paths[0])): \(lang == .zh ? "错误" : "error"): \(error.message(lang))")
             return 2
         }
     }

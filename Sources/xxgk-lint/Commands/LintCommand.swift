@@ -50,11 +50,19 @@ enum LintCommand {
         case "json": JSONReporter(options: options)
         default: HumanReporter(options: options)
         }
-        // The output file is opened before any work, so that a wrong --output path fails at once.
+        // The output file is checked and opened before any work, so that a wrong --output path fails at once
+        // and an input (a draft, the configuration, a pack) is never overwritten by the report.
         let output: Output
-        do { output = try Output(path: args.output) } catch {
-            printError("xxgk-lint: \(lang == .zh ? "错误" : "error"): \(lang == .zh ? "无法写入" : "cannot write") \(args.output ?? ""): \(error.localizedDescription)")
-            return 2
+        do {
+            if let path = args.output {
+                let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } }
+                try OutputPath.refuseInput(path, inputs: read + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths)
+            }
+            output = try Output(path: args.output)
+        } catch let problem as OutputPath.Problem {
+            return CLI.usageError(problem.message(lang), lang)
+        } catch {
+            return CLI.usageError(cannotWrite(args.output, error, lang), lang)
         }
         var buffer: [UInt8] = []
         var totals = LintTotals()
@@ -63,10 +71,15 @@ enum LintCommand {
         func failed(_ f: LintResults.Failure) {
             failures.append(f)
             output.write(&buffer, force: true)  // what came before it appears before its line on a terminal
-            printError("\(f.path): \(lang == .zh ? "错误" : "error"): \(f.error.message(lang))")
+            printError(failureLine(f, lang))
         }
+        // One input is checked in this process; a watchdog holds it to the time budget as workers are held.
+        let watchdog = runner.isolation != nil && inputs.count == 1 && extraFailure == nil
+            ? Watchdog(seconds: args.timeout, output: output, expired: timedOutReport(inputs[0].name, reporter, args.timeout, lang))
+            : nil
         reporter.begin(into: &buffer)
         runner.run(inputs) { outcome in
+            if let watchdog, !watchdog.claim() { Watchdog.waitForExit() }
             switch outcome {
             case .checked(let file, _):
                 reporter.file(file, after: totals, into: &buffer)
@@ -82,41 +95,32 @@ enum LintCommand {
         reporter.end(totals, failures: failures, into: &buffer)
         output.write(&buffer, force: true)
         do { try output.finish() } catch {
-            printError("xxgk-lint: \(lang == .zh ? "错误" : "error"): \(lang == .zh ? "无法写入" : "cannot write") \(args.output ?? ""): \(error.localizedDescription)")
-            return 2
+            return CLI.usageError(cannotWrite(args.output, error, lang), lang)
         }
         if !failures.isEmpty { return 2 }
         return failing ? 1 : 0
     }
 
-    /// Where the report goes: standard output, or a file written atomically (it appears whole at the end).
-    final class Output {
-        private let file: AtomicFile.Writer?
-        private let interactive: Bool
-        private var broken = false
-        private var fileError: Error?
+    static func failureLine(_ f: LintResults.Failure, _ lang: Language) -> String {
+        "\(TerminalText.path(f.path)): \(lang == .zh ? "错误" : "error"): \(f.error.message(lang))"
+    }
 
-        init(path: String?) throws {
-            file = try path.map { try AtomicFile.Writer(path: $0) }
-            interactive = path == nil && isatty(STDOUT_FILENO) == 1
-        }
+    static func cannotWrite(_ path: String?, _ error: Error, _ lang: Language) -> String {
+        let reason = (error as? OutputPath.WriteError)?.reason(lang) ?? error.localizedDescription
+        return "\(lang == .zh ? "无法写入" : "cannot write") \(TerminalText.path(path ?? "")): \(reason)"
+    }
 
-        /// Writes out and empties `buffer` when it is large, on a terminal, or with `force`.
-        func write(_ buffer: inout [UInt8], force: Bool = false) {
-            guard !buffer.isEmpty, force || interactive || buffer.count >= 1 << 16 else { return }
-            if let file {
-                if !broken { do { try file.write(buffer) } catch { broken = true; fileError = error } }
-            } else if !broken, !Descriptor.writeAll(buffer, to: STDOUT_FILENO) {
-                broken = true  // a closed pipe (`| head`): stop writing, keep checking for the exit status
-            }
-            buffer.removeAll(keepingCapacity: true)
-        }
-
-        func finish() throws {
-            guard let file else { return }
-            if let fileError { file.abandon(); throw fileError }
-            try file.commit()
-        }
+    /// What a run whose one file ran out of time writes: the report with that file as timed out, and its line
+    /// on standard error.
+    static func timedOutReport(_ name: String, _ reporter: any Reporter, _ seconds: Double, _ lang: Language)
+        -> (report: [UInt8], line: String) {
+        let failure = LintResults.Failure(path: name, error: .timedOut(seconds: Int(seconds.rounded(.up))))
+        var totals = LintTotals()
+        totals.unreadable = 1
+        var bytes: [UInt8] = []
+        reporter.begin(into: &bytes)
+        reporter.end(totals, failures: [failure], into: &bytes)
+        return (bytes, failureLine(failure, lang))
     }
 
     /// `xxgk-lint __worker [options]`: checks the paths sent on standard input (see `Supervisor`).

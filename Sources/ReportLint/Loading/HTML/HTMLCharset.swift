@@ -1,6 +1,6 @@
 /// Decoding a saved web page: a byte-order mark wins, then the charset the page declares
 /// (`<meta charset=gbk>`, `<meta http-equiv=Content-Type content="text/html; charset=gb2312">`,
-/// `<?xml … encoding="…"?>`), then UTF-8 if the bytes are valid UTF-8, then GB18030.
+/// `<?xml … encoding="…"?>`; a declared UTF-16 is read as UTF-8, as the HTML standard says), then UTF-8 if the bytes are valid UTF-8, then GB18030.
 ///
 /// GB2312 and GBK pages are decoded as GB18030, a superset of both: sites declare gb2312 but use GBK
 /// characters (such as 镕 or 堃) all the time. A declaration that the bytes contradict is ignored
@@ -43,6 +43,11 @@ enum HTMLCharset {
         case "gb2312", "gbk", "x-gbk", "gb18030", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312", "gb_2312-80":
             return "GB18030"
         case "big5", "big5-hkscs", "x-x-big5": return "BIG5-HKSCS"
+        // The HTML standard's prescan: a page that declares UTF-16 in a meta tag cannot be UTF-16 (the tag
+        // itself was read as ASCII), so the declaration means UTF-8; x-user-defined means windows-1252.
+        case "utf-16", "utf-16le", "utf-16be", "unicodefffe", "unicodefeff", "csunicode", "iso-10646-ucs-2", "ucs-2", "unicode":
+            return "UTF-8"
+        case "x-user-defined": return "WINDOWS-1252"
         default: return declared.uppercased()
         }
     }

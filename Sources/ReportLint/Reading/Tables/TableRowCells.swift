@@ -160,7 +160,7 @@ struct TableRowCells {
     func value(_ cell: Range<Int>) -> (kind: CellGrid.Kind, number: Double, unit: CellGrid.Unit?) {
         if cell.isEmpty { return (.notStated, 0, nil) }
         let scalars = text[cell]
-        if Self.isPlainNumber(scalars) {
+        if Self.isPlainNumber(scalars), scalars.count <= Figure.exactDigits {
             // The usual cell: the same digit-by-digit sum as below, without trimming or a suffix.
             var value = 0.0
             for u in scalars { value = value * 10 + Double(u.value - 0x30) }
@@ -185,7 +185,8 @@ struct TableRowCells {
             i += 1
         }
         let suffix = t[i...].string.trimmedBlanks
-        guard digits > 0, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return (.unreadable, 0, nil) }
+        // More digits than a check can hold exactly: unreadable, never an approximate figure.
+        guard digits > 0, digits <= Figure.exactDigits, ["", "件", "条", "个", "项", "元", "万元", "次"].contains(suffix) else { return (.unreadable, 0, nil) }
         return (.number, negative ? -value : value, CellGrid.Unit(suffix))
     }
 }

@@ -18,6 +18,7 @@ public struct CountPlausibilityRule: Rule {
             RuleExample("工作动态30条，占↓130%。", year: 2025),
             RuleExample("本年废止规范性文件↓-3件。", year: 2025),
             RuleExample("某某镇人民政府2025年政府信息公开工作年度报告\n\n全年共主动公开政府信息↓984000条。"),
+            RuleExample("全年共主动公开政府信息↓12345678901234567890条。", year: 2025),
             RuleExample("\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t1\t↓-1\t0\t0\t0\n行政诉讼（复议后起诉）\t↓0.5\t0\t0\t↓0.5\t1", year: 2025),
         ],
         nonTriggering: [
@@ -52,6 +53,11 @@ public struct CountPlausibilityRule: Rule {
                 guard f.value > 100, !BreakdownReader.preceded(f, in: s, by: comparison, within: 8) else { continue }
                 findings.append(Finding(span: report.span(f), message: Localized(
                     zh: "占比“\(text)”超过100%", en: "the share \(text) exceeds 100%")))
+            case .oversized:
+                let digits = text.unicodeScalars.filter(\.isDigitLike).count
+                findings.append(Finding(span: report.span(f), message: Localized(
+                    zh: "数字过大（\(digits) 位），无法核对；请检查是否误输入", en: "a number too large to check (\(digits) digits); check what was typed"),
+                    severity: .note))
             case .year, .amount:
                 continue
             }

@@ -7,9 +7,10 @@
 ///           "replacement": "县政务公开办公室" } ] }
 ///
 /// Patterns are regular expressions (Swift `Regex` syntax), matched against each paragraph. A pattern that
-/// could take exponential time — a quantified group that itself contains a quantifier, such as `(a+)+`, or a
-/// backreference — is refused when the pack is loaded, with the reason; what is left is bounded per
-/// paragraph, and a batch run's per-file time budget (`--timeout`) stops anything that still runs away.
+/// could take exponential or polynomial time — `(a+)+`, `(a|aa)*`, `(a?){30}`, `.*.*x`, a backreference — is
+/// refused when the pack is loaded, with the reason (`PatternRisk`); the per-file time budget (`--timeout`,
+/// for one file as for a batch) stops anything that still runs away. A run takes at most
+/// `CustomRuleSpec.maxRules` custom rules.
 public struct CustomRuleSpec: Sendable, Codable, Equatable {
     public var id: String
     public var pattern: String
@@ -22,16 +23,21 @@ public struct CustomRuleSpec: Sendable, Codable, Equatable {
         case builtInID(String)
         case invalidPattern(String, String)
         case unsafePattern(String, String)
+        case tooManyRules(Int)
 
         public var description: String {
             switch self {
             case .badID(let id): "custom rule id \"\(id)\" must be kebab-case (a-z, 0-9, -)"
             case .builtInID(let id): "custom rule id \"\(id)\" is the id of a built-in rule"
             case .invalidPattern(let id, let why): "custom rule \(id): the pattern is not a valid regular expression (\(why))"
-            case .unsafePattern(let id, let why): "custom rule \(id): the pattern is refused because \(why) can take exponential time"
+            case .unsafePattern(let id, let why): "custom rule \(id): the pattern is refused: \(why) can make matching take minutes (catastrophic backtracking)"
+            case .tooManyRules(let n): "more than \(n) custom rules: each one is matched against every paragraph of every draft"
             }
         }
     }
+
+    /// Custom rules a run may have (all packs together).
+    public static let maxRules = 1_000
 
     public func validate() throws(Problem) {
         guard !id.isEmpty, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
@@ -42,48 +48,8 @@ public struct CustomRuleSpec: Sendable, Codable, Equatable {
         do { _ = try Regex(pattern) } catch { throw .invalidPattern(id, "\(error)") }
     }
 
-    /// Why a pattern may backtrack exponentially, or nil: a repeated group containing a repetition
-    /// (`(a+)+`, `(\d*)*`, `(?:x|y+){2,}`), a backreference (`\1`, `\k<name>`), or an excessive length.
-    static func exponentialRisk(_ pattern: String) -> String? {
-        let s = Array(pattern.unicodeScalars)
-        if s.count > 500 { return "a pattern over 500 characters" }
-        var groupHasQuantifier: [Bool] = []
-        var i = 0, inClass = false
-        func quantifierAt(_ k: Int) -> Bool {
-            guard k < s.count else { return false }
-            if s[k] == "+" || s[k] == "*" { return true }
-            if s[k] == "{" {  // {n,} or {n,m} with m > 1 repeats; {1} or {0,1} does not
-                var j = k + 1, text = ""
-                while j < s.count, s[j] != "}" { text.unicodeScalars.append(s[j]); j += 1 }
-                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-                if parts.count == 2 { return parts[1].isEmpty || (Int(parts[1]) ?? 2) > 1 }
-                return (Int(text) ?? 0) > 1
-            }
-            return false
-        }
-        while i < s.count {
-            let c = s[i]
-            if c == "\\" {
-                if i + 1 < s.count, s[i + 1].properties.numericType != nil, s[i + 1] != "0" { return "a backreference" }
-                if i + 1 < s.count, s[i + 1] == "k" { return "a backreference" }
-                i += 2
-                continue
-            }
-            if inClass { if c == "]" { inClass = false }; i += 1; continue }
-            switch c {
-            case "[": inClass = true
-            case "(": groupHasQuantifier.append(false)
-            case ")":
-                let inner = groupHasQuantifier.popLast() ?? false
-                if inner && quantifierAt(i + 1) { return "a repeated group that contains a repetition" }
-                if inner || quantifierAt(i + 1), !groupHasQuantifier.isEmpty { groupHasQuantifier[groupHasQuantifier.count - 1] = true }
-            default:
-                if quantifierAt(i), !groupHasQuantifier.isEmpty { groupHasQuantifier[groupHasQuantifier.count - 1] = true }
-            }
-            i += 1
-        }
-        return nil
-    }
+    /// Why a pattern may take exponential or polynomial time, or nil (see `PatternRisk`).
+    static func exponentialRisk(_ pattern: String) -> String? { PatternRisk.reason(pattern) }
 }
 
 /// Runs the custom rules of the pack over every paragraph and heading.

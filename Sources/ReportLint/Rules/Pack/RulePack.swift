@@ -139,7 +139,11 @@ public struct RulePack: Sendable, Codable {
             tableFigures.skipMarkers += f.skipMarkers ?? []
             tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
         }
-        for spec in partial.customRules ?? [] {
+        let added = partial.customRules ?? []
+        if Set(customRules.map(\.id) + added.map(\.id)).count > CustomRuleSpec.maxRules {
+            throw CustomRuleSpec.Problem.tooManyRules(CustomRuleSpec.maxRules)
+        }
+        for spec in added {
             try spec.validate()
             customRules.removeAll { $0.id == spec.id }
             customRules.append(spec)
