@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [JOBS]
 #
-# TARGET: text | docx | docx-xml | html | lint   (or `build TARGET` to only compile it)
+# TARGET: text | docx | docx-xml | html | lint | config   (or `build TARGET` to only compile it)
 # SECONDS: -max_total_time of each job. JOBS (default 1): parallel libFuzzer processes sharing one corpus.
 #
 # Environment: MAX_LEN (default 65536 for docx, docx-xml and html, 4096 for lint, libFuzzer's choice for text),
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PATH=/opt/swift/usr/bin:$PATH
 
-usage() { echo "usage: scripts/fuzz.sh {text|docx|docx-xml|html|lint} SECONDS [JOBS]  |  scripts/fuzz.sh build TARGET" >&2; exit 2; }
+usage() { echo "usage: scripts/fuzz.sh {text|docx|docx-xml|html|lint|config} SECONDS [JOBS]  |  scripts/fuzz.sh build TARGET" >&2; exit 2; }
 
 BUILD_ONLY=0
 if [[ ${1:-} == build ]]; then BUILD_ONLY=1; shift; fi
@@ -35,6 +35,7 @@ case $TARGET in
   docx-xml) HARNESS=DocxXMLFuzz ;;
   html) HARNESS=HTMLFuzz ;;
   lint) HARNESS=LintFuzz ;;
+  config) HARNESS=ConfigFuzz ;;
   *) usage ;;
 esac
 
@@ -153,13 +154,24 @@ PY
     done < <(inputs docx) ;;
   html)
     while read -r f; do seed "" "$f"; done < <(inputs html htm) ;;
+  config)
+    # the built-in packs as user packs (mode 0), and configurations of every key (mode 1)
+    for f in rules/*.json; do seed 00 "$f"; done
+    cfg=$(mktemp)
+    for c in '{"rules": {"punctuation": "off", "report-title": "error"}, "year": 2024, "lang": "en", "maxFileSize": 1000000}' \
+             '{"packs": ["x.json"], "rules": {"custom-x": "warning"}}' '{"year": 99999}' '{"maxFileSize": -5}' \
+             '{"customRules": [{"id": "office", "severity": "error", "pattern": "县政务公开办(?!公室)", "message": {"zh": "全称", "en": "full name"}, "replacement": "县政务公开办公室"}]}' \
+             '{"customRules": [{"id": "a", "pattern": "(a|aa)*b", "message": {"zh": "z", "en": "e"}}, {"id": "b", "pattern": "[一二三]是", "message": {"zh": "z", "en": "e"}}]}'; do
+      printf '%s' "$c" > "$cfg"; seed 01 "$cfg"; seed 00 "$cfg"
+    done
+    rm -f "$cfg" ;;
 esac
 echo "$(ls "$SEEDS" | wc -l) seeds, $(ls "$CORPUS" | wc -l) inputs in the corpus" >&2
 
 # --- run ------------------------------------------------------------------------------------------------
 ARGS=(-max_total_time="$SECONDS_" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
       -artifact_prefix="$CRASHES/")
-case $TARGET in docx|docx-xml|html) ARGS+=(-max_len="${MAX_LEN:-65536}") ;; lint) ARGS+=(-max_len="${MAX_LEN:-4096}") ;; *) [[ -n ${MAX_LEN:-} ]] && ARGS+=(-max_len="$MAX_LEN") ;; esac
+case $TARGET in docx|docx-xml|html) ARGS+=(-max_len="${MAX_LEN:-65536}") ;; config) ARGS+=(-max_len="${MAX_LEN:-8192}") ;; lint) ARGS+=(-max_len="${MAX_LEN:-4096}") ;; *) [[ -n ${MAX_LEN:-} ]] && ARGS+=(-max_len="$MAX_LEN") ;; esac
 [[ -f Fuzz/$TARGET.dict ]] && ARGS+=(-dict="Fuzz/$TARGET.dict")
 case $TARGET in text|lint) [[ -f Fuzz/report.dict ]] && ARGS+=(-dict=Fuzz/report.dict) ;; esac
 # shellcheck disable=SC2206

@@ -47,8 +47,8 @@ public struct Configuration: Sendable {
             case (.badSeverity(let id, let v), .en): return "invalid severity '\(v)' for rule \(id) (use error, warning, note or off)"
             case (.invalidPack(let p, let r), .zh): return "规则包 \(p) 有误：\(r)"
             case (.invalidPack(let p, let r), .en): return "rule pack \(p) is invalid: \(r)"
-            case (.packTooLarge(let p, let n), .zh): return "规则包 \(p) 过大（\(n) 字节，上限 \(Configuration.maxPackBytes) 字节）"
-            case (.packTooLarge(let p, let n), .en): return "rule pack \(p) is too large (\(n) bytes; the limit is \(Configuration.maxPackBytes))"
+            case (.packTooLarge(let p, let n), .zh): return "配置或规则包文件 \(p) 过大（\(n) 字节，上限 \(Configuration.maxPackBytes) 字节）"
+            case (.packTooLarge(let p, let n), .en): return "\(p) is too large for a configuration or rule pack (\(n) bytes; the limit is \(Configuration.maxPackBytes))"
             case (.outOfRange(let p, let problem), .zh): return "配置文件 \(p)：\(problem.message(.zh, inConfiguration: true))"
             case (.outOfRange(let p, let problem), .en): return "configuration file \(p): \(problem.message(.en, inConfiguration: true))"
             }
@@ -57,11 +57,11 @@ public struct Configuration: Sendable {
 
     /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
     public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
-        var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) > Self.maxPackBytes { throw .packTooLarge(path: path, bytes: Int(info.st_size)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-        }
+        try apply(json: try Self.read(path), path: path)
+    }
+
+    /// Applies a configuration given as JSON (`path` names it in messages and anchors relative pack paths).
+    public mutating func apply(json data: Data, path: String) throws(Error) -> (lang: Language?, year: Int?) {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw .invalid(path: path, reason: "not valid JSON")
@@ -104,13 +104,28 @@ public struct Configuration: Sendable {
 
     /// Merges a user's rule pack on top of the built-in ones.
     public mutating func addPack(path: String) throws(Error) {
-        var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) > Self.maxPackBytes { throw .packTooLarge(path: path, bytes: Int(info.st_size)) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+        try addPack(json: try Self.read(path), path: path)
+    }
+
+    /// Merges a rule pack given as JSON.
+    public mutating func addPack(json data: Data, path: String) throws(Error) {
         do { try pack.merge(json: data) } catch let problem as CustomRuleSpec.Problem {
             throw .invalidPack(path: path, reason: problem.description)
         } catch {
             throw .invalidPack(path: path, reason: "not a rule pack: \(error)")
+        }
+    }
+
+    /// A configuration file or a pack, read as drafts are: a regular file (a FIFO or /dev/zero named as a pack
+    /// is refused, not read forever), at most `maxPackBytes`.
+    static func read(_ path: String) throws(Error) -> Data {
+        do { return Data(try FileBytes.read(path: path, limit: maxPackBytes)) } catch {
+            switch error {
+            case .tooLarge(let bytes, _): throw .packTooLarge(path: path, bytes: bytes)
+            case .notFound: throw .unreadable(path: path, reason: "no such file")
+            case .empty: return Data()
+            default: throw .unreadable(path: path, reason: error.message(.en))
+            }
         }
     }
 }
