@@ -53,17 +53,13 @@ public struct ReportReader: Sendable {
         report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.phrases.periodMarkers)
         report.statutoryTables = StatutoryTableReader(pack: pack).read(report)
 
-        if let title = report.title {
-            report.body = TitleReader.body(in: title.text)
-            if let y = TitleReader.year(in: title.text) {
-                report.year = ReportYear(value: y.value, source: .title, span: title.pieces.first)
-            }
-        }
+        (report.body, report.bodySource) = BodyReader.read(report)
         report.level = TitleReader.level(of: report.body)
-        if report.year == nil, let p = report.statisticsPeriod, let y = p.start.year {
-            report.year = ReportYear(value: y, source: .statisticsPeriod, span: p.startSpan)
+        (report.year, report.yearUncertainty) = YearReader.read(report)
+        if let y = yearOverride {
+            report.year = ReportYear(value: y, source: .option, span: nil)
+            report.yearUncertainty = nil
         }
-        if let y = yearOverride { report.year = ReportYear(value: y, source: .option, span: nil) }
         report.era = report.year.map { Era(reportYear: $0.value) }
         return report
     }
