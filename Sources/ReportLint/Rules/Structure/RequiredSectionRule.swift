@@ -17,6 +17,9 @@ public struct RequiredSectionRule: Rule {
         nonTriggering: [
             RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n无。"),
             RuleExample("某局2016年政府信息公开工作年度报告\n\n一、概述\n\n二、主动公开政府信息情况"),
+            // A heading that runs on into its text; a web page copied as one paragraph.
+            RuleExample("某镇2024年政府信息公开工作年度报告\n\n一、总体情况 本年度报告根据《中华人民共和国政府信息公开条例》编制，全文包括六个部分。\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n无。"),
+            RuleExample("某镇2024年政府信息公开工作年度报告\n\n如对本报告有疑问，请与某镇党政办联系（电话：0000-1234567）。 一、总体情况 （一）主动公开情况 全年主动公开政府信息30条。 二、主动公开政府信息情况 见下表。 三、收到和处理政府信息公开申请情况 见下表。 四、政府信息公开行政复议、行政诉讼情况 无。 五、存在的主要问题及改进情况 公开内容不够全面。 六、其他需要报告的事项 无。"),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
