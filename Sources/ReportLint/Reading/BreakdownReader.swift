@@ -68,7 +68,9 @@ enum BreakdownReader {
                 let to = level == 0 ? to : ((from..<to).first { depth[$0] < level } ?? to)
                 let candidates = allCounts.filter { $0.start >= from && $0.end <= to && depth[$0.start] == level && !used.contains($0.start) }
                 var nested = false
+                var previousEnd = from
                 for (k, c) in candidates.enumerated() {
+                    defer { previousEnd = c.end }
                     if let unit, c.unit != unit { break }
                     if preceded(c, in: s, by: comparison, within: 4) { break }
                     // A new total (“；共办理718件”) ends the list.
@@ -82,7 +84,7 @@ enum BreakdownReader {
                         if startsWithVerb(name), !list[0].label.unicodeScalars.starts(with: name.unicodeScalars.prefix(2)) { break }
                         // “机构类信息20条，内有领导成员10条、…”: parts of a part, up to the next clause.
                         if nestedMarkers.contains(where: { name.hasPrefix($0) }) { nested = true; continue }
-                        if nested, gap.allSatisfy({ $0 != "，" && $0 != "," && $0 != "；" && $0 != ";" }) { continue }
+                        if nested, s[previousEnd..<c.start].allSatisfy({ $0 != "，" && $0 != "," && $0 != "；" && $0 != ";" }) { continue }
                         nested = false
                     }
                     let nextStart = k + 1 < candidates.count ? candidates[k + 1].start : to
