@@ -16,11 +16,14 @@ enum PageChrome {
         if markers.contains(where: { text.contains($0) }) { return true }
         let start = line.firstIndex { !$0.isBlank } ?? 0
         if let colon = line[start...].firstIndex(where: { $0 == ":" || $0 == "：" }), colon - start <= 3,
-           line[start..<colon].allSatisfy(\.isHan) {
+           line[start..<colon].allSatisfy(\.isHan), !proseLabels.contains(line[start..<colon].string), !line.contains("。") {
             return true
         }
         return false
     }
+
+    /// Short labels of the report's own text (“注：…”, “电话：…”), not of a page's meta table.
+    static let proseLabels: Set<String> = ["注", "附", "附件", "备注", "说明", "地址", "电话", "邮编", "网址", "传真", "联系人", "邮箱"]
 
     /// The first `label: date` among the lines before `limit` (“发布日期：2021-01-12”, “时间:2019-01-18”), as
     /// (year, month, line).

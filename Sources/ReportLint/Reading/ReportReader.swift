@@ -47,6 +47,9 @@ public struct ReportReader: Sendable {
         report.title = TitleReader.read(lines: lines) { tableLines[$0] || footers[$0] }
         var skippedLines = zip(tableLines, footers).map { $0 || $1 }
         for piece in report.title?.pieces ?? [] { skippedLines[piece.line] = true }
+        // Website chrome above the first heading (索引号, 发布机构, 选择特殊符号…) is the site's, not the report's text.
+        let firstHeading = parsed.firstIndex { $0?.level == 1 } ?? lines.count
+        for i in 0..<min(firstHeading, 30) where !skippedLines[i] && PageChrome.isChrome(lines[i]) { skippedLines[i] = true }
         let skipped = { (i: Int) in skippedLines[i] }
 
         report.sections = outline(parsed: parsed, inline: inline, namesPart: namesPart, skipped: skipped)

@@ -57,6 +57,17 @@ struct RunOnTextTests {
         #expect(found.count == 1 && found.first?.line == 11)
         #expect(found.first?.message.zh == "第五部分“存在的主要问题及改进情况”缺少一级标题：其内容“（一）2023年工作中存在问题的改进情况”排在了“政府信息公开行政复议、行政诉讼情况”之下")
         #expect(found.first?.message.en.hasPrefix("section 5 \"存在的主要问题及改进情况\" has no heading of its own") == true)
+        // 总体情况's own subsections (（一）主动公开情况…) are the format's, not a lost part.
+        let overview = "某镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n（一）主动公开情况\n\n（二）依申请公开情况\n\n三、收到和处理政府信息公开申请情况"
+        let missing = TestSupport.lint(overview, rule: "required-section")
+        #expect(missing.first?.message.zh.hasPrefix("缺少第二部分") == true)
+    }
+
+    @Test func websiteChromeIsNotProse() {
+        let text = "号: abc/2025-00011 信息分类: 政务公开\n发文日期: 2026-01-16\n\n某镇2025年政府信息公开工作年度报告\n\n注:本报告由某镇编制。\n\n一、总体情况"
+        let r = TestSupport.report(text)
+        #expect(r.paragraphs.map(\.text) == ["注:本报告由某镇编制。", "一、总体情况"])
+        #expect(TestSupport.lint(text, rule: "punctuation").map(\.line) == [6])
     }
 
     @Test func stocksAreNotPublications() {

@@ -38,9 +38,10 @@ public struct RequiredSectionRule: Rule {
             let later = template.sections[(k + 1)...].lazy.compactMap { t in headings.first { t.matches($0.1) }?.0 }.first
             let anchor = later?.span ?? previousPresent?.span ?? report.title?.pieces.first ?? TextSpan(line: 0, start: 0, end: 0)
             let number = ChineseNumerals.numeral(k + 1)
-            // The part's content is there, its heading lost (“（一）…存在问题的改进情况” under the part before).
+            // The part's content is there, its heading lost: “（一）…存在问题的改进情况” right under the part before it
+            // (not under 总体情况, whose subsections are 主动公开, 依申请公开… by the format).
             let names = { (s: Section) in required.matches(s.title.withoutBlanks) }
-            if let parent = report.sections.first(where: { !names($0) && $0.subsections.contains(where: names) }),
+            if k >= 2, let parent = report.sections.first(where: { template.sections[k - 1].matches($0.title.withoutBlanks) }),
                let sub = parent.subsections.first(where: names) {
                 findings.append(Finding(span: sub.span, message: Localized(
                     zh: "第\(number)部分“\(required.canonical)”缺少一级标题：其内容“（\(sub.numeral)）\(sub.title)”排在了“\(parent.title)”之下",
