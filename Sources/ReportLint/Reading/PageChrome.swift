@@ -6,14 +6,16 @@ enum PageChrome {
     static let markers = ["您当前所在位置", "当前位置", "索引号", "信息公开元数据", "发布机构", "选择特殊符号", "选择搜索类型",
                           "请输入搜索", "信息分类", "主题分类", "发文日期", "发布日期", "发布时间", "成文日期", "生成日期",
                           "更新日期", "信息来源", "浏览次数", "点击数", "分享到", "无障碍", "字体：", "字体:", "【打印】", "发文机关"]
+    static let markerScalars = markers.map(\.scalars)
     static let dateLabels = ["发布日期", "发布时间", "发文日期", "成文日期", "更新日期", "时间"]
     static let publisherLabels = ["发布机构", "发文机关"]
 
     /// Whether the line is chrome: a marker, or a short label and a colon (“称: …”, “号: …” — labels whose
     /// table cell was cut).
     static func isChrome(_ line: [Unicode.Scalar]) -> Bool {
-        let text = line.string
-        if markers.contains(where: { text.contains($0) }) { return true }
+        // A site's header lines are short; the report's opening paragraph is not looked through 25 times.
+        guard line.count <= 120 else { return false }
+        if markerScalars.contains(where: { line.firstIndex(of: $0) != nil }) { return true }
         let start = line.firstIndex { !$0.isBlank } ?? 0
         if let colon = line[start...].firstIndex(where: { $0 == ":" || $0 == "：" }), colon - start <= 3,
            line[start..<colon].allSatisfy(\.isHan), !proseLabels.contains(line[start..<colon].string), !line.contains("。") {
