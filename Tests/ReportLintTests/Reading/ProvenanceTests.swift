@@ -51,12 +51,15 @@ struct ProvenanceTests {
         let text = "某镇政府信息公开工作年度报告\n\n本报告统计期限为2019年1月1日至2019年12月31日。\n\n一、总体情况\n\n2020年，我镇认真贯彻《条例》。"
         let notes = TestSupport.lint(text, rule: "report-year")
         #expect(notes.count == 1 && notes.first?.severity == .note)
-        #expect(notes.first?.message.zh.contains("统计期限为2019年、正文开头为2020年") == true)
+        #expect(notes.first?.message.zh.contains("统计期限为2019年，正文开头为2020年") == true)
         #expect(notes.first?.message.en.contains("statistics period 2019, opening text 2020") == true)
         let weakNote = TestSupport.lint("发布时间：2021-08-30 浏览次数：3\n\n一、总体情况\n\n无。", rule: "report-year")
         #expect(weakNote.first?.message.zh.contains("证据不足") == true)
         #expect(weakNote.first?.message.en.contains("too weak") == true)
         #expect(TestSupport.lint(text, year: 2019, rule: "report-year").isEmpty)
+        let twice = TestSupport.lint("某镇政府信息公开工作年度报告\n\n统计期限为2022年1月1日至2022年12月31日。\n\n一、总体情况\n\n2021年度，我镇共公开信息9条。2022年未收到申请。", rule: "report-year")
+        #expect(twice.first?.message.zh.contains("统计期限为2022年，正文开头为2021年、2022年，互不一致") == true)
+        #expect(twice.first?.message.en.contains("statistics period 2022, opening text 2021 and 2022") == true)
     }
 
     @Test func jsonSaysWhereYearAndBodyCameFrom() {

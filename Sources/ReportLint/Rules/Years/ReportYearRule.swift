@@ -35,8 +35,12 @@ public struct ReportYearRule: Rule {
                 zh: "标题没有年份，仅能据\(Self.name(first.source).zh)推测报告年度为\(first.value)年，证据不足，未采用；\(advice.zh)",
                 en: "the title has no year; only the \(Self.name(first.source).en) suggests \(first.value), which is too weak to use; \(advice.en)"))]
         }
-        let zh = u.candidates.map { "\(Self.name($0.source).zh)为\($0.value)年" }.joined(separator: "、")
-        let en = u.candidates.map { "\(Self.name($0.source).en) \($0.value)" }.joined(separator: ", ")
+        // Grouped by source, in the order found: “统计期限为2022年，正文开头为2021年、2022年”.
+        var sources: [ReportYear.Source] = []
+        for c in u.candidates where !sources.contains(c.source) { sources.append(c.source) }
+        let years = { (source: ReportYear.Source) in u.candidates.filter { $0.source == source }.map(\.value) }
+        let zh = sources.map { s in "\(Self.name(s).zh)为" + years(s).map { "\($0)年" }.joined(separator: "、") }.joined(separator: "，")
+        let en = sources.map { s in "\(Self.name(s).en) " + years(s).map(String.init).joined(separator: " and ") }.joined(separator: ", ")
         return [Finding(span: span, message: Localized(
             zh: "无法确定报告年度：标题没有年份，\(zh)，互不一致；\(advice.zh)",
             en: "the report year is uncertain: the title has none, and the hints disagree (\(en)); \(advice.en)"))]
