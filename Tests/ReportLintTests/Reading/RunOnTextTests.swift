@@ -63,6 +63,15 @@ struct RunOnTextTests {
         #expect(missing.first?.message.zh.hasPrefix("缺少第二部分") == true)
     }
 
+    @Test func wrapsAreLinesOfTextNotParagraphsOfAPage() {
+        // Text and PDF lines wrap by width: a pair split over two lines is balanced.
+        #expect(TestSupport.lint("按照《\n中华人民共和国政府信息公开条例》要求编制。", year: 2024, rule: "punctuation").isEmpty)
+        // In a web page or Word file a line is a paragraph: a pair split over two paragraphs is not.
+        let page = "<html><body><p>按照《</p><p>中华人民共和国政府信息公开条例》要求编制。</p></body></html>"
+        let found = TestSupport.lint(page, year: 2024, rule: "punctuation", path: "page.html")
+        #expect(found.count == 2, "\(found.map(\.message.zh))")
+    }
+
     @Test func websiteChromeIsNotProse() {
         let text = "号: abc/2025-00011 信息分类: 政务公开\n发文日期: 2026-01-16\n\n某镇2025年政府信息公开工作年度报告\n\n注:本报告由某镇编制。\n\n一、总体情况"
         let r = TestSupport.report(text)

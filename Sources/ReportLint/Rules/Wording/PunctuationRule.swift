@@ -105,10 +105,17 @@ public struct PunctuationRule: Rule {
     /// How many lines a wrapped pair may span.
     static let wrapLines = 8
 
+    /// Whether line `l` may hold the rest of a wrapped pair: any line of plain text or PDF text (wrapped by width);
+    /// in Word and HTML, where a line is a paragraph, only a table row (a cell's text that wrapped).
+    private func mayContinue(_ report: Report, _ l: Int) -> Bool {
+        let format = report.document.format
+        return (format != .docx && format != .html) || report.document.lines[l].kind == .tableRow
+    }
+
     /// Whether `depth` open marks close within the next lines.
     private func closesLater(_ report: Report, after line: Int, depth: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Bool {
         var depth = depth
-        for l in (line + 1)..<min(line + 1 + Self.wrapLines, report.lines.count) {
+        for l in (line + 1)..<min(line + 1 + Self.wrapLines, report.lines.count) where mayContinue(report, l) {
             for u in report.lines[l] {
                 if u == open { depth += 1 } else if u == close { depth -= 1; if depth == 0 { return true } }
             }
@@ -120,7 +127,7 @@ public struct PunctuationRule: Rule {
     private func opensEarlier(_ report: Report, before line: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Bool {
         var depth = 1
         var first = true
-        for l in stride(from: line - 1, through: max(0, line - Self.wrapLines), by: -1) {
+        for l in stride(from: line - 1, through: max(0, line - Self.wrapLines), by: -1) where mayContinue(report, l) {
             let text = report.lines[l]
             if first, let last = text.last(where: { !$0.isBlank }) {
                 if last.endsSentence { return false }
