@@ -41,6 +41,13 @@ struct ProvenanceTests {
         #expect(file.body == "某县某镇人民政府" && file.bodySource == .fileName)
     }
 
+    @Test func webPageMetadata() {
+        let page = #"<html><head><meta name="PubDate" content="2024-01-22"></head><body><div class="meta">发布机构：某县教育局 发布日期：2024-01-22</div><div class="article"><p>一、总体情况</p><p>我局认真贯彻《条例》，做好政务公开工作。</p></div></body></html>"#
+        let r = ReportReader().read(TestSupport.document(page, path: "page.html"))
+        #expect(r.year?.value == 2023 && r.year?.source == .publicationDate)
+        #expect(r.body == "某县教育局" && r.bodySource == .publisher)
+    }
+
     @Test func disagreementOrWeakEvidenceSetsNoYear() {
         let clash = TestSupport.report("某镇政府信息公开工作年度报告\n\n本报告统计期限为2019年1月1日至2019年12月31日。\n\n一、总体情况\n\n2020年，我镇认真贯彻《条例》。")
         #expect(clash.year == nil)
