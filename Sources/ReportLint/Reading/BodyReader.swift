@@ -22,11 +22,23 @@ enum BodyReader {
     }
 
     static let verbs = ["公布", "公开", "发布", "印发", "编制", "现将", "《"].map(\.scalars)
+    static let compiledBy = ["本年度报告由", "本报告由", "年度报告由"].map(\.scalars)
+    static let compiledByEnd = ["根据", "依据", "按照", "依照", "编制", "负责"].map(\.scalars)
 
-    /// The body in a report named in the opening: the clause around a year followed by 信息公开…报告, after its verb.
+    /// The body in the opening sentence: the report it names (the clause around a year followed by 信息公开…报告,
+    /// after its verb), or who compiled it (“本报告由某县某镇人民政府根据…编制”).
     static func fromOpening(_ report: Report) -> String? {
         for index in OpeningText.paragraphs(report) {
             let s = report.paragraphs[index].scalars
+            for marker in compiledBy {
+                guard let at = s.firstIndex(of: marker) else { continue }
+                let from = at + marker.count
+                let end = compiledByEnd.compactMap { s.firstIndex(of: $0, from: from, to: min(s.count, from + 30)) }.min()
+                if let end, end > from, !s[from..<end].contains(where: \.separatesClause) {
+                    let b = Array(s[from..<end]).string.withoutBlanks
+                    if looksLikeBody(b) { return b }
+                }
+            }
             for f in report.figures where f.paragraph == index && f.kind == .year && OpeningText.namesReport(s, after: f.end) {
                 var start = f.start
                 while start > 0, !s[start - 1].separatesClause, s[start - 1] != "》" { start -= 1 }

@@ -32,6 +32,8 @@ struct ProvenanceTests {
         let named = TestSupport.report("现公布某市某区某街道2020年政府信息公开工作年度报告。\n\n一、总体情况\n\n街道认真贯彻《条例》。")
         #expect(named.year?.value == 2020 && named.year?.source == .openingText)
         #expect(named.body == "某市某区某街道" && named.bodySource == .openingText)
+        let compiled = TestSupport.report("本报告由某县某镇人民政府根据《条例》编制。\n\n一、总体情况\n", year: 2024)
+        #expect(compiled.body == "某县某镇人民政府" && compiled.bodySource == .openingText)
         let leading = TestSupport.report("一、总体情况\n\n2020年，我街道认真贯彻《条例》，学习《某区2035年远景目标纲要》。\n\n2020年度我街道未收到申请。")
         #expect(leading.year?.value == 2020 && leading.year?.source == .openingText)
         let published = TestSupport.report("发布时间：2021-01-18 来源：某街道 浏览次数：-\n\n一、总体情况\n\n我街道认真贯彻《条例》。")
