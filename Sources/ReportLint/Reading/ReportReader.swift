@@ -153,9 +153,8 @@ public struct ReportReader: Sendable {
                 if line[pos..<end].contains(where: { $0.isHan || $0.isDigitLike }) { prose(i, from: pos, to: end, mayJoin: pos == start) }
                 flush()
                 section = h
-                let from = h.span.start > pos ? h.span.start : start
-                result.append(Paragraph(scalars: Array(line[from..<max(h.span.end, from)]), pieces: [(0, i, from)], isHeading: true,
-                                        sectionNumber: h.number, sectionTitle: h.title))
+                result.append(Paragraph(scalars: Array(line[h.span.start..<h.span.end]), pieces: [(0, i, h.span.start)],
+                                        isHeading: true, sectionNumber: h.number, sectionTitle: h.title))
                 pos = h.span.end
             }
             while pos < line.count, line[pos].isBlank || ["。", "：", ":", "，", "*", "_"].contains(line[pos]) { pos += 1 }
