@@ -3,7 +3,8 @@
 /// publication date early in the next year, else the file name.
 ///
 /// A wrong year is far worse than none — every year check would fire on correct sentences — so when the hints
-/// below the title disagree, or there is only weak evidence (a publication date late in a year), no year is set
+/// below the title disagree, or there is only weak evidence (a publication date late in a year, a year in a file
+/// name without Chinese, “official-template-2021-blank.docx”), no year is set
 /// and `Report.yearUncertainty` says why (the `report-year` rule turns it into a note). A title's year always
 /// stands: its disagreement with the period is what `year-mismatch` reports.
 enum YearReader {
@@ -31,7 +32,10 @@ enum YearReader {
         }
         if let first = hints.first { return (first, nil) }
         if let y = fileNameYear(report.document.path) {
-            return (ReportYear(value: y, source: .fileName, span: nil), nil)
+            let hint = ReportYear(value: y, source: .fileName, span: nil)
+            // “某镇人民政府-2023.docx” names a report; in “official-template-2021-blank.docx” the year may be anything.
+            if fileName(report.document.path).unicodeScalars.contains(where: \.isHan) { return (hint, nil) }
+            weak.append(hint)
         }
         if !weak.isEmpty { return (nil, YearUncertainty(candidates: weak, weakOnly: true)) }
         return (nil, nil)
@@ -48,8 +52,10 @@ enum YearReader {
 
     /// A year standing alone in the file name (“某镇人民政府-2023.txt”, “2023年报.docx”): four digits 1990–2100 not
     /// touching other digits.
+    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
     static func fileNameYear(_ path: String) -> Int? {
-        let name = Array((path.split(separator: "/").last.map(String.init) ?? path).unicodeScalars)
+        let name = Array(fileName(path).unicodeScalars)
         var found: Set<Int> = []
         var i = 0
         while i < name.count {

@@ -41,6 +41,9 @@ struct ProvenanceTests {
         let file = ReportReader().read(TestSupport.document("一、总体情况\n\n无。", path: "某县某镇人民政府-2023.txt"))
         #expect(file.year?.value == 2023 && file.year?.source == .fileName)
         #expect(file.body == "某县某镇人民政府" && file.bodySource == .fileName)
+        // A year in a file name of Latin letters may be anything (a template's format, a date): weak evidence.
+        let template = ReportReader().read(TestSupport.document("一、总体情况\n\n无。", path: "official-template-2021-blank.txt"))
+        #expect(template.year == nil && template.yearUncertainty?.weakOnly == true)
     }
 
     @Test func webPageMetadata() {
