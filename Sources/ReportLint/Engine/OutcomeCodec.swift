@@ -85,7 +85,9 @@ enum OutcomeCodec {
             optional(f.report) { w, r in
                 w.optional(r.title) { $0.string($1) }
                 w.optional(r.body) { $0.string($1) }
+                w.optional(r.bodySource) { $0.string($1) }
                 w.optional(r.year) { $0.int($1) }
+                w.optional(r.yearSource) { $0.string($1) }
                 w.optional(r.era) { $0.string($1) }
                 w.string(r.format)
                 w.count(r.sourceLines.count)
@@ -182,12 +184,15 @@ enum OutcomeCodec {
             let report = try optional { (r: inout Reader) throws(Malformed) in
                 let title = try r.optional { (r: inout Reader) throws(Malformed) in try r.string() }
                 let body = try r.optional { (r: inout Reader) throws(Malformed) in try r.string() }
+                let bodySource = try r.optional { (r: inout Reader) throws(Malformed) in try r.string() }
                 let year = try r.optional { (r: inout Reader) throws(Malformed) in try r.int() }
+                let yearSource = try r.optional { (r: inout Reader) throws(Malformed) in try r.string() }
                 let era = try r.optional { (r: inout Reader) throws(Malformed) in try r.string() }
                 let format = try r.string()
                 var lines: [Int: String] = [:]
                 for _ in 0..<(try r.count()) { lines[try r.int()] = try r.string() }
-                return LintResults.ReportSummary(title: title, body: body, year: year, era: era, format: format, sourceLines: lines)
+                return LintResults.ReportSummary(title: title, body: body, bodySource: bodySource, year: year,
+                                                 yearSource: yearSource, era: era, format: format, sourceLines: lines)
             }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try count()) { diagnostics.append(try diagnostic()) }

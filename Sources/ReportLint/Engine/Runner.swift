@@ -131,7 +131,8 @@ public struct Runner: Sendable {
         for d in diagnostics where d.line - 1 < r.document.lines.count {
             sourceLines[d.line] = r.document.lines[d.line - 1].text
         }
-        return .init(title: r.title?.text, body: r.body, year: r.year?.value, era: r.era?.rawValue,
+        return .init(title: r.title?.text, body: r.body, bodySource: r.bodySource?.rawValue, year: r.year?.value,
+                     yearSource: r.year?.source.rawValue, era: r.era?.rawValue,
                      format: r.document.format.rawValue, sourceLines: sourceLines)
     }
 

@@ -11,6 +11,10 @@ public struct Report: Sendable {
     public var body: String?
     /// 报告年度 — the year the report covers, and where it came from.
     public var year: ReportYear?
+    /// Set when the hints at the year disagree or are weak: no year is set then (a wrong year is worse than none).
+    public var yearUncertainty: YearUncertainty?
+    /// Where `body` was found.
+    public var bodySource: BodySource?
     /// 年度报告格式 — the format era the report year requires.
     public var era: Era?
     /// 层级 — the level of the reporting body, guessed from its name.
@@ -77,11 +81,43 @@ public struct Title: Sendable {
 
 /// 报告年度 and where it was found.
 public struct ReportYear: Sendable, Equatable {
-    public enum Source: String, Sendable { case title, statisticsPeriod, option, fileName }
+    /// Where a reviewer finds the year, strongest first; the raw values are JSON's `yearSource`.
+    public enum Source: String, Sendable, CaseIterable {
+        /// 标题 — “…2024年政府信息公开工作年度报告”.
+        case title
+        /// 统计期限 — “统计期限自2023年1月1日…”.
+        case statisticsPeriod = "statistics-period"
+        /// 开头 — the report named in the opening sentence, or the year the opening text is about.
+        case openingText = "opening-text"
+        /// 发布日期 — a page's publication date early in the following year.
+        case publicationDate = "publication-date"
+        /// 文件名 — a year standing alone in the file name.
+        case fileName = "file-name"
+        /// `--year`.
+        case option
+    }
     public var value: Int
     public var source: Source
     /// Where the year stands in the text, when it came from the text.
     public var span: TextSpan?
+}
+
+/// 报告机关 — where the reporting body's name was found; the raw values are JSON's `bodySource`.
+public enum BodySource: String, Sendable, CaseIterable {
+    case title
+    /// 发布机构 in a page's meta table or header lines.
+    case publisher
+    /// The report named in the opening sentence (“现公布某某街道2020年政府信息公开工作年度报告”).
+    case openingText = "opening-text"
+    case fileName = "file-name"
+}
+
+/// Why no report year was set although the text hints at one: the hints disagree, or are weak.
+public struct YearUncertainty: Sendable, Equatable {
+    /// Each hint: the year, where it came from, and where it stands in the text.
+    public var candidates: [ReportYear]
+    /// Only weak evidence (a publication date late in the year) rather than a disagreement.
+    public var weakOnly: Bool
 }
 
 /// 年度报告格式 — which national format a report year must follow (format-spec.md §1).

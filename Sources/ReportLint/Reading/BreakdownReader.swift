@@ -67,14 +67,29 @@ enum BreakdownReader {
                 // Inside parentheses a list ends with them.
                 let to = level == 0 ? to : ((from..<to).first { depth[$0] < level } ?? to)
                 let candidates = allCounts.filter { $0.start >= from && $0.end <= to && depth[$0.start] == level && !used.contains($0.start) }
+                var nested = false
+                var previousEnd = from
                 for (k, c) in candidates.enumerated() {
+                    defer { previousEnd = c.end }
                     if let unit, c.unit != unit { break }
                     if preceded(c, in: s, by: comparison, within: 4) { break }
                     // A new total (“；共办理718件”) ends the list.
                     if !list.isEmpty, preceded(c, in: s, by: totalMarkers, within: 12) { break }
+                    let name = label(s, before: c.start, floor: from)
+                    if let last = list.last {
+                        let gap = s[last.count.end..<c.start]
+                        // “…；行政诉讼46件，其中…”: the next clause's total with its own parts.
+                        if gap.contains(where: { $0 == "；" || $0 == ";" }), followedByPartMarker(c, in: s, markers: partMarkers) { break }
+                        // “受理11件，其中网络申请11件，办结8件”: another count of the same matter, not a part of it.
+                        if startsWithVerb(name), !list[0].label.unicodeScalars.starts(with: name.unicodeScalars.prefix(2)) { break }
+                        // “机构类信息20条，内有领导成员10条、…”: parts of a part, up to the next clause.
+                        if nestedMarkers.contains(where: { name.hasPrefix($0) }) { nested = true; continue }
+                        if nested, s[previousEnd..<c.start].allSatisfy({ $0 != "，" && $0 != "," && $0 != "；" && $0 != ";" }) { continue }
+                        nested = false
+                    }
                     let nextStart = k + 1 < candidates.count ? candidates[k + 1].start : to
                     let share = shares.first { $0.start >= c.end && $0.end <= nextStart }
-                    list.append(.init(label: label(s, before: c.start, floor: from), count: c, share: share))
+                    list.append(.init(label: name, count: c, share: share))
                 }
                 return list
             }
@@ -111,6 +126,20 @@ enum BreakdownReader {
             }
         }
         return result
+    }
+
+    /// Words that open the parts of a part (“机构类信息20条，内有领导成员10条”).
+    static let nestedMarkers = ["内有", "内含", "含", "包含", "其中"]
+    /// Verbs that open another count of the same matter (“办结8件”, “结转1件”) rather than a part of it.
+    static let verbs = ["受理", "办理", "办结", "答复", "处理", "结转", "收到", "新收", "接收", "转办", "退回"]
+
+    static func startsWithVerb(_ label: String) -> Bool { verbs.contains { label.hasPrefix($0) } }
+
+    /// Whether a part marker (其中, 分别为, 包括) follows the figure in its clause, after at most a comma.
+    static func followedByPartMarker(_ f: Figure, in s: [Unicode.Scalar], markers: [[Unicode.Scalar]]) -> Bool {
+        var j = f.end
+        while j < s.count, j - f.end < 3, s[j].isBlank || s[j] == "，" || s[j] == "," || s[j] == "：" { j += 1 }
+        return markers.contains { s.has($0, at: j) }
     }
 
     /// Parenthesis depth at each offset (figures inside （…） are asides, not parts).

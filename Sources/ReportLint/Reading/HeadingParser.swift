@@ -49,10 +49,12 @@ enum HeadingParser {
         while titleEnd > titleStart, line[titleEnd - 1].isBlank || line[titleEnd - 1] == "*" || line[titleEnd - 1] == "_" {
             titleEnd -= 1
         }
-        let body = line[titleStart..<titleEnd]
-        guard !body.isEmpty, !body.contains("\t") else { return nil }
+        let whole = line[titleStart..<titleEnd]
+        guard !whole.isEmpty, !whole.contains("\t") else { return nil }
         // A table row flattened to text ends in figures.
-        if let last = body.last, last.isDigitLike, body.contains(where: { $0.isBlank }) { return nil }
+        if let last = whole.last, last.isDigitLike, whole.contains(where: { $0.isBlank }) { return nil }
+        if level == 1, let cut = runOnEnd(line, titleStart: titleStart, titleEnd: titleEnd) { titleEnd = cut }
+        let body = line[titleStart..<titleEnd]
         if let stop = body.firstIndex(where: { $0 == "。" || (level == 2 && ($0 == "：" || $0 == ":" || $0 == "；")) }) {
             // Inline heading: the heading is what stands before the first full stop.
             guard stop - titleStart <= 30 else { return nil }
@@ -71,6 +73,50 @@ enum HeadingParser {
         end = max(end, titleEnd)
         return Parsed(level: level, number: number, numeral: numeral, title: line[titleStart..<titleEnd].string,
                       start: start, end: end, titleStart: titleStart, titleEnd: titleEnd)
+    }
+
+    /// Where a heading that runs on into its text ends: “一、总体情况 本年度报告根据…” (a blank, then a long run
+    /// of text), “一、总体情况 （一）主动公开情况” or “一、总体情况（一）…” (a subsection starts). The title before
+    /// the cut is short; a letter-spaced title (“总 体 情 况”) is not cut.
+    static func runOnEnd(_ line: [Unicode.Scalar], titleStart: Int, titleEnd: Int) -> Int? {
+        var i = titleStart
+        while i < titleEnd, i - titleStart <= 20 {
+            if line[i] == "（" || line[i] == "(", i + 2 < titleEnd, i > titleStart,
+               ChineseNumerals.isNumeral(line[i + 1]), line[i + 2] == "）" || line[i + 2] == ")" {
+                var end = i
+                while end > titleStart, line[end - 1].isBlank { end -= 1 }
+                return end
+            }
+            if line[i].isBlank, i - titleStart >= 2 {
+                var j = i
+                while j < titleEnd, line[j].isBlank { j += 1 }
+                if j < titleEnd, line[j] == "（" || line[j] == "(" || ((line[j].isHan || line[j].isDigitLike) && titleEnd - j >= 15) { return i }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Headings of the format's parts inside a line, after a sentence ends (“…联系电话：1234。 一、总体情况 （一）…”,
+    /// a web page copied as one paragraph). `namesPart` says whether a title names one of the parts; only those
+    /// count, so that “。二、三月份…” stays prose. Offsets are the line's.
+    static func inline(_ line: [Unicode.Scalar], from: Int, namesPart: (String) -> Bool) -> [Parsed] {
+        var result: [Parsed] = []
+        var i = from
+        while i < line.count {
+            defer { i += 1 }
+            guard line[i] == "。" || line[i] == "；" || line[i] == "！" || line[i] == "？" else { continue }
+            var j = i + 1
+            while j < line.count, line[j].isBlank { j += 1 }
+            guard j < line.count, ChineseNumerals.isNumeral(line[j]) else { continue }
+            guard var h = parse(Array(line[j...])), h.level == 1, namesPart(h.title.withoutBlanks) else { continue }
+            h.start += j; h.end += j; h.titleStart += j; h.titleEnd += j
+            result.append(h)
+            i = h.end - 1
+        }
+        return result
     }
 
     /// Skips blanks, Markdown heading marks and emphasis at the start of a line.

@@ -21,6 +21,7 @@ enum PeriodReader {
         while i < min(limit, s.count) {
             if s[i].isDigitLike, let first = date(s, at: i), first.value.year != nil {
                 var j = skipBlanks(s, first.end)
+                if j < s.count, s[j] == "起" { j = skipBlanks(s, j + 1) }  // “自2019年1月1日起至…”
                 guard j < s.count, ["至", "到", "—", "-", "－", "～", "~"].contains(s[j]) else { return nil }
                 j += 1
                 if j < s.count, s[j] == "—" { j += 1 }

@@ -29,6 +29,13 @@ public struct ReportReader: Sendable {
             let compact = h.title.withoutBlanks
             namesPart[i] = sectionTemplates.contains { $0.matches(compact) }
         }
+        // The format's parts named after a sentence inside a line (a web page copied as one paragraph).
+        let namesAPart = { (compact: String) in sectionTemplates.contains { $0.matches(compact) } }
+        var inline: [Int: [HeadingParser.Parsed]] = [:]
+        for i in lines.indices where document.lines[i].kind != .tableRow {
+            let found = HeadingParser.inline(lines[i], from: parsed[i]?.end ?? 0, namesPart: namesAPart)
+            if !found.isEmpty { inline[i] = found }
+        }
         let isSectionHeading = { (i: Int) -> Bool in
             if case .heading = document.lines[i].kind { return true }
             return namesPart[i]
@@ -40,9 +47,12 @@ public struct ReportReader: Sendable {
         report.title = TitleReader.read(lines: lines) { tableLines[$0] || footers[$0] }
         var skippedLines = zip(tableLines, footers).map { $0 || $1 }
         for piece in report.title?.pieces ?? [] { skippedLines[piece.line] = true }
+        // Website chrome above the first heading (索引号, 发布机构, 选择特殊符号…) is the site's, not the report's text.
+        let firstHeading = parsed.firstIndex { $0?.level == 1 } ?? lines.count
+        for i in 0..<min(firstHeading, 30) where !skippedLines[i] && PageChrome.isChrome(lines[i]) { skippedLines[i] = true }
         let skipped = { (i: Int) in skippedLines[i] }
 
-        report.sections = outline(parsed: parsed, namesPart: namesPart, skipped: skipped)
+        report.sections = outline(parsed: parsed, inline: inline, namesPart: namesPart, skipped: skipped)
         report.paragraphs = paragraphs(lines: lines, document: document, parsed: parsed, sections: report.sections,
                                        skipped: skipped, footers: footers)
         let scanner = FigureScanner(pack: pack)
@@ -53,30 +63,34 @@ public struct ReportReader: Sendable {
         report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.phrases.periodMarkers)
         report.statutoryTables = StatutoryTableReader(pack: pack).read(report)
 
-        if let title = report.title {
-            report.body = TitleReader.body(in: title.text)
-            if let y = TitleReader.year(in: title.text) {
-                report.year = ReportYear(value: y.value, source: .title, span: title.pieces.first)
-            }
-        }
+        (report.body, report.bodySource) = BodyReader.read(report)
         report.level = TitleReader.level(of: report.body)
-        if report.year == nil, let p = report.statisticsPeriod, let y = p.start.year {
-            report.year = ReportYear(value: y, source: .statisticsPeriod, span: p.startSpan)
+        (report.year, report.yearUncertainty) = YearReader.read(report)
+        if let y = yearOverride {
+            report.year = ReportYear(value: y, source: .option, span: nil)
+            report.yearUncertainty = nil
         }
-        if let y = yearOverride { report.year = ReportYear(value: y, source: .option, span: nil) }
         report.era = report.year.map { Era(reportYear: $0.value) }
         return report
     }
 
     /// Level-1 headings (outside tables and the title) with their level-2 subsections.
-    private func outline(parsed: [HeadingParser.Parsed?], namesPart: [Bool], skipped: (Int) -> Bool) -> [Section] {
+    private func outline(parsed: [HeadingParser.Parsed?], inline: [Int: [HeadingParser.Parsed]], namesPart: [Bool],
+                         skipped: (Int) -> Bool) -> [Section] {
         var sections: [Section] = []
         let rowLabels = pack.tableRowLabels
         // `hasPrefix` compares Characters up to canonical equivalence, at a thousand instructions a label;
         // between plain texts (`isPlainText`) that is a comparison of bytes.
         let plainLabels = rowLabels.allSatisfy(\.isPlainText)
-        for i in parsed.indices {
-            guard let h = parsed[i], !skipped(i) else { continue }
+        for i in parsed.indices where !skipped(i) {
+            let starting = parsed[i].map { [($0, namesPart[i])] } ?? []
+            for (h, known) in starting + (inline[i] ?? []).map({ ($0, true) }) {
+                add(h, line: i, known: known)
+            }
+        }
+        return sections
+
+        func add(_ h: HeadingParser.Parsed, line i: Int, known: Bool) {
             let section = Section(level: h.level, number: h.number, numeral: h.numeral, title: h.title,
                                   span: TextSpan(line: i, start: h.start, end: h.end),
                                   titleSpan: TextSpan(line: i, start: h.titleStart, end: h.titleEnd), subsections: [])
@@ -86,24 +100,22 @@ public struct ReportReader: Sendable {
                 let isRowLabel = plainLabels && compact.isPlainText
                     ? rowLabels.contains { compact.utf8.starts(with: $0.utf8) }
                     : rowLabels.contains { compact.hasPrefix($0) }
-                if isRowLabel { continue }
+                if isRowLabel { return }
                 // A numbered list restarting at 一 inside a section, or a table fragment, goes back in number
                 // without naming one of the format's parts: not a top-level section.
-                let known = namesPart[i]
-                if let last = sections.last, h.number <= last.number, !known { continue }
+                if let last = sections.last, h.number <= last.number, !known { return }
                 sections.append(section)
             } else if !sections.isEmpty {
                 sections[sections.count - 1].subsections.append(section)
             }
         }
-        return sections
     }
 
     /// Prose paragraphs. Plain-text lines are joined where the text was hard-wrapped (PDF extracts);
     /// lines from Word and HTML are paragraphs already.
     private func paragraphs(lines: [[Unicode.Scalar]], document: Document, parsed: [HeadingParser.Parsed?],
                             sections: [Section], skipped: (Int) -> Bool, footers: [Bool]) -> [Paragraph] {
-        let headingLines = Dictionary(sections.map { ($0.span.line, $0) }, uniquingKeysWith: { a, _ in a })
+        let headingLines = Dictionary(grouping: sections, by: \.span.line)
         let joinsWrappedLines = document.format == .text || document.format == .markdown || document.format == .pdf
         var result: [Paragraph] = []
         var current: Paragraph?
@@ -112,28 +124,41 @@ public struct ReportReader: Sendable {
             if let p = current, !p.scalars.isEmpty { result.append(p) }
             current = nil
         }
+        /// Prose in line `i` from `start` to `end`: joined to the paragraph before where the text was hard-wrapped.
+        func prose(_ i: Int, from start: Int, to end: Int, mayJoin: Bool) {
+            let line = lines[i]
+            if mayJoin, joinsWrappedLines, var p = current, let last = p.scalars.last, !endsParagraph(last),
+               p.scalars.count - (p.pieces.last?.offset ?? 0) >= 15, parsed[i] == nil, !startsListItem(line, from: start) {
+                p.pieces.append((p.scalars.count, i, start))
+                p.scalars += line[start..<end]
+                current = p
+                return
+            }
+            flush()
+            current = Paragraph(scalars: Array(line[start..<end]), pieces: [(0, i, start)], isHeading: false,
+                                sectionNumber: section?.number, sectionTitle: section?.title)
+        }
         for i in lines.indices {
             if footers[i] { continue }  // a page footer between two halves of a sentence vanishes
             let line = lines[i]
             if skipped(i) || TableFinder.isBlank(line) { flush(); continue }
             let start = line.firstIndex { !$0.isBlank } ?? 0
-            if let h = headingLines[i] {
+            guard let headings = headingLines[i] else { prose(i, from: start, to: line.count, mayJoin: true); continue }
+            // A heading may run on into its text (“一、总体情况 本年度报告根据…”) or stand after a sentence
+            // (“…联系。 一、总体情况 …”): the text around it is prose of its own.
+            var pos = start
+            for h in headings.sorted(by: { $0.span.start < $1.span.start }) {
+                var end = h.span.start
+                while end > pos, line[end - 1].isBlank { end -= 1 }
+                if line[pos..<end].contains(where: { $0.isHan || $0.isDigitLike }) { prose(i, from: pos, to: end, mayJoin: pos == start) }
                 flush()
                 section = h
-                result.append(Paragraph(scalars: Array(line[start...]), pieces: [(0, i, start)], isHeading: true,
-                                        sectionNumber: h.number, sectionTitle: h.title))
-                continue
+                result.append(Paragraph(scalars: Array(line[h.span.start..<h.span.end]), pieces: [(0, i, h.span.start)],
+                                        isHeading: true, sectionNumber: h.number, sectionTitle: h.title))
+                pos = h.span.end
             }
-            if joinsWrappedLines, var p = current, let last = p.scalars.last, !endsParagraph(last),
-               p.scalars.count - (p.pieces.last?.offset ?? 0) >= 15, parsed[i] == nil, !startsListItem(line, from: start) {
-                p.pieces.append((p.scalars.count, i, start))
-                p.scalars += line[start...]
-                current = p
-                continue
-            }
-            flush()
-            current = Paragraph(scalars: Array(line[start...]), pieces: [(0, i, start)], isHeading: false,
-                                sectionNumber: section?.number, sectionTitle: section?.title)
+            while pos < line.count, line[pos].isBlank || ["。", "：", ":", "，", "*", "_"].contains(line[pos]) { pos += 1 }
+            if line[pos...].contains(where: { $0.isHan || $0.isDigitLike }) { prose(i, from: pos, to: line.count, mayJoin: false) }
         }
         flush()
         return result

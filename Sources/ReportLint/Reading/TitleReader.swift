@@ -9,7 +9,7 @@ enum TitleReader {
         while index < lines.count, seen < 6 {
             defer { index += 1 }
             let line = lines[index]
-            if TableFinder.isBlank(line) || skip(index) { continue }
+            if TableFinder.isBlank(line) || skip(index) || PageChrome.isChrome(line) { continue }
             // The title stands above the first section heading, and has no clause punctuation.
             if let h = HeadingParser.parse(line) { if h.level == 1 { return nil } else { continue } }
             seen += 1
@@ -22,9 +22,28 @@ enum TitleReader {
             let punctuated = plain ? line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "," || $0 == ";" }
                                    : text.contains(where: { "，。；,;".contains($0) })
             guard length <= 60, !punctuated, genreWords.contains(where: { text.contains($0) }) else { continue }
-            return extend(from: index, lines: lines, skip: skip)
+            let title = extend(from: index, lines: lines, skip: skip)
+            return bodyAbove(title, lines: lines, skip: skip) ?? title
         }
         return nil
+    }
+
+    /// A title in two lines, the body above the rest (“淮安市某区人民政府” / “2024年政府信息公开工作年度报告”): the line
+    /// above joins the title when the title starts with its year and names no body, and the line is a body's name.
+    private static func bodyAbove(_ title: Title, lines: [[Unicode.Scalar]], skip: (Int) -> Bool) -> Title? {
+        guard let first = title.pieces.first, year(in: title.text)?.range.lowerBound == 0, body(in: title.text) == nil else { return nil }
+        var above = first.line - 1
+        while above >= 0, TableFinder.isBlank(lines[above]), first.line - above <= 2 { above -= 1 }
+        guard above >= 0, !skip(above), !PageChrome.isChrome(lines[above]), HeadingParser.parse(lines[above]) == nil else { return nil }
+        let name = compact(lines[above])
+        guard name.count <= 30, name.unicodeScalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }),
+              BodyReader.looksLikeBody(name) else { return nil }
+        var joined = title
+        joined.pieces.insert(piece(lines[above], line: above), at: 0)
+        joined.text = name + title.text
+        if first.line - above > 1 { joined.hasBlankLineInside = true }
+        joined.spacedOut = spacedOut(lines[above], piece: joined.pieces[0]) + title.spacedOut
+        return joined
     }
 
     /// Starting at the first title line, adds following short lines until the title ends in 报告.

@@ -21,7 +21,9 @@ public struct JSONReporter: Reporter {
             ("path", .string(f.path)),
             ("title", f.report?.title.map(JSONValue.string) ?? .null),
             ("body", f.report?.body.map(JSONValue.string) ?? .null),
+            ("bodySource", f.report?.bodySource.map(JSONValue.string) ?? .null),
             ("year", f.report?.year.map(JSONValue.int) ?? .null),
+            ("yearSource", f.report?.yearSource.map(JSONValue.string) ?? .null),
             ("era", f.report?.era.map(JSONValue.string) ?? .null),
             ("diagnostics", .array(f.diagnostics.map { d in
                 .object([

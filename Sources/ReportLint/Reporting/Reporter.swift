@@ -16,7 +16,12 @@ public struct LintResults: Sendable {
     public struct ReportSummary: Sendable, Codable {
         public var title: String?
         public var body: String?
+        /// Where the body was found: `BodySource`'s raw value (title, publisher, opening-text, file-name).
+        public var bodySource: String?
         public var year: Int?
+        /// Where the year was found: `ReportYear.Source`'s raw value (title, statistics-period, opening-text,
+        /// publication-date, file-name, option).
+        public var yearSource: String?
         public var era: String?
         public var format: String
         /// The text of the lines diagnostics point at (1-based), for showing them under each diagnostic.

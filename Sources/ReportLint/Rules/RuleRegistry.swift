@@ -4,6 +4,7 @@ public enum RuleRegistry {
     public static let ruleTypes: [any Rule.Type] = [
         YearMismatchRule.self,
         StatisticsPeriodRule.self,
+        ReportYearRule.self,
         PercentSumRule.self,
         PercentShareRule.self,
         SumMismatchRule.self,

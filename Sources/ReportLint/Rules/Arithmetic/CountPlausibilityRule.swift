@@ -26,7 +26,21 @@ public struct CountPlausibilityRule: Rule {
             RuleExample("较上年增长130%。", year: 2025),
             RuleExample("全年通过门户网站发布信息1.2万条。", year: 2025),
             RuleExample("某县人民政府2025年政府信息公开工作年度报告\n\n全年共主动公开政府信息98400条。"),
+            // Stocks and system records are not items published in the year.
+            RuleExample("某某镇人民政府2025年政府信息公开工作年度报告\n\n镇级平台累计汇聚数据8232万条，发放电子证照12万件，门户网站访问量60万次。"),
         ])
+
+    /// Words that make a count a stock or a system record rather than what was published in the year:
+    /// “累计…”, “汇聚数据8232万条”, “电子证照12万件”, “访问量60万次”.
+    static let stockWords = ["累计", "截至", "截止", "汇聚", "归集", "汇集", "共享", "交换", "存量", "现有", "现行有效", "数据",
+                             "证照", "访问", "浏览", "点击", "粉丝", "用户", "注册", "办件", "调用"].map(\.scalars)
+
+    /// Whether a stock word stands in the figure's clause before it.
+    static func isStockOrRecord(_ f: Figure, in s: [Unicode.Scalar]) -> Bool {
+        var from = f.start
+        while from > 0, f.start - from < 30, !s[from - 1].separatesClause { from -= 1 }
+        return stockWords.contains { s.firstIndex(of: $0, from: from, to: f.start) != nil }
+    }
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -42,7 +56,7 @@ public struct CountPlausibilityRule: Rule {
                 } else if f.value != f.value.rounded() {
                     findings.append(Finding(span: report.span(f), message: Localized(
                         zh: "“\(text)”：以“\(f.unit)”计的数量应为整数", en: "\(text): a count of \(f.unit) must be a whole number")))
-                } else if let maxCount, f.value > maxCount {
+                } else if let maxCount, f.value > maxCount, !Self.isStockOrRecord(f, in: report.paragraphs[f.paragraph].scalars) {
                     findings.append(Finding(span: report.span(f), message: Localized(
                         zh: "“\(text)”远超\(levelName(report.level))一年的常见数量（上限参考 \(NumberText.format(maxCount))），请核对是否多写了位数",
                         en: "\(text) is far beyond what a \(report.level.rawValue) body reports in a year (reference limit \(NumberText.format(maxCount))); check the digits"),

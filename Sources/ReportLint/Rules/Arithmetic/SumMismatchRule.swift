@@ -23,6 +23,10 @@ public struct SumMismatchRule: Rule {
             RuleExample("全年共发布信息500条，其中政策文件20条，政策解读15条。", year: 2021),
             RuleExample("共主动公开政府信息378条，其中通过网站公开378条，通过微信公众号公开120条。", year: 2024),
             RuleExample("公开政府信息60条，概况信息2篇，公文1篇，政务动态45篇，财政信息3篇等。", year: 2019),
+            // Each total with its own parts; parts of a part; counts of the same matter that are no partition.
+            RuleExample("行政复议12件，其中维持5件，纠正3件，其他结果2件，尚未审结2件；行政诉讼4件，其中维持1件，纠正1件，其他结果1件，尚未审结1件。", year: 2024),
+            RuleExample("共主动公开信息100条，其中机构类信息20条，内有领导成员10条，政策文件50条，其他信息30条。", year: 2024),
+            RuleExample("全年受理申请11件，其中网络申请11件，办结8件，结转1件。", year: 2024),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {

@@ -21,6 +21,9 @@ public struct ReportTitleRule: Rule {
             RuleExample("社溪镇人民政府2019年政府信息公开工作年度报告\n\n一、总体情况"),
             RuleExample("2019年上海市人民政府办公厅政府信息公开工作年度报告\n\n一、总体情况"),
             RuleExample("2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n本年度报告根据《中华人民共和国政府信息公开条例》编制。"),
+            // The body on the line above, as PDF titles are set; website chrome above the title.
+            RuleExample("         某市某区人民政府\n    2024 年政府信息公开工作年度报告\n\n  一、总体情况"),
+            RuleExample("索引号：abc/2025-00001 信息分类：政务公开\n发布机构：某县某镇\n\n某县某镇人民政府2025年政府信息公开工作年度报告\n\n一、总体情况"),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {

@@ -12,11 +12,15 @@ public struct RequiredSectionRule: Rule {
             en: "From 2019 the report format prescribes six parts: overview, proactive disclosure, applications received and handled, reconsideration and litigation, problems and improvements, other matters. None may be left out."),
         basis: Localized(zh: "《条例》第五十条；国办公开办函〔2019〕60号、〔2021〕30号", en: "Regulations Art. 50; 国办公开办函〔2019〕60号 and 〔2021〕30号"),
         triggering: [
+            RuleExample("某镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n↓（一）2023年工作中存在问题的改进情况\n\n（二）2024年工作中存在的主要问题\n\n六、其他需要报告的事项\n\n无。"),
             RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n↓二、收到和处理政府信息公开申请情况\n\n三、政府信息公开行政复议、行政诉讼情况\n\n四、存在的主要问题及改进情况\n\n五、其他需要报告的事项\n\n无。"),
         ],
         nonTriggering: [
             RuleExample("某镇2021年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n无。"),
             RuleExample("某局2016年政府信息公开工作年度报告\n\n一、概述\n\n二、主动公开政府信息情况"),
+            // A heading that runs on into its text; a web page copied as one paragraph.
+            RuleExample("某镇2024年政府信息公开工作年度报告\n\n一、总体情况 本年度报告根据《中华人民共和国政府信息公开条例》编制，全文包括六个部分。\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n无。"),
+            RuleExample("某镇2024年政府信息公开工作年度报告\n\n如对本报告有疑问，请与某镇党政办联系（电话：0000-1234567）。 一、总体情况 （一）主动公开情况 全年主动公开政府信息30条。 二、主动公开政府信息情况 见下表。 三、收到和处理政府信息公开申请情况 见下表。 四、政府信息公开行政复议、行政诉讼情况 无。 五、存在的主要问题及改进情况 公开内容不够全面。 六、其他需要报告的事项 无。"),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
@@ -34,6 +38,16 @@ public struct RequiredSectionRule: Rule {
             let later = template.sections[(k + 1)...].lazy.compactMap { t in headings.first { t.matches($0.1) }?.0 }.first
             let anchor = later?.span ?? previousPresent?.span ?? report.title?.pieces.first ?? TextSpan(line: 0, start: 0, end: 0)
             let number = ChineseNumerals.numeral(k + 1)
+            // The part's content is there, its heading lost: “（一）…存在问题的改进情况” right under the part before it
+            // (not under 总体情况, whose subsections are 主动公开, 依申请公开… by the format).
+            let names = { (s: Section) in required.matches(s.title.withoutBlanks) }
+            if k >= 2, let parent = report.sections.first(where: { template.sections[k - 1].matches($0.title.withoutBlanks) }),
+               let sub = parent.subsections.first(where: names) {
+                findings.append(Finding(span: sub.span, message: Localized(
+                    zh: "第\(number)部分“\(required.canonical)”缺少一级标题：其内容“（\(sub.numeral)）\(sub.title)”排在了“\(parent.title)”之下",
+                    en: "section \(k + 1) \"\(required.canonical)\" has no heading of its own: its content (\"\(sub.title)\") stands under \"\(parent.title)\"")))
+                continue
+            }
             findings.append(Finding(span: anchor, message: Localized(
                 zh: "缺少第\(number)部分“\(required.canonical)”（\(era.rawValue)年起的报告格式要求）",
                 en: "section \(k + 1) \"\(required.canonical)\" is missing (required by the \(era.rawValue) report format)")))

@@ -20,6 +20,7 @@ public struct SectionOrderRule: Rule {
         nonTriggering: [
             RuleExample("一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况", year: 2024),
             RuleExample("一、总体情况\n\n（一）主动公开\n\n（二）依申请公开\n\n二、主动公开政府信息情况", year: 2024),
+            RuleExample("本报告由某局编制。 一、总体情况 （一）主动公开情况 全年主动公开信息30条。 二、主动公开政府信息情况 见下表。\n\n三、收到和处理政府信息公开申请情况", year: 2024),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {

@@ -23,6 +23,10 @@ public struct PunctuationRule: Rule {
             RuleExample("报告电子版可在门户网站（www.example.gov.cn）下载，时间为9:30。", year: 2021),
             RuleExample("1.属于国家秘密；2.其他法律行政法规禁止公开……", year: 2021),
             RuleExample("占比为12.5%，较上年增长3.2%。", year: 2021),
+            // Pairs split by a line wrap: a PDF line, a table header cell, an OCR break inside a quotation.
+            RuleExample("如有疑问，请与某镇党政办联系（地址：\n某县某镇某路1号）。", year: 2021),
+            RuleExample("法人或其他组织\n（本列数据的勾稽关系为：第一项加第二项之和，\n商业企业\n| 等于第三项加第四项之和） | 自然人 | 总计 |", year: 2021),
+            RuleExample("努力让政务信息“看\n\n得懂、用得上”。", year: 2021),
         ])
 
     static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"]
@@ -47,8 +51,8 @@ public struct PunctuationRule: Rule {
                         fix: Fix(description: Localized(zh: "保留一个", en: "keep one"), replacement: String(s[i - 1]))))
                 }
             }
-            findings += unbalanced(p, open: "《", close: "》") + unbalanced(p, open: "（", close: "）")
-                + unbalanced(p, open: "“", close: "”")
+            findings += unbalanced(p, report, open: "《", close: "》") + unbalanced(p, report, open: "（", close: "）")
+                + unbalanced(p, report, open: "“", close: "”")
         }
         return findings
     }
@@ -73,19 +77,67 @@ public struct PunctuationRule: Rule {
         }
     }
 
-    /// The first unmatched opening or closing mark of a pair in a paragraph.
-    private func unbalanced(_ p: Paragraph, open: Unicode.Scalar, close: Unicode.Scalar) -> [Finding] {
+    /// The first unmatched opening or closing mark of a pair in a paragraph. A pair that a line wrap split between
+    /// this paragraph and the lines next to it — a PDF line or a table cell that wrapped (“（地址：…” closing on the
+    /// next line, “（本列数据…，” closing in a header cell below), an OCR break inside a quotation — is balanced.
+    private func unbalanced(_ p: Paragraph, _ report: Report, open: Unicode.Scalar, close: Unicode.Scalar) -> [Finding] {
         var stack: [Int] = []
+        var openedBefore = false
         for (i, u) in p.scalars.enumerated() {
             if u == open { stack.append(i) } else if u == close {
                 if stack.isEmpty {
+                    if !openedBefore, opensEarlier(report, before: p.pieces[0].line, open: open, close: close) {
+                        openedBefore = true
+                        continue
+                    }
                     return [finding(p, i, Localized(zh: "“\(close)”没有对应的“\(open)”", en: "'\(close)' without a matching '\(open)'"))]
                 }
                 stack.removeLast()
             }
         }
         guard let first = stack.first else { return [] }
+        let ends = p.scalars.last { !$0.isBlank }
+        if let ends, !ends.endsSentence, let last = p.pieces.last,
+           closesLater(report, after: last.line, depth: stack.count, open: open, close: close) { return [] }
         return [finding(p, first, Localized(zh: "“\(open)”没有对应的“\(close)”", en: "'\(open)' without a matching '\(close)'"))]
+    }
+
+    /// How many lines a wrapped pair may span.
+    static let wrapLines = 8
+
+    /// Whether line `l` may hold the rest of a wrapped pair: any line of plain text or PDF text (wrapped by width);
+    /// in Word and HTML, where a line is a paragraph, only a table row (a cell's text that wrapped).
+    private func mayContinue(_ report: Report, _ l: Int) -> Bool {
+        let format = report.document.format
+        return (format != .docx && format != .html) || report.document.lines[l].kind == .tableRow
+    }
+
+    /// Whether `depth` open marks close within the next lines.
+    private func closesLater(_ report: Report, after line: Int, depth: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Bool {
+        var depth = depth
+        for l in (line + 1)..<min(line + 1 + Self.wrapLines, report.lines.count) where mayContinue(report, l) {
+            for u in report.lines[l] {
+                if u == open { depth += 1 } else if u == close { depth -= 1; if depth == 0 { return true } }
+            }
+        }
+        return false
+    }
+
+    /// Whether an open mark left unclosed stands in the lines before, the text before not ending a sentence.
+    private func opensEarlier(_ report: Report, before line: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Bool {
+        var depth = 1
+        var first = true
+        for l in stride(from: line - 1, through: max(0, line - Self.wrapLines), by: -1) where mayContinue(report, l) {
+            let text = report.lines[l]
+            if first, let last = text.last(where: { !$0.isBlank }) {
+                if last.endsSentence { return false }
+                first = false
+            }
+            for u in text.reversed() {
+                if u == close { depth += 1 } else if u == open { depth -= 1; if depth == 0 { return true } }
+            }
+        }
+        return false
     }
 
     private func finding(_ p: Paragraph, _ i: Int, _ message: Localized) -> Finding {

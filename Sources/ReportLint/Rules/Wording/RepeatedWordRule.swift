@@ -19,7 +19,22 @@ public struct RepeatedWordRule: Rule {
             RuleExample("形成一级抓一级、层层抓落实的工作格局。", year: 2021),
             RuleExample("我镇高度重视，我镇党委专题研究。", year: 2021),
             RuleExample("逐一核对，一一对应。", year: 2021),
+            // Table header cells flattened into lines (“结果” | “结果…”), then a note that joins them.
+            RuleExample("行政复议行政诉讼\n结果结果其他尚未\n总计结果结果其他尚未\n维持纠正结果审结\n注：行政复议、行政诉讼数量含上年度结转数量。", year: 2021),
         ])
+
+    /// Lines that are table header cells run together (PDF text of a header, one short line under another, no
+    /// punctuation, no figures): “结果” ending one cell and starting the next is no repeated word there.
+    static func headerFragmentLines(_ report: Report) -> Set<Int> {
+        func isFragment(_ l: Int) -> Bool {
+            guard l >= 0, l < report.lines.count else { return false }
+            let text = report.lines[l].filter { !$0.isBlank }
+            return !text.isEmpty && text.count <= 24 && text.allSatisfy(\.isHan)
+        }
+        var result = Set<Int>()
+        for l in report.lines.indices where isFragment(l) && (isFragment(l - 1) || isFragment(l + 1)) { result.insert(l) }
+        return result
+    }
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -27,6 +42,7 @@ public struct RepeatedWordRule: Rule {
         let allow = phrases.repeatedWordAllow
         let subjects = phrases.subjects
         let heads = Array(Set(subjects.compactMap(\.first)))
+        var fragments: Set<Int>?  // worked out when the first repeat is found: most reports have none
         for p in report.paragraphs {
             let s = p.scalars
             // Runs of table header fragments from PDF text (“结果结果其他尚未”) are not prose.
@@ -41,6 +57,8 @@ public struct RepeatedWordRule: Rule {
                     guard a.elementsEqual(b), a.allSatisfy(\.isHan) else { continue }
                     let word = Array(a).string
                     if allow.contains(word + word) || Set(a).count == 1 { continue }
+                    if fragments == nil { fragments = Self.headerFragmentLines(report) }
+                    if fragments!.contains(p.span(i + n, i + 2 * n).line) { continue }
                     findings.append(Finding(span: p.span(i + n, i + 2 * n), message: Localized(
                         zh: "“\(word)”重复", en: "'\(word)' is repeated"),
                         fix: Fix(description: Localized(zh: "删去重复的“\(word)”", en: "delete the repeat"), replacement: "")))

@@ -23,6 +23,9 @@ public struct YearMismatchRule: Rule {
             RuleExample("（一）主动公开。↓2021年度，我街道通过政府门户网站共主动公开政府信息419条。", year: 2022),
             RuleExample("某县2020年政府信息公开工作年度报告\n\n本报告统计期限为↓2019年1月1日至2019年12月31日。"),
             RuleExample("↓2018年，我局将进一步加强政府信息公开工作。", year: 2019),
+            // Plans for the report year itself in the problems part: copied forward (error), or only dated so (warning).
+            RuleExample("五、存在的主要问题及改进情况\n\n↓2023年，本街道将进一步加强政府信息公开工作。", year: 2023),
+            RuleExample("五、存在的主要问题及改进情况\n\n（二）整改措施。↓2023年我局加大政务公开力度，一是完善制度，二是加强培训。", year: 2023),
         ],
         nonTriggering: [
             RuleExample("2019年共收到政府信息公开申请12件，较2018年增长15%。", year: 2019),
@@ -32,6 +35,11 @@ public struct YearMismatchRule: Rule {
             RuleExample("2020年，我镇将进一步加强政府信息公开工作。", year: 2019),
             RuleExample("对照2018年年度报告中提出的问题，逐项整改。", year: 2019),
             RuleExample("本报告统计期限为2019年1月1日至2019年12月31日。", year: 2019),
+            // Years inside names; last year's accounts; measures for next year.
+            RuleExample("公开2023年某市科技计划资金分配结果等信息共15条。", year: 2024),
+            RuleExample("2023年度部门决算公开共1份。", year: 2024),
+            RuleExample("学习《某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》，发布解读共3篇。", year: 2024),
+            RuleExample("五、存在的主要问题及改进情况\n\n（一）上年度问题的改进情况。2023年，我局将政务公开纳入年度考核。\n\n（二）改进措施。2024年，我局将进一步加强政务公开工作。", year: 2023),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
@@ -73,6 +81,9 @@ public struct YearMismatchRule: Rule {
                 if carry.contains(where: { following.starts(with: $0) || following.contains($0) }) { continue }
                 if following.starts(with: ["年"]) || following.starts(with: Self.report) { continue }
                 let scope = Array(s[f.end..<scopeEnd])
+                // A year inside a name is no period: 《…二〇三五年远景目标纲要》, “2023年某市科技计划资金分配结果”,
+                // “2023年度部门决算” (publishing last year's accounts is normal).
+                if OpeningText.insideTitleMarks(s, f.start) || Self.namesDocument(scope, verbs: verbs, figures: sorted, from: f.end) { continue }
                 let isPlan = future.contains { scope.contains($0) }
                 if isPlan {
                     if y < year {
@@ -96,7 +107,20 @@ public struct YearMismatchRule: Rule {
                              replacement: report.text(f).replacingOccurrences(of: String(y), with: String(year)))))
             }
         }
-        return findings
+        return findings + ReportYearPlans.findings(report, year: year, pack: pack)
+    }
+
+    /// Words that end the name of a document or list (决算, 结果, 纲要…).
+    static let documentWords = ["决算", "预算", "结果", "纲要", "规划", "方案", "要点", "名单", "目录", "清单", "通知", "意见",
+                                "办法", "细则", "公告", "公示", "指南", "项目"].map(\.scalars)
+
+    /// Whether the words after a year name a document before any verb or count: “2023年度部门决算公开1份”.
+    static func namesDocument(_ scope: [Unicode.Scalar], verbs: [[Unicode.Scalar]], figures: [Figure], from offset: Int) -> Bool {
+        var end = scope.count
+        for v in verbs { if let at = scope.firstIndex(of: v) { end = min(end, at) } }
+        if let count = figures.first(where: { $0.kind == .count && $0.start >= offset }) { end = min(end, count.start - offset) }
+        guard end > 0 else { return false }
+        return documentWords.contains { scope.firstIndex(of: $0, from: 0, to: end) != nil }
     }
 
     /// Words besides the pack's markers, as scalars once.
