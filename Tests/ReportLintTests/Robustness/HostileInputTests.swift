@@ -201,6 +201,13 @@ struct HostileInputTests {
         func rules(_ n: Int) -> String {
             #"{"customRules": ["# + (0..<n).map { #"{"id": "r\#($0)", "pattern": "x\#($0)", "message": {"zh": "z", "en": "e"}}"# }.joined(separator: ",") + "]}"
         }
+        // A device named as a pack or in a configuration's packs: refused, not read forever.
+        try #"{"packs": ["/dev/zero"]}"#.write(to: dir.appendingPathComponent("zero.json"), atomically: true, encoding: .utf8)
+        for args in [["--rules", "/dev/zero"], ["--config", "zero.json"]] {
+            let started = Date()
+            let r = try cli.run(args + ["draft.txt"], cwd: dir)
+            #expect(Date().timeIntervalSince(started) < 10 && r.status == 2 && r.stderr.contains("/dev/zero"), "\(args): \(r.stderr)")
+        }
         for (n, reason) in [(200_000, "过大"), (1_001, "1000")] {
             try rules(n).write(to: dir.appendingPathComponent("many.json"), atomically: true, encoding: .utf8)
             let started = Date()
