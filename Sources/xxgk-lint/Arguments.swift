@@ -6,7 +6,7 @@ struct Arguments {
 
     var command: Command = .lint
     var paths: [String] = []
-    var format = "human"
+    var format = ReporterRegistry.names[0]
     var output: String?
     var configPath: String?
     var packPaths: [String] = []
@@ -33,12 +33,15 @@ struct Arguments {
     static func parse(_ argv: [String]) throws(UsageError) -> Arguments {
         var a = Arguments()
         var rest = argv[...]
-        if let first = rest.first, let command = Command(rawValue: first) {
-            a.command = command
-            rest = rest.dropFirst()
-        }
-        var onlyPaths = false
+        var onlyPaths = false, commandGiven = false
         while let arg = rest.popFirst() {
+            // The subcommand is the first word that is not an option (`--lang en explain RULE`); a draft named
+            // like a subcommand is given after it (`lint rules`) or as a path (`./rules`).
+            if !onlyPaths, !commandGiven, a.paths.isEmpty, let command = Command(rawValue: arg) {
+                a.command = command
+                commandGiven = true
+                continue
+            }
             if onlyPaths || arg == "-" || !arg.hasPrefix("-") { a.paths.append(arg); continue }
             if arg == "--" { onlyPaths = true; continue }
             var name = arg, inline: String?
@@ -57,9 +60,9 @@ struct Arguments {
             }
             switch name {
             case "--format", "-f":
-                guard ["human", "sarif", "json"].contains(value) else {
-                    throw UsageError(message: Localized(zh: "未知输出格式“\(value)”（可用 human、sarif、json）",
-                                                        en: "unknown format '\(value)' (use human, sarif or json)"))
+                guard ReporterRegistry.type(named: value) != nil else {
+                    throw UsageError(message: Localized(zh: "未知输出格式“\(value)”（可用 \(ReporterRegistry.names.joined(separator: "、"))）",
+                                                        en: "unknown format '\(value)' (use \(ReporterRegistry.names.joined(separator: ", ")))"))
                 }
                 a.format = value
             case "--output", "-o": a.output = value
@@ -103,6 +106,12 @@ struct Arguments {
         }
     }
 
+    /// One line per output format, from the registry.
+    static func formats(_ lang: Language) -> String {
+        ReporterRegistry.reporters.map { "                      " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary[lang] }
+            .joined(separator: "\n")
+    }
+
     static func usage(_ lang: Language) -> String {
         switch lang {
         case .zh: return """
@@ -115,7 +124,8 @@ struct Arguments {
               xxgk-lint text 文件                 显示带行号的线性文本视图（诊断的行列以此为准）
 
             选项：
-              -f, --format human|sarif|json   输出格式（默认 human）
+              -f, --format 格式               输出格式（默认 \(ReporterRegistry.names[0])）：
+            \(formats(.zh))
               -o, --output 文件               写入文件（原子写入）而非标准输出
                   --config 文件               JSON 配置文件（默认读取当前目录的 .xxgk-lint.json）
                   --rules 文件                追加自定义规则包（JSON），可多次使用
@@ -145,7 +155,8 @@ struct Arguments {
               xxgk-lint text FILE                 print the numbered text view that locations refer to
 
             Options:
-              -f, --format human|sarif|json   output format (default human)
+              -f, --format FORMAT             output format (default \(ReporterRegistry.names[0])):
+            \(formats(.en))
               -o, --output FILE               write to FILE (atomically) instead of standard output
                   --config FILE               JSON configuration (default: .xxgk-lint.json in the current folder)
                   --rules FILE                add a rule pack (JSON); repeatable

@@ -29,7 +29,7 @@ public struct Configuration: Sendable {
     public enum Error: Swift.Error, Equatable {
         case unreadable(path: String, reason: String)
         case invalid(path: String, reason: String)
-        case unknownRule(String)
+        case unknownRule(String, suggestion: String?)
         case badSeverity(rule: String, value: String)
         case outOfRange(path: String, OptionLimits.Problem)
         case packTooLarge(path: String, bytes: Int)
@@ -41,8 +41,10 @@ public struct Configuration: Sendable {
             case (.unreadable(let p, let r), .en): return "cannot read configuration file \(p): \(r)"
             case (.invalid(let p, let r), .zh): return "配置文件 \(p) 格式错误：\(r)"
             case (.invalid(let p, let r), .en): return "configuration file \(p) is invalid: \(r)"
-            case (.unknownRule(let id), .zh): return "未知规则“\(id)”（运行 xxgk-lint rules 查看全部规则）"
-            case (.unknownRule(let id), .en): return "unknown rule '\(id)' (run xxgk-lint rules to list them)"
+            case (.unknownRule(let id, let near?), .zh): return "未知规则“\(id)”，是否想写“\(near)”？（运行 xxgk-lint rules 查看全部规则）"
+            case (.unknownRule(let id, let near?), .en): return "unknown rule '\(id)'; did you mean '\(near)'? (run xxgk-lint rules to list them)"
+            case (.unknownRule(let id, nil), .zh): return "未知规则“\(id)”（运行 xxgk-lint rules 查看全部规则）"
+            case (.unknownRule(let id, nil), .en): return "unknown rule '\(id)' (run xxgk-lint rules to list them)"
             case (.badSeverity(let id, let v), .zh): return "规则 \(id) 的级别“\(v)”无效（可用 error、warning、note、off）"
             case (.badSeverity(let id, let v), .en): return "invalid severity '\(v)' for rule \(id) (use error, warning, note or off)"
             case (.invalidPack(let p, let r), .zh): return "规则包 \(p) 有误：\(r)"
@@ -91,7 +93,8 @@ public struct Configuration: Sendable {
     }
 
     public mutating func setSeverity(rule id: String, _ value: String) throws(Error) {
-        guard RuleRegistry.descriptor(id) != nil || pack.customRules.contains(where: { $0.id == id }) else { throw .unknownRule(id) }
+        let catalogue = RuleCatalogue(pack: pack)
+        guard catalogue.descriptor(id) != nil else { throw .unknownRule(id, suggestion: catalogue.suggestion(for: id)) }
         switch value.lowercased() {
         case "off", "none", "disabled": severities[id] = .some(nil)
         case let v: guard let s = Severity(rawValue: v) else { throw .badSeverity(rule: id, value: value) }

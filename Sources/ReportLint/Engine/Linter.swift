@@ -1,16 +1,21 @@
+import Foundation
+
 /// Runs the pipeline on one document: read → check → diagnostics. Stateless and `Sendable`: one value
 /// serves every worker of a batch.
 public struct Linter: Sendable {
     public var configuration: Configuration
     public var rules: [any Rule]
-    public var batchRules: [AnyBatchRule]
+    /// The rules among `rules` that judge the reports of a run together.
+    var collectingRules: [AnyCollectingRule]
 
-    public init(configuration: Configuration = .init(), rules: [any Rule] = RuleRegistry.makeRules(),
-                batchRules: [AnyBatchRule] = RuleRegistry.makeBatchRules()) {
+    public init(configuration: Configuration = .init(), rules: [any Rule] = RuleRegistry.makeRules()) {
         self.configuration = configuration
         self.rules = rules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
-        self.batchRules = batchRules.filter { configuration.isEnabled($0.descriptor.id) }
+        collectingRules = self.rules.compactMap(AnyCollectingRule.box)
     }
+
+    /// Whether a run needs every report's facts before its results can be written.
+    public var collects: Bool { !collectingRules.isEmpty }
 
     public var reader: ReportReader { ReportReader(pack: configuration.pack, yearOverride: configuration.yearOverride) }
     var context: RuleContext { RuleContext(pack: configuration.pack) }
@@ -38,50 +43,50 @@ public struct Linter: Sendable {
         return result.sorted(by: Diagnostic.documentOrder)
     }
 
-    /// Built-in and custom rule descriptors of this configuration, for reporters.
-    public var descriptors: [RuleDescriptor] {
-        RuleRegistry.descriptors + configuration.pack.customRules.map(CustomRuleRunner.descriptor)
-    }
+    /// Every rule of this configuration (the catalogue), for reporters.
+    public var descriptors: [RuleDescriptor] { RuleCatalogue(pack: configuration.pack).descriptors }
 
-    /// What each batch rule keeps of a report (rule id → encoded facts).
+    /// What each collecting rule keeps of a report (rule id → encoded facts).
     public func batchFacts(_ report: Report) -> [String: Data] {
         var facts: [String: Data] = [:]
-        for rule in batchRules { facts[rule.descriptor.id] = rule.collect(report, context) }
+        for rule in collectingRules { facts[rule.descriptor.id] = rule.collect(report, context) }
         return facts
     }
 
-    /// Runs the batch rules over the facts of every report of a run.
+    /// Runs the collecting rules over the facts of every report of a run.
     public func checkBatch(_ facts: [(path: String, facts: [String: Data])]) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for rule in batchRules {
+        for rule in collectingRules {
             let id = rule.descriptor.id
             let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
-            for f in rule.checkAll(entries, context) {
-                result.append(Diagnostic(ruleID: id, severity: configuration.severity(for: id, default: f.severity ?? rule.descriptor.severity),
-                                         message: f.message, path: f.path, line: f.line, column: f.column,
-                                         endColumn: f.endColumn, snippet: f.snippet, related: f.related))
-            }
+            for f in rule.checkAll(entries, context) { result.append(diagnostic(f, descriptor: rule.descriptor, report: nil)) }
         }
         return result
     }
 
-    func diagnostic(_ f: Finding, descriptor: RuleDescriptor, report: Report) -> Diagnostic {
+    /// A finding made a diagnostic: configured severity, 1-based line and columns, the snippet. Spans in the
+    /// report being checked are clipped to their line; a collecting rule's finding brings its own snippet.
+    func diagnostic(_ f: Finding, descriptor: RuleDescriptor, report: Report?) -> Diagnostic {
         let severity = configuration.severity(for: descriptor.id, default: f.severity ?? descriptor.severity)
-        let line = f.span.line < report.lines.count ? report.lines[f.span.line] : []
-        let start = min(f.span.start, line.count), end = min(max(f.span.end, start), line.count)
-        var snippet = Array(line[start..<end]).string
-        if snippet.isEmpty { snippet = line.string.trimmedBlanks }
-        return Diagnostic(ruleID: descriptor.id, severity: severity, message: f.message, path: report.document.path,
+        var start = f.span.start, end = f.span.end
+        var snippet = f.location.snippet ?? ""
+        if let report, f.location.path == nil {
+            let line = f.span.line < report.lines.count ? report.lines[f.span.line] : []
+            start = min(f.span.start, line.count)
+            end = min(max(f.span.end, start), line.count)
+            snippet = Array(line[start..<end]).string
+            if snippet.isEmpty { snippet = line.string.trimmedBlanks }
+        }
+        return Diagnostic(ruleID: descriptor.id, severity: severity, message: f.message,
+                          path: f.location.path ?? report?.document.path ?? "",
                           line: f.span.line + 1, column: start + 1, endLine: f.span.line + 1,
                           endColumn: max(end, start + 1) + 1, snippet: snippet, fix: f.fix,
                           related: f.related.map {
-                              RelatedLocation(line: $0.span.line + 1, column: $0.span.start + 1, endColumn: $0.span.end + 1,
-                                              message: $0.message)
+                              RelatedLocation(path: $0.location.path, line: $0.span.line + 1, column: $0.span.start + 1,
+                                              endColumn: $0.span.end + 1, message: $0.message)
                           })
     }
 }
-
-import Foundation
 
 extension Diagnostic {
     /// Line, then column, then rule id.

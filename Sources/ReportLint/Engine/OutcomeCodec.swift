@@ -106,7 +106,10 @@ enum OutcomeCodec {
             string(d.snippet)
             optional(d.fix) { w, fix in w.localized(fix.description); w.string(fix.replacement) }
             count(d.related.count)
-            for r in d.related { int(r.line); int(r.column); int(r.endColumn); localized(r.message) }
+            for r in d.related {
+                optional(r.path) { w, p in w.string(p) }
+                int(r.line); int(r.column); int(r.endColumn); localized(r.message)
+            }
         }
 
         mutating func failure(_ f: LintResults.Failure) {
@@ -209,7 +212,8 @@ enum OutcomeCodec {
             let fix = try optional { (r: inout Reader) throws(Malformed) in Fix(description: try r.localized(), replacement: try r.string()) }
             var related: [RelatedLocation] = []
             for _ in 0..<(try count()) {
-                related.append(RelatedLocation(line: try int(), column: try int(), endColumn: try int(), message: try localized()))
+                let other = try optional { (r: inout Reader) throws(Malformed) in try r.string() }
+                related.append(RelatedLocation(path: other, line: try int(), column: try int(), endColumn: try int(), message: try localized()))
             }
             return Diagnostic(ruleID: rule, severity: severity, message: message, path: path, line: line, column: column,
                               endLine: endLine, endColumn: endColumn, snippet: snippet, fix: fix, related: related)

@@ -69,7 +69,7 @@ public struct Runner: Sendable {
     /// With batch rules, files cannot be handed on before every report's facts are in: the outcomes wait in
     /// a spool on disk (not in memory), and are handed on after the batch rules have run.
     public func run(_ inputs: [Input], deliver: (Outcome) -> Void) {
-        guard !linter.batchRules.isEmpty else { produce(inputs, deliver); return }
+        guard linter.collects else { produce(inputs, deliver); return }
         var facts: [(path: String, facts: [String: Data])] = []
         var spool = Spool()
         produce(inputs) { outcome in

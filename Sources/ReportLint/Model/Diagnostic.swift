@@ -59,9 +59,20 @@ public struct Fix: Sendable, Equatable, Codable {
     public var replacement: String
 }
 
+/// Another place a diagnostic involves: in the same file, or (`path`) in another report of the batch.
 public struct RelatedLocation: Sendable, Equatable, Codable {
+    /// Another file (a collecting rule's counterpart); nil for the diagnostic's own file.
+    public var path: String?
     public var line: Int
     public var column: Int
     public var endColumn: Int
     public var message: Localized
+
+    public init(path: String? = nil, line: Int, column: Int, endColumn: Int, message: Localized) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.endColumn = endColumn
+        self.message = message
+    }
 }

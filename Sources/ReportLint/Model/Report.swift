@@ -51,7 +51,7 @@ public struct Report: Sendable {
 }
 
 /// A place in the text view: 0-based line index and scalar offsets [start, end) within that line.
-public struct TextSpan: Sendable, Hashable, Comparable {
+public struct TextSpan: Sendable, Hashable, Comparable, Codable {
     public var line: Int
     public var start: Int
     public var end: Int

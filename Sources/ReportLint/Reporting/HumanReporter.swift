@@ -2,6 +2,9 @@
 /// under the span, and a closing summary.
 public struct HumanReporter: Reporter {
     public static let name = "human"
+    public static let summary = Localized(zh: "编译器风格，给人看（默认）", en: "compiler style, for people (default)")
+    public static let fileExtension = "txt"
+    public static let usesColor = true
     public var options: ReporterOptions
 
     public init(options: ReporterOptions) { self.options = options }
@@ -21,7 +24,7 @@ public struct HumanReporter: Reporter {
                 text += excerpt(line, column: d.column, endColumn: d.endLine == d.line ? d.endColumn : d.column + 1)
             }
             for r in d.related {
-                text += "    " + paint("\(TerminalText.path(d.path)):\(r.line):\(r.column): ", .dim)
+                text += "    " + paint("\(TerminalText.path(r.path ?? d.path)):\(r.line):\(r.column): ", .dim)
                     + TerminalText.visible(r.message[lang]) + "\n"
             }
         }

@@ -1,6 +1,8 @@
 /// Plain JSON for scripts: one entry per file with what the reader found and its diagnostics.
 public struct JSONReporter: Reporter {
     public static let name = "json"
+    public static let summary = Localized(zh: "JSON：诊断及识别出的标题、机关、年度", en: "JSON: diagnostics and what was read (title, body, year)")
+    public static let fileExtension = "json"
     public var options: ReporterOptions
 
     public init(options: ReporterOptions) { self.options = options }

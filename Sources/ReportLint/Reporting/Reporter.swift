@@ -61,6 +61,13 @@ public struct LintResults: Sendable {
 public protocol Reporter: Sendable {
     /// The `--format` name.
     static var name: String { get }
+    /// One line for `--help`, in both languages.
+    static var summary: Localized { get }
+    /// The extension of a file in this format (golden files, suggested output names).
+    static var fileExtension: String { get }
+    /// Whether the output may be coloured (on a terminal, unless NO_COLOR).
+    static var usesColor: Bool { get }
+    init(options: ReporterOptions)
     func begin(into out: inout [UInt8])
     /// One file's results; `totals` counts what was written before it (the first entry has no comma).
     func file(_ file: LintResults.File, after totals: LintTotals, into out: inout [UInt8])
@@ -68,6 +75,8 @@ public protocol Reporter: Sendable {
 }
 
 extension Reporter {
+    public static var usesColor: Bool { false }
+
     public func render(_ results: LintResults) -> String {
         var out: [UInt8] = []
         var totals = LintTotals()

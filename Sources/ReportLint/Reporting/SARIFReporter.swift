@@ -1,6 +1,8 @@
 /// SARIF 2.1.0 for code-scanning tools and CI (valid against the OASIS schema).
 public struct SARIFReporter: Reporter {
     public static let name = "sarif"
+    public static let summary = Localized(zh: "SARIF 2.1.0，供代码扫描平台使用", en: "SARIF 2.1.0, for code-scanning services")
+    public static let fileExtension = "sarif"
     public var options: ReporterOptions
     public static let informationURI = "https://github.com/xxgk-lint/xxgk-lint"
 
@@ -71,7 +73,7 @@ public struct SARIFReporter: Reporter {
                 members.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
                     .object([
                         ("id", .int(k + 1)),
-                        ("physicalLocation", physical(d.path, region: .object([
+                        ("physicalLocation", physical(r.path ?? d.path, region: .object([
                             ("startLine", .int(r.line)), ("startColumn", .int(r.column)), ("endColumn", .int(max(r.endColumn, r.column + 1))),
                         ]))),
                         ("message", .object([("text", .string(r.message[lang]))])),

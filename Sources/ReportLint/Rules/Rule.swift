@@ -8,22 +8,58 @@ public protocol Rule: Sendable {
     func check(_ report: Report, _ context: RuleContext) -> [Finding]
 }
 
-/// What a rule found, before the engine turns it into a `Diagnostic` with path, line and column.
+/// What a rule found — of every kind of rule: per report, collecting, custom — before the engine turns it into
+/// a `Diagnostic`: where (a span of the text view, with the path and snippet when the report is no longer in
+/// memory), what, how serious, a fix, and the other places involved.
 public struct Finding: Sendable {
-    public var span: TextSpan
+    public var location: Location
     public var message: Localized
     /// A severity other than the rule's default (a softer case of the same rule).
     public var severity: Severity?
     public var fix: Fix?
-    public var related: [(span: TextSpan, message: Localized)]
+    public var related: [Related]
 
-    public init(span: TextSpan, message: Localized, severity: Severity? = nil, fix: Fix? = nil,
-                related: [(span: TextSpan, message: Localized)] = []) {
-        self.span = span
+    /// A place in the text view of a report. `path` and `snippet` are nil for the report being checked (the
+    /// engine fills them in); a collecting rule, which judges reports it no longer holds, gives both.
+    public struct Location: Sendable, Hashable, Codable {
+        public var path: String?
+        public var span: TextSpan
+        public var snippet: String?
+
+        public init(path: String? = nil, span: TextSpan, snippet: String? = nil) {
+            self.path = path
+            self.span = span
+            self.snippet = snippet
+        }
+    }
+
+    /// Another place involved: the table cell a prose figure disagrees with, last year's report.
+    public struct Related: Sendable {
+        public var location: Location
+        public var message: Localized
+        public var span: TextSpan { location.span }
+
+        public init(_ location: Location, message: Localized) {
+            self.location = location
+            self.message = message
+        }
+    }
+
+    public var span: TextSpan { location.span }
+
+    public init(location: Location, message: Localized, severity: Severity? = nil, fix: Fix? = nil, related: [Related] = []) {
+        self.location = location
         self.message = message
         self.severity = severity
         self.fix = fix
         self.related = related
+    }
+
+    /// A finding in the report being checked.
+    public init(span: TextSpan, message: Localized, severity: Severity? = nil, fix: Fix? = nil,
+                related: [(span: TextSpan, message: Localized)] = []) {
+        self.init(location: Location(span: span), message: message, severity: severity, fix: fix,
+                  related: related.map { Related(Location(span: $0.span), message: $0.message) })
     }
 }
 

@@ -9,7 +9,7 @@ enum RulesCommand {
         if args.help { print(Arguments.usage(lang)); return 0 }
         // The configuration's packs may add custom rules: list those too.
         guard case .success(let configuration) = LintCommand.configure(&args, &lang) else { return 2 }
-        let descriptors = Linter(configuration: configuration).descriptors
+        let descriptors = RuleCatalogue(pack: configuration.pack).descriptors
         let width = descriptors.map(\.id.count).max() ?? 0
         for d in descriptors {
             let pad = String(repeating: " ", count: width - d.id.count)
@@ -23,15 +23,19 @@ enum RulesCommand {
 /// `xxgk-lint explain RULE`: what the rule checks, why, its legal basis and examples.
 enum ExplainCommand {
     static func run(_ args: Arguments) -> Int32 {
-        let lang = args.lang ?? .zh
+        var args = args
+        var lang = args.lang ?? .zh
         if args.help { print(Arguments.usage(lang)); return 0 }
+        // Custom rules of the configured packs are explained like built-in ones.
+        guard case .success(let configuration) = LintCommand.configure(&args, &lang) else { return 2 }
+        let catalogue = RuleCatalogue(pack: configuration.pack)
         guard args.paths.count == 1 else {
             return CLI.usageError(lang == .zh ? "用法：xxgk-lint explain 规则（运行 xxgk-lint rules 查看全部规则）"
                                               : "usage: xxgk-lint explain RULE (see xxgk-lint rules)", lang)
         }
-        guard let d = RuleRegistry.descriptor(args.paths[0]) else {
-            return CLI.usageError(lang == .zh ? "未知规则“\(args.paths[0])”（运行 xxgk-lint rules 查看全部规则）"
-                                              : "unknown rule '\(args.paths[0])' (see xxgk-lint rules)", lang)
+        guard let d = catalogue.descriptor(args.paths[0]) else {
+            let error = Configuration.Error.unknownRule(args.paths[0], suggestion: catalogue.suggestion(for: args.paths[0]))
+            return CLI.usageError(error.message(lang), lang)
         }
         print(RuleDocumentation.render(d, lang))
         return 0

@@ -43,13 +43,10 @@ enum LintCommand {
                      extraFailure: LintResults.Failure?) -> Int32 {
         let useColor = args.color ?? (args.output == nil && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-        let options = ReporterOptions(language: lang, color: useColor && args.format == "human", quiet: args.quiet,
+        let format = ReporterRegistry.type(named: args.format) ?? ReporterRegistry.reporters[0]
+        let options = ReporterOptions(language: lang, color: useColor && format.usesColor, quiet: args.quiet,
                                       baseDirectory: FileManager.default.currentDirectoryPath, descriptors: runner.linter.descriptors)
-        let reporter: any Reporter = switch args.format {
-        case "sarif": SARIFReporter(options: options)
-        case "json": JSONReporter(options: options)
-        default: HumanReporter(options: options)
-        }
+        let reporter = format.init(options: options)
         // The output file is checked and opened before any work, so that a wrong --output path fails at once
         // and an input (a draft, the configuration, a pack) is never overwritten by the report.
         let output: Output

@@ -96,6 +96,22 @@ struct CLITests {
         #expect(try run(["explain", "no-such-rule"]).status == 2)
     }
 
+    /// One catalogue: a pack's custom rule is listed by `rules` and explained by `explain`, from either side of
+    /// the options; a mistyped id gets a suggestion.
+    @Test func customRulesAreExplainedAndMistypedIdsGetASuggestion() throws {
+        let dir = try tempDir()
+        try #"{"customRules": [{"id": "office-short-name", "pattern": "县政务公开办(?!公室)", "message": {"zh": "请写全称", "en": "write the full name"}}]}"#
+            .write(to: dir.appendingPathComponent("pack.json"), atomically: true, encoding: .utf8)
+        let listed = try run(["rules", "--rules", "pack.json"], cwd: dir)
+        #expect(listed.stdout.contains("office-short-name") && listed.stdout.contains("year-mismatch"))
+        let explained = try run(["explain", "--rules", "pack.json", "office-short-name"], cwd: dir)
+        #expect(explained.status == 0 && explained.stdout.contains("县政务公开办(?!公室)"), "\(explained.stderr)")
+        let typo = try run(["--lang", "en", "explain", "year-mismatsh"], cwd: dir)
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean 'year-mismatch'?"), "\(typo.stderr)")
+        let disabled = try run(["--disable", "punctuaton", Self.seed])
+        #expect(disabled.status == 2 && disabled.stderr.contains("是否想写“punctuation”"), "\(disabled.stderr)")
+    }
+
     @Test func unreadableFileDoesNotStopTheBatch() throws {
         let dir = try tempDir()
         try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: dir.appendingPathComponent("binary.txt"))

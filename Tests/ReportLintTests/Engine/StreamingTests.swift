@@ -6,8 +6,8 @@ import Testing
 /// in a spool and come back with the batch findings merged in.
 @Suite("Streaming a batch")
 struct StreamingTests {
-    /// A batch rule for the test: two files with the same report title.
-    struct SameTitleRule: BatchRule {
+    /// A collecting rule for the test: two files with the same report title; each finding names the other file.
+    struct SameTitleRule: CollectingRule {
         static let descriptor = RuleDescriptor(
             id: "test-same-title", severity: .warning, name: Localized(zh: "标题相同", en: "same title"),
             summary: Localized(zh: "", en: ""), rationale: Localized(zh: "", en: ""), basis: Localized(zh: "", en: ""),
@@ -16,11 +16,15 @@ struct StreamingTests {
         func facts(of report: Report, _ context: RuleContext) -> Facts? {
             report.title.map { Facts(title: $0.text, line: ($0.pieces.first?.line ?? 0) + 1) }
         }
-        func check(_ entries: [BatchEntry<Facts>], _ context: RuleContext) -> [BatchFinding] {
-            let counts = Dictionary(grouping: entries, by: \.facts.title)
-            return entries.filter { counts[$0.facts.title]!.count > 1 }.map {
-                BatchFinding(path: $0.path, line: $0.facts.line, column: 1, endColumn: 2, snippet: $0.facts.title,
-                             message: Localized(zh: "标题与另一份相同", en: "same title as another report"))
+        func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
+            let groups = Dictionary(grouping: entries, by: \.facts.title)
+            return entries.compactMap { entry in
+                guard let other = groups[entry.facts.title]?.first(where: { $0.path != entry.path }) else { return nil }
+                let span = TextSpan(line: entry.facts.line - 1, start: 0, end: 1)
+                return Finding(location: .init(path: entry.path, span: span, snippet: entry.facts.title),
+                               message: Localized(zh: "标题与另一份相同", en: "same title as another report"),
+                               related: [.init(.init(path: other.path, span: TextSpan(line: other.facts.line - 1, start: 0, end: 1)),
+                                               message: Localized(zh: "另一份", en: "the other"))])
             }
         }
     }
@@ -35,12 +39,14 @@ struct StreamingTests {
             .bytes([], name: "d.txt", format: .text),
         ]
         let plain = Runner(linter: Linter(), jobs: 3).run(inputs)
-        let batch = Runner(linter: Linter(batchRules: [AnyBatchRule(SameTitleRule())]), jobs: 3).run(inputs)
+        let batch = Runner(linter: Linter(rules: RuleRegistry.makeRules() + [SameTitleRule()]), jobs: 3).run(inputs)
         #expect(batch.files.map(\.path) == ["a.txt", "b.txt", "c.txt"])
         #expect(batch.failures.map(\.path) == ["d.txt"])
         for (p, b) in zip(plain.files, batch.files) {
             let added = b.diagnostics.filter { $0.ruleID == "test-same-title" }
             #expect(added.count == (p.path == "b.txt" ? 0 : 1), "\(p.path)")
+            // The counterpart is named by its path, through the spool.
+            if p.path != "b.txt" { #expect(added.first?.related.first?.path == (p.path == "a.txt" ? "c.txt" : "a.txt")) }
             #expect(b.diagnostics.filter { $0.ruleID != "test-same-title" } == p.diagnostics)
             #expect(b.diagnostics == b.diagnostics.sorted(by: Diagnostic.documentOrder))
         }

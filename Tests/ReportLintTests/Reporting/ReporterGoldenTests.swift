@@ -16,22 +16,18 @@ struct ReporterGoldenTests {
         return results
     }
 
-    static let cases: [(String, Language, String)] = [
-        ("human", .zh, "seed.human.zh.txt"), ("human", .en, "seed.human.en.txt"),
-        ("json", .zh, "seed.json"), ("sarif", .en, "seed.en.sarif"),
-    ]
+    /// Every registered format in both languages: `seed.FORMAT.LANG.EXTENSION`.
+    static let cases: [(name: String, lang: Language)] = ReporterRegistry.names.flatMap { name in
+        Language.allCases.map { (name, $0) }
+    }
 
     @Test("reporter output matches its golden file", arguments: 0..<cases.count)
     func golden(_ index: Int) throws {
-        let (format, lang, file) = Self.cases[index]
+        let (name, lang) = Self.cases[index]
         let options = ReporterOptions(language: lang, color: false, baseDirectory: "/work/project")
-        let results = try Self.results()
-        let output: String
-        switch format {
-        case "human": output = HumanReporter(options: options).render(results)
-        case "json": output = JSONReporter(options: options).render(results)
-        default: output = SARIFReporter(options: options).render(results)
-        }
+        let format = try #require(ReporterRegistry.type(named: name))
+        let output = format.init(options: options).render(try Self.results())
+        let file = "seed.\(name).\(lang.rawValue).\(format.fileExtension)"
         let url = Self.golden.appendingPathComponent(file)
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
             try output.write(to: url, atomically: true, encoding: .utf8)

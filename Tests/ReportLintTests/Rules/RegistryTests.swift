@@ -11,11 +11,11 @@ struct RegistryTests {
         while let file = walker.nextObject() as? String {
             guard file.hasSuffix(".swift") else { continue }
             let text = try String(contentsOf: rulesDir.appendingPathComponent(file), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && (line.contains(": Rule") || line.contains(": BatchRule")) {
+            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && (line.contains(": Rule") || line.contains(": CollectingRule")) {
                 declared.append(String(line.dropFirst("public struct ".count).prefix { $0 != ":" }))
             }
         }
-        let registered = RuleRegistry.ruleTypes.map { "\($0)" } + RuleRegistry.batchRuleTypes.map { "\($0)" }
+        let registered = RuleRegistry.ruleTypes.map { "\($0)" }
         #expect(Set(declared) == Set(registered), "declared \(declared.sorted()) vs registered \(registered.sorted())")
         #expect(declared.count >= 13)
     }
@@ -64,7 +64,7 @@ struct RegistryTests {
         var configuration = Configuration()
         try configuration.setSeverity(rule: "punctuation", "off")
         try configuration.setSeverity(rule: "repeated-word", "error")
-        #expect(throws: Configuration.Error.unknownRule("no-such-rule")) { try configuration.setSeverity(rule: "no-such-rule", "off") }
+        #expect(throws: Configuration.Error.unknownRule("no-such-rule", suggestion: nil)) { try configuration.setSeverity(rule: "no-such-rule", "off") }
         let d = Linter(configuration: configuration).lint(TestSupport.document("我镇2019年度我镇无相关情况.")).1
         #expect(!d.contains { $0.ruleID == "punctuation" })
         #expect(d.contains { $0.ruleID == "repeated-word" && $0.severity == .error })
