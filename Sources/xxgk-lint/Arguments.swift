@@ -19,6 +19,8 @@ struct Arguments {
     var stdinFilename: String?
     var maxFileSize: Int?
     var disabled: [String] = []
+    var baseline: String?
+    var writeBaseline: String?
     var timeout: Double = 60
     var isolation = true
     var help = false
@@ -28,7 +30,7 @@ struct Arguments {
 
     static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
                                       "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable",
-                                      "--timeout"]
+                                      "--timeout", "--baseline", "--write-baseline"]
 
     static func parse(_ argv: [String]) throws(UsageError) -> Arguments {
         var a = Arguments()
@@ -83,6 +85,8 @@ struct Arguments {
             case "--stdin-filename": a.stdinFilename = value
             case "--max-file-size":
                 a.maxFileSize = try limited { () throws(OptionLimits.Problem) in try OptionLimits.integer(.maxFileSize, value) }
+            case "--baseline": a.baseline = value
+            case "--write-baseline": a.writeBaseline = value
             case "--disable": a.disabled += value.split(separator: ",").map(String.init)
             case "--timeout": a.timeout = try limited { () throws(OptionLimits.Problem) in try OptionLimits.seconds(value) }
             case "--no-isolation": a.isolation = false
@@ -133,6 +137,8 @@ struct Arguments {
                   --lang zh|en                消息语言（默认 zh）
                   --fail-level 级别           达到该级别即以状态 1 退出：error（默认）、warning、note
                   --disable 规则[,规则]       关闭规则
+                  --baseline 文件             不显示基线文件中已接受的问题，只显示新问题
+                  --write-baseline 文件       把本次发现的全部问题写成基线文件
               -j, --jobs N                    并行数（默认 CPU 核数）
               -q, --quiet                     只显示错误
                   --no-color / --color        关闭 / 强制彩色输出（设置 NO_COLOR 亦关闭）
@@ -164,6 +170,8 @@ struct Arguments {
                   --lang zh|en                message language (default zh)
                   --fail-level LEVEL          exit 1 on findings at or above LEVEL: error (default), warning, note
                   --disable RULE[,RULE]       turn rules off
+                  --baseline FILE             hide the findings accepted in a baseline file; show only new ones
+                  --write-baseline FILE       write every finding of this run to a baseline file
               -j, --jobs N                    parallel jobs (default: number of CPUs)
               -q, --quiet                     errors only
                   --no-color / --color        never / always colour (NO_COLOR also turns it off)

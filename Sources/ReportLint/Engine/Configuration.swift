@@ -13,6 +13,8 @@ public struct Configuration: Sendable {
     public var pack: RulePack = .builtIn
     public var yearOverride: Int?
     public var limits: LoadLimits = .default
+    /// The filter stage: suppression comments, and the baseline when one is given.
+    public var filters = FilterStage()
 
     public init() {}
 
@@ -119,10 +121,18 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// A baseline file (`--baseline`).
+    public static func baseline(_ path: String) throws(Error) -> Baseline {
+        let data = try read(path, limit: 64 << 20)
+        do { return try Baseline.decode(data) } catch {
+            throw .invalid(path: path, reason: "not a baseline written by --write-baseline")
+        }
+    }
+
     /// A configuration file or a pack, read as drafts are: a regular file (a FIFO or /dev/zero named as a pack
     /// is refused, not read forever), at most `maxPackBytes`.
-    static func read(_ path: String) throws(Error) -> Data {
-        do { return Data(try FileBytes.read(path: path, limit: maxPackBytes)) } catch {
+    static func read(_ path: String, limit: Int = maxPackBytes) throws(Error) -> Data {
+        do { return Data(try FileBytes.read(path: path, limit: limit)) } catch {
             switch error {
             case .tooLarge(let bytes, _): throw .packTooLarge(path: path, bytes: bytes)
             case .notFound: throw .unreadable(path: path, reason: "no such file")

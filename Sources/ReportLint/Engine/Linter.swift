@@ -26,7 +26,21 @@ public struct Linter: Sendable {
         return (report, check(report))
     }
 
+    /// What the filter stage may consult: the rules that ran, the catalogue, configured severities.
+    var filterContext: FilterContext {
+        let configuration = configuration
+        let ids = rules.map { type(of: $0).descriptor.id } + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
+        return FilterContext(enabled: Set(ids), catalogue: RuleCatalogue(pack: configuration.pack), severity: { id in
+            configuration.isEnabled(id) ? configuration.severity(for: id, default: RuleRegistry.descriptor(id)?.severity ?? .note) : nil
+        })
+    }
+
+    /// Check, then the filter stage (suppression comments, the baseline).
     public func check(_ report: Report) -> [Diagnostic] {
+        configuration.filters.apply(checkUnfiltered(report), document: report.document, context: filterContext)
+    }
+
+    func checkUnfiltered(_ report: Report) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for rule in rules {
             let descriptor = type(of: rule).descriptor
@@ -61,7 +75,10 @@ public struct Linter: Sendable {
             let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
             for f in rule.checkAll(entries, context) { result.append(diagnostic(f, descriptor: rule.descriptor, report: nil)) }
         }
-        return result
+        let filterContext = filterContext
+        return Dictionary(grouping: result, by: \.path).values.flatMap {
+            configuration.filters.apply($0, document: nil, context: filterContext)
+        }
     }
 
     /// A finding made a diagnostic: configured severity, 1-based line and columns, the snippet. Spans in the

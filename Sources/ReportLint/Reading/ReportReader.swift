@@ -13,7 +13,8 @@ public struct ReportReader: Sendable {
     public func read(_ document: Document) -> Report {
         let lines = document.lines.map(\.scalars)
         var report = Report(document: document, lines: lines)
-        let footers = lines.map(Self.isPageFooter)
+        // Page footers and suppression comments are not report text.
+        let footers = lines.map { Self.isPageFooter($0) || SuppressionComment.isComment($0) }
 
         // Headings first: a section heading is never absorbed into a table.
         let sectionTemplates = pack.eras.values.flatMap(\.sections)

@@ -53,12 +53,9 @@ public struct SARIFReporter: Reporter {
     public func file(_ file: LintResults.File, after totals: LintTotals, into out: inout [UInt8]) {
         let lang = options.language
         var results = JSONArrayWriter(indent: 3, written: totals.diagnostics)
-        var seen: [String: Int] = [:]
+        let fingerprints = Fingerprint.keys(file.diagnostics)
         let textFormat = file.report.map { $0.format == "txt" || $0.format == "md" } ?? false
-        for d in file.diagnostics {
-            let key = d.ruleID + "\u{1F}" + d.snippet
-            let occurrence = seen[key, default: 0]
-            seen[key] = occurrence + 1
+        for (d, fingerprint) in zip(file.diagnostics, fingerprints) {
             var members: [(String, JSONValue)] = [
                 ("ruleId", .string(d.ruleID)),
                 ("ruleIndex", .int(ruleIndex[d.ruleID] ?? 0)),
@@ -66,7 +63,7 @@ public struct SARIFReporter: Reporter {
                 ("message", .object([("text", .string(d.message[lang]))])),
                 ("locations", .array([location(d)])),
                 ("partialFingerprints", .object([
-                    ("xxgkLintSnippet/v1", .string(Fingerprint.hex("\(d.ruleID)|\(d.snippet)|\(occurrence)"))),
+                    ("xxgkLintSnippet/v1", .string(fingerprint)),
                 ])),
             ]
             if !d.related.isEmpty {
@@ -169,17 +166,6 @@ enum URIEncoding {
             }
         }
         return out
-    }
-}
-
-/// Stable 64-bit FNV-1a fingerprints: they depend on the rule and the text, not on line numbers, so
-/// they survive edits elsewhere in the draft.
-enum Fingerprint {
-    static func hex(_ s: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         TableIdentityRule.self,
         TableMissingRule.self,
         TextTableMismatchRule.self,
+        UnusedSuppressionRule.self,
     ]
 
     public static func makeRules() -> [any Rule] { ruleTypes.map { $0.init() } }

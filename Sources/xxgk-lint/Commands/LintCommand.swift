@@ -55,6 +55,10 @@ enum LintCommand {
                 let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } }
                 try OutputPath.refuseInput(path, inputs: read + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths)
             }
+            if let path = args.writeBaseline {
+                let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } }
+                try OutputPath.refuseInput(path, inputs: read + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths)
+            }
             output = try Output(path: args.output)
         } catch let problem as OutputPath.Problem {
             return CLI.usageError(problem.message(lang), lang)
@@ -65,6 +69,7 @@ enum LintCommand {
         var totals = LintTotals()
         var failures: [LintResults.Failure] = []
         var failing = false
+        var accepted = Baseline()
         func failed(_ f: LintResults.Failure) {
             failures.append(f)
             output.write(&buffer, force: true)  // what came before it appears before its line on a terminal
@@ -81,6 +86,7 @@ enum LintCommand {
             case .checked(let file, _):
                 reporter.file(file, after: totals, into: &buffer)
                 totals.add(file)
+                if args.writeBaseline != nil { accepted.add(file) }
                 if file.diagnostics.contains(where: { $0.severity >= args.failLevel }) { failing = true }
                 output.write(&buffer)
             case .failed(let failure):
@@ -93,6 +99,11 @@ enum LintCommand {
         output.write(&buffer, force: true)
         do { try output.finish() } catch {
             return CLI.usageError(cannotWrite(args.output, error, lang), lang)
+        }
+        if let path = args.writeBaseline {
+            do { try AtomicFile.write(String(decoding: accepted.encoded(), as: UTF8.self), to: path) } catch {
+                return CLI.usageError(cannotWrite(path, error, lang), lang)
+            }
         }
         if !failures.isEmpty { return 2 }
         return failing ? 1 : 0
@@ -137,6 +148,7 @@ enum LintCommand {
         if let y = args.year { list += ["--year", String(y)] }
         if !args.disabled.isEmpty { list += ["--disable", args.disabled.joined(separator: ",")] }
         if let m = args.maxFileSize { list += ["--max-file-size", String(m)] }
+        if let b = args.baseline { list += ["--baseline", CLI.absolute(b)] }
         return list
     }
 
@@ -152,6 +164,7 @@ enum LintCommand {
             }
             for pack in args.packPaths { try configuration.addPack(path: pack) }
             for id in args.disabled { try configuration.setSeverity(rule: id, "off") }
+            if let path = args.baseline { configuration.filters = FilterStage(baseline: try Configuration.baseline(path)) }
         } catch {
             return .failure(ExitStatus(code: CLI.usageError(error.message(lang), lang)))
         }
