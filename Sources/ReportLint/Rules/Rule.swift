@@ -102,10 +102,15 @@ public struct RuleExample: Sendable {
     public var text: String
     /// The report year to assume when the fragment has no title (`--year`).
     public var year: Int?
+    /// Where the example is written, so that a failing example points at its own line.
+    public var file: String
+    public var line: Int
 
-    public init(_ text: String, year: Int? = nil) {
+    public init(_ text: String, year: Int? = nil, file: StaticString = #filePath, line: UInt = #line) {
         self.text = text
         self.year = year
+        self.file = "\(file)"
+        self.line = Int(line)
     }
 
     /// The text without markers, and the 1-based (line, column) of each marker.

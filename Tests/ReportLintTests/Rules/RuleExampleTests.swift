@@ -15,15 +15,15 @@ struct RuleExampleTests {
         for example in d.triggering {
             let (text, markers) = example.cleaned
             #expect(!markers.isEmpty, "\(id): triggering example without ↓ marker: \(example.text)")
-            check(id, text, year: example.year, expect: markers, variant: "plain")
-            check(id, text.replacingOccurrences(of: "\n", with: "\r\n"), year: example.year, expect: markers, variant: "CRLF")
+            check(id, text, year: example.year, expect: markers, variant: "plain", at: example)
+            check(id, text.replacingOccurrences(of: "\n", with: "\r\n"), year: example.year, expect: markers, variant: "CRLF", at: example)
             // 𠮷 (U+20BB7, two UTF-16 units) at the start of each marker line shifts those markers by one column.
             let markerLines = Set(markers.map(\.line))
             if markers.allSatisfy({ $0.column > 1 }) {
                 let shifted = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                     .map { markerLines.contains($0.offset + 1) ? "𠮷" + $0.element : String($0.element) }
                     .joined(separator: "\n")
-                check(id, shifted, year: example.year, expect: markers.map { ($0.line, $0.column + 1) }, variant: "astral")
+                check(id, shifted, year: example.year, expect: markers.map { ($0.line, $0.column + 1) }, variant: "astral", at: example)
             }
         }
     }
@@ -35,7 +35,8 @@ struct RuleExampleTests {
         for example in d.nonTriggering {
             for text in [example.text, example.text.replacingOccurrences(of: "\n", with: "\r\n"), Self.astralPrefixed(example.text)] {
                 let found = TestSupport.lint(text, year: example.year, rule: id)
-                #expect(found.isEmpty, "\(id) fired on a non-triggering example: \(found.map { "\($0.line):\($0.column) \($0.message.zh)" }) in \(example.text)")
+                #expect(found.isEmpty, "\(id) fired on a non-triggering example: \(found.map { "\($0.line):\($0.column) \($0.message.zh)" }) in \(example.text)",
+                        sourceLocation: example.sourceLocation)
             }
         }
     }
@@ -58,14 +59,24 @@ struct RuleExampleTests {
         }.joined(separator: "\n")
     }
 
-    private func check(_ id: String, _ text: String, year: Int?, expect markers: [(line: Int, column: Int)], variant: String) {
+    private func check(_ id: String, _ text: String, year: Int?, expect markers: [(line: Int, column: Int)], variant: String,
+                       at example: RuleExample) {
         let found = TestSupport.lint(text, year: year, rule: id)
         let starts = Set(found.map { "\($0.line):\($0.column)" })
         let wanted = Set(markers.map { "\($0.line):\($0.column)" })
-        #expect(starts == wanted, "\(id) [\(variant)]: fired at \(starts.sorted()) but markers are at \(wanted.sorted()) in \(text)")
+        #expect(starts == wanted, "\(id) [\(variant)]: fired at \(starts.sorted()) but markers are at \(wanted.sorted()) in \(text)",
+                sourceLocation: example.sourceLocation)
         for d in found {
             #expect(!d.message.zh.isEmpty && !d.message.en.isEmpty)
             #expect(!d.snippet.isEmpty)
         }
+    }
+}
+
+extension RuleExample {
+    /// The example's own line in its rule file: a failing example is reported there, as SwiftLint's are.
+    var sourceLocation: SourceLocation {
+        SourceLocation(fileID: "ReportLint/" + (file.split(separator: "/").last.map(String.init) ?? file), filePath: file,
+                       line: line, column: 1)
     }
 }
