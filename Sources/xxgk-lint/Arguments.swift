@@ -6,8 +6,10 @@ struct Arguments {
 
     var command: Command = .lint
     var paths: [String] = []
-    var format = ReporterRegistry.names[0]
-    var output: String?
+    /// `--format` and `--output` in the order given: each output file goes with the format before it (or,
+    /// before any format, with the first one).
+    private var formatsGiven: [String] = []
+    private var outputsGiven: [(path: String, formatsBefore: Int)] = []
     var configPath: String?
     var packPaths: [String] = []
     var year: Int?
@@ -66,8 +68,8 @@ struct Arguments {
                     throw UsageError(message: Localized(zh: "未知输出格式“\(value)”（可用 \(ReporterRegistry.names.joined(separator: "、"))）",
                                                         en: "unknown format '\(value)' (use \(ReporterRegistry.names.joined(separator: ", ")))"))
                 }
-                a.format = value
-            case "--output", "-o": a.output = value
+                a.formatsGiven.append(value)
+            case "--output", "-o": a.outputsGiven.append((value, a.formatsGiven.count))
             case "--config": a.configPath = value
             case "--rules": a.packPaths.append(value)
             case "--year": a.year = try limited { () throws(OptionLimits.Problem) in try OptionLimits.integer(.year, value) }
@@ -102,6 +104,20 @@ struct Arguments {
         }
         return a
     }
+
+    /// Each report to write: a format and its file (nil: standard output). Several at once —
+    /// `--format sarif --output a.sarif --format human` — with at most one on standard output.
+    var outputs: [(format: String, path: String?)] {
+        var result: [(format: String, path: String?)] = (formatsGiven.isEmpty ? [ReporterRegistry.names[0]] : formatsGiven).map { ($0, nil) }
+        for o in outputsGiven {
+            let k = max(o.formatsBefore - 1, 0)
+            if k < result.count, result[k].path == nil { result[k].path = o.path } else { result.append((result[k < result.count ? k : 0].format, o.path)) }
+        }
+        return result
+    }
+
+    /// The output files (`--output`), each of which must not be an input.
+    var outputPaths: [String] { outputs.compactMap(\.path) }
 
     /// A numeric option checked by the one validator that configuration files use too.
     private static func limited<T>(_ read: () throws(OptionLimits.Problem) -> T) throws(UsageError) -> T {

@@ -5,6 +5,8 @@ public enum ReporterRegistry {
         HumanReporter.self,
         SARIFReporter.self,
         JSONReporter.self,
+        GitHubReporter.self,
+        JUnitReporter.self,
     ]
 
     public static var names: [String] { reporters.map { $0.name } }

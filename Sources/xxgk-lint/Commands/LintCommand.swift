@@ -37,68 +37,66 @@ enum LintCommand {
         return lint(inputs, runner, args, lang, extraFailure: stdinFailure)
     }
 
-    /// Lints and writes the report as the files are checked (in input order), so that a batch of thousands
+    /// Lints and writes the reports as the files are checked (in input order), so that a batch of thousands
     /// of drafts neither waits for the last one nor holds them all; the exit status.
     static func lint(_ inputs: [Runner.Input], _ runner: Runner, _ args: Arguments, _ lang: Language,
                      extraFailure: LintResults.Failure?) -> Int32 {
-        let useColor = args.color ?? (args.output == nil && isatty(STDOUT_FILENO) == 1
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-        let format = ReporterRegistry.type(named: args.format) ?? ReporterRegistry.reporters[0]
-        let options = ReporterOptions(language: lang, color: useColor && format.usesColor, quiet: args.quiet,
-                                      baseDirectory: FileManager.default.currentDirectoryPath, descriptors: runner.linter.descriptors)
-        let reporter = format.init(options: options)
-        // The output file is checked and opened before any work, so that a wrong --output path fails at once
-        // and an input (a draft, the configuration, a pack) is never overwritten by the report.
-        let output: Output
+        let outputs = args.outputs
+        guard outputs.filter({ $0.path == nil }).count <= 1 else {
+            return CLI.usageError(lang == .zh ? "只能有一种格式输出到标准输出，其余请用 --output 指定文件"
+                                              : "only one format can go to standard output; give the others an --output file", lang)
+        }
+        let useColor = args.color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        // The output files are checked and opened before any work, so that a wrong --output path fails at once
+        // and an input (a draft, the configuration, a pack) is never overwritten by a report.
+        var sinks: [Sink] = []
         do {
-            if let path = args.output {
-                let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } }
-                try OutputPath.refuseInput(path, inputs: read + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths)
+            let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } } + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths
+            for path in args.outputPaths + [args.writeBaseline].compactMap({ $0 }) { try OutputPath.refuseInput(path, inputs: read) }
+            for (name, path) in outputs {
+                let format = ReporterRegistry.type(named: name) ?? ReporterRegistry.reporters[0]
+                let options = ReporterOptions(language: lang, color: path == nil && useColor && format.usesColor, quiet: args.quiet,
+                                              baseDirectory: FileManager.default.currentDirectoryPath, descriptors: runner.linter.descriptors)
+                sinks.append(Sink(format.init(options: options), try Output(path: path), path: path))
             }
-            if let path = args.writeBaseline {
-                let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } }
-                try OutputPath.refuseInput(path, inputs: read + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths)
-            }
-            output = try Output(path: args.output)
         } catch let problem as OutputPath.Problem {
             return CLI.usageError(problem.message(lang), lang)
         } catch {
-            return CLI.usageError(cannotWrite(args.output, error, lang), lang)
+            return CLI.usageError(cannotWrite(args.outputPaths.last, error, lang), lang)
         }
-        var buffer: [UInt8] = []
         var totals = LintTotals()
         var failures: [LintResults.Failure] = []
         var failing = false
         var accepted = Baseline()
         func failed(_ f: LintResults.Failure) {
             failures.append(f)
-            output.write(&buffer, force: true)  // what came before it appears before its line on a terminal
+            for sink in sinks { sink.flush() }  // what came before it appears before its line on a terminal
             printError(failureLine(f, lang))
         }
         // One input is checked in this process; a watchdog holds it to the time budget as workers are held.
         let watchdog = runner.isolation != nil && inputs.count == 1 && extraFailure == nil
-            ? Watchdog(seconds: args.timeout, output: output, expired: timedOutReport(inputs[0].name, reporter, args.timeout, lang))
+            ? Watchdog(seconds: args.timeout, expired: sinks.map { ($0.output, timedOutReport(inputs[0].name, $0.reporter, args.timeout)) },
+                       line: failureLine(.init(path: inputs[0].name, error: .timedOut(seconds: Int(args.timeout.rounded(.up)))), lang))
             : nil
-        reporter.begin(into: &buffer)
+        for sink in sinks { sink.begin() }
         runner.run(inputs) { outcome in
             if let watchdog, !watchdog.claim() { Watchdog.waitForExit() }
             switch outcome {
             case .checked(let file, _):
-                reporter.file(file, after: totals, into: &buffer)
+                for sink in sinks { sink.file(file, after: totals) }
                 totals.add(file)
                 if args.writeBaseline != nil { accepted.add(file) }
                 if file.diagnostics.contains(where: { $0.severity >= args.failLevel }) { failing = true }
-                output.write(&buffer)
             case .failed(let failure):
                 failed(failure)
             }
         }
         if let extraFailure { failed(extraFailure) }
         totals.unreadable = failures.count
-        reporter.end(totals, failures: failures, into: &buffer)
-        output.write(&buffer, force: true)
-        do { try output.finish() } catch {
-            return CLI.usageError(cannotWrite(args.output, error, lang), lang)
+        for sink in sinks {
+            do { try sink.end(totals, failures: failures) } catch {
+                return CLI.usageError(cannotWrite(sink.path, error, lang), lang)
+            }
         }
         if let path = args.writeBaseline {
             do { try AtomicFile.write(String(decoding: accepted.encoded(), as: UTF8.self), to: path) } catch {
@@ -118,17 +116,15 @@ enum LintCommand {
         return "\(lang == .zh ? "无法写入" : "cannot write") \(TerminalText.path(path ?? "")): \(reason)"
     }
 
-    /// What a run whose one file ran out of time writes: the report with that file as timed out, and its line
-    /// on standard error.
-    static func timedOutReport(_ name: String, _ reporter: any Reporter, _ seconds: Double, _ lang: Language)
-        -> (report: [UInt8], line: String) {
+    /// What a run whose one file ran out of time writes in one format: the report with that file as timed out.
+    static func timedOutReport(_ name: String, _ reporter: any Reporter, _ seconds: Double) -> [UInt8] {
         let failure = LintResults.Failure(path: name, error: .timedOut(seconds: Int(seconds.rounded(.up))))
         var totals = LintTotals()
         totals.unreadable = 1
         var bytes: [UInt8] = []
         reporter.begin(into: &bytes)
         reporter.end(totals, failures: [failure], into: &bytes)
-        return (bytes, failureLine(failure, lang))
+        return bytes
     }
 
     /// `xxgk-lint __worker [options]`: checks the paths sent on standard input (see `Supervisor`).

@@ -32,6 +32,35 @@ final class Output: @unchecked Sendable {
     }
 }
 
+/// One report being written: a format, where it goes, and what waits to be written.
+final class Sink {
+    let reporter: any Reporter
+    let output: Output
+    let path: String?
+    private var buffer: [UInt8] = []
+
+    init(_ reporter: any Reporter, _ output: Output, path: String?) {
+        self.reporter = reporter
+        self.output = output
+        self.path = path
+    }
+
+    func begin() { reporter.begin(into: &buffer) }
+
+    func file(_ file: LintResults.File, after totals: LintTotals) {
+        reporter.file(file, after: totals, into: &buffer)
+        output.write(&buffer)
+    }
+
+    func flush() { output.write(&buffer, force: true) }
+
+    func end(_ totals: LintTotals, failures: [LintResults.Failure]) throws {
+        reporter.end(totals, failures: failures, into: &buffer)
+        output.write(&buffer, force: true)
+        try output.finish()
+    }
+}
+
 /// The per-file time budget (`--timeout`) when one file is checked in this process, where there is no worker
 /// to kill: if checking has not finished in time, a thread writes the report with the file as timed out,
 /// ends the programs this process started (pdftotext) and exits with status 2. Whoever comes first — the
@@ -40,14 +69,16 @@ final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var claimed = false
 
-    init(seconds: Double, output: Output, expired: (report: [UInt8], line: String)) {
+    init(seconds: Double, expired: [(Output, [UInt8])], line: String) {
         let thread = Thread { [self] in
             Thread.sleep(forTimeInterval: seconds)
             guard claim() else { return }
-            var bytes = expired.report
-            output.write(&bytes, force: true)
-            try? output.finish()
-            printError(expired.line)
+            for (output, report) in expired {
+                var bytes = report
+                output.write(&bytes, force: true)
+                try? output.finish()
+            }
+            printError(line)
             ChildProcesses.killAll()
             _exit(2)
         }
