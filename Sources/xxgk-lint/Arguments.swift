@@ -30,6 +30,10 @@ struct Arguments {
 
     struct UsageError: Error { let message: Localized }
 
+    /// Every option (for “did you mean”, shell completion and the manual page).
+    static let options: [String] = valued.filter { $0.hasPrefix("--") }.sorted() + flags
+    static let flags = ["--no-isolation", "--quiet", "--no-color", "--color", "--help", "--version"]
+
     static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
                                       "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable",
                                       "--timeout", "--baseline", "--write-baseline"]
@@ -52,6 +56,9 @@ struct Arguments {
             if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
                 name = String(arg[..<eq])
                 inline = String(arg[arg.index(after: eq)...])
+            } else if !arg.hasPrefix("--"), arg.count > 2, valued.contains(String(arg.prefix(2))) {
+                name = String(arg.prefix(2))  // a short option with its value attached: -j2, -fsarif
+                inline = String(arg.dropFirst(2))
             }
             var value = ""
             if valued.contains(name) {
@@ -98,6 +105,11 @@ struct Arguments {
             case "--help", "-h": a.help = true
             case "--version", "-V": a.version = true
             default:
+                if let near = Self.options.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }),
+                   EditDistance.between(near, name) <= max(2, name.count / 4) {
+                    throw UsageError(message: Localized(zh: "未知选项“\(arg)”，是否想写“\(near)”？（运行 xxgk-lint --help 查看用法）",
+                                                        en: "unknown option '\(arg)'; did you mean '\(near)'? (see xxgk-lint --help)"))
+                }
                 throw UsageError(message: Localized(zh: "未知选项“\(arg)”（运行 xxgk-lint --help 查看用法）",
                                                     en: "unknown option '\(arg)' (see xxgk-lint --help)"))
             }

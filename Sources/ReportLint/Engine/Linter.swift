@@ -42,6 +42,10 @@ public struct Linter: Sendable {
 
     func checkUnfiltered(_ report: Report) -> [Diagnostic] {
         var result: [Diagnostic] = []
+        // A README among the drafts gets one note, not the report rules.
+        let rules = report.looksLikeAnnualReport ? rules : rules.filter { $0 is NotAReportRule }
+        if !report.looksLikeAnnualReport { return rules.flatMap { rule in
+            rule.check(report, context).map { diagnostic($0, descriptor: type(of: rule).descriptor, report: report) } } }
         for rule in rules {
             let descriptor = type(of: rule).descriptor
             for finding in rule.check(report, context) {

@@ -20,6 +20,7 @@ public enum RuleRegistry {
         TableMissingRule.self,
         TextTableMismatchRule.self,
         UnusedSuppressionRule.self,
+        NotAReportRule.self,
     ]
 
     public static func makeRules() -> [any Rule] { ruleTypes.map { $0.init() } }

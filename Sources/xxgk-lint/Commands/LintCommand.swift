@@ -19,7 +19,18 @@ enum LintCommand {
         }
 
         var inputs: [Runner.Input] = []
-        for path in Runner.expand(args.paths.filter { $0 != "-" }) { inputs.append(.path(path)) }
+        // A folder with no drafts in it is a mistake (a wrong folder, drafts saved as .doc): say so, exit 2.
+        var emptyFolders: [String] = []
+        for given in args.paths where given != "-" {
+            let found = Runner.expand([given])
+            if found.isEmpty { emptyFolders.append(given) }
+            inputs += found.map { .path($0) }
+        }
+        for folder in emptyFolders {
+            printError("\(TerminalText.path(folder)): \(lang == .zh ? "错误" : "error"): "
+                + (lang == .zh ? "文件夹中没有可检查的草稿（.txt .md .docx .html .pdf）" : "no drafts in this folder (.txt .md .docx .html .pdf)"))
+        }
+        if inputs.isEmpty && !args.paths.contains("-") { return 2 }
         var stdinFailure: LintResults.Failure?
         if args.paths.contains("-") {
             let name = args.stdinFilename ?? "<stdin>.txt"
@@ -34,7 +45,8 @@ enum LintCommand {
                                                           timeout: args.timeout) : nil
         let runner = Runner(linter: Linter(configuration: configuration),
                             jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation)
-        return lint(inputs, runner, args, lang, extraFailure: stdinFailure)
+        let status = lint(inputs, runner, args, lang, extraFailure: stdinFailure)
+        return emptyFolders.isEmpty ? status : 2
     }
 
     /// Lints and writes the reports as the files are checked (in input order), so that a batch of thousands

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// The command line forgives as mature linters do: subcommands after options, attached short values,
+/// suggestions for typos; and it does not pass silently over a folder without drafts or judge a README.
+@Suite("A command line that forgives")
+struct ForgivingCommandLineTests {
+    let cli = CLITests()
+    static let seed = "reports/shexi-2019.txt"
+
+    @Test func subcommandsAfterOptionsAndAttachedShortValues() throws {
+        let explain = try cli.run(["--lang", "en", "explain", "year-mismatch"])
+        #expect(explain.status == 0 && explain.stdout.contains("year-mismatch"))
+        let r = try cli.run(["-j2", "-fjson", Self.seed, "reports/correct-2023.txt"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("{") && r.stdout.contains("\"path\": \"reports/correct-2023.txt\""))
+    }
+
+    @Test func typosGetASuggestion() throws {
+        let option = try cli.run(["--lang", "en", "--formta", "json", Self.seed])
+        #expect(option.status == 2 && option.stderr.contains("did you mean '--format'?"))
+        let zh = try cli.run(["--fial-level", "warning", Self.seed])
+        #expect(zh.stderr.contains("是否想写“--fail-level”"))
+    }
+
+    @Test func aFolderWithoutDraftsIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "notes".write(to: dir.appendingPathComponent("sub/notes.rtf"), atomically: true, encoding: .utf8)
+        let alone = try cli.run([dir.path])
+        #expect(alone.status == 2 && alone.stderr.contains("文件夹中没有可检查的草稿"))
+        let withOther = try cli.run(["--lang", "en", dir.path, "reports/correct-2023.txt"])
+        #expect(withOther.status == 2 && withOther.stderr.contains("no drafts in this folder"))
+        #expect(withOther.stdout.contains("in 1 file"), "the other draft is still linted")
+    }
+
+    @Test func aREADMEGetsANoteNotTheReportRules() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "# 文稿仓库\n\n提交前请先运行检查，再交办公室审核。\n\n## 用法\n\n见下文。\n".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let r = try cli.run(["README.md"], cwd: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("README.md:1:1: 提示: 此文件不像政府信息公开工作年度报告"))
+        #expect(!r.stdout.contains("[report-title]") && !r.stdout.contains("[required-section]"))
+    }
+}
