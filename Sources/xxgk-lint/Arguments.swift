@@ -22,6 +22,8 @@ struct Arguments {
     var maxFileSize: Int?
     var disabled: [String] = []
     var baseline: String?
+    /// No configuration file, not even a discovered one (`--no-config`; workers of a run that found none).
+    var noConfig = false
     var writeBaseline: String?
     var timeout: Double = 60
     var isolation = true
@@ -32,7 +34,7 @@ struct Arguments {
 
     /// Every option (for “did you mean”, shell completion and the manual page).
     static let options: [String] = valued.filter { $0.hasPrefix("--") }.sorted() + flags
-    static let flags = ["--no-isolation", "--quiet", "--no-color", "--color", "--help", "--version"]
+    static let flags = ["--no-config", "--no-isolation", "--quiet", "--no-color", "--color", "--help", "--version"]
 
     static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
                                       "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable",
@@ -99,6 +101,7 @@ struct Arguments {
             case "--disable": a.disabled += value.split(separator: ",").map(String.init)
             case "--timeout": a.timeout = try limited { () throws(OptionLimits.Problem) in try OptionLimits.seconds(value) }
             case "--no-isolation": a.isolation = false
+            case "--no-config": a.noConfig = true
             case "--quiet", "-q": a.quiet = true
             case "--no-color": a.color = false
             case "--color": a.color = true

@@ -16,11 +16,14 @@ public struct Runner: Sendable {
         public var executable: String
         public var arguments: [String]
         public var timeout: Double
+        /// Isolate a single input too (one of several runs of a batch; a lone file is guarded by a watchdog).
+        public var evenForOne: Bool
 
-        public init(executable: String, arguments: [String], timeout: Double) {
+        public init(executable: String, arguments: [String], timeout: Double, evenForOne: Bool = false) {
             self.executable = executable
             self.arguments = arguments
             self.timeout = timeout
+            self.evenForOne = evenForOne
         }
     }
 
@@ -96,7 +99,7 @@ public struct Runner: Sendable {
     /// Checks the inputs on `jobs` threads (in worker processes with `isolation`, standard input among
     /// them), in input order. A single input is checked here: the command line guards it with a watchdog.
     private func produce(_ inputs: [Input], _ deliver: (Outcome) -> Void) {
-        if let isolation, inputs.count > 1 {
+        if let isolation, inputs.count > 1 || isolation.evenForOne {
             let supervisor = Supervisor(isolation: isolation)
             OrderedParallel.run(count: inputs.count, jobs: jobs, body: { next, store in
                 supervisor.serve(inputs, next: next, store: store)

@@ -8,16 +8,10 @@ enum LintCommand {
         var lang = args.lang ?? .zh
         if args.help { print(Arguments.usage(lang)); return 0 }
         if args.version { print("xxgk-lint \(Version.current)"); return 0 }
-        let configuration: Configuration
-        switch configure(&args, &lang) {
-        case .success(let c): configuration = c
-        case .failure(let status): return status.code
-        }
         guard !args.paths.isEmpty else {
             return CLI.usageError(lang == .zh ? "请给出要检查的文件或文件夹（运行 xxgk-lint --help 查看用法）"
                                               : "give the files or folders to lint (see xxgk-lint --help)", lang)
         }
-
         var inputs: [Runner.Input] = []
         // A folder with no drafts in it is a mistake (a wrong folder, drafts saved as .doc): say so, exit 2.
         var emptyFolders: [String] = []
@@ -31,28 +25,58 @@ enum LintCommand {
                 + (lang == .zh ? "文件夹中没有可检查的草稿（.txt .md .docx .html .pdf）" : "no drafts in this folder (.txt .md .docx .html .pdf)"))
         }
         if inputs.isEmpty && !args.paths.contains("-") { return 2 }
+
+        // Each file is checked with the configuration nearest to it (`ConfigurationDiscovery`), or with
+        // --config for all; consecutive files with the same one form a run (folders come sorted, so a
+        // folder's files are together).
         var stdinFailure: LintResults.Failure?
         if args.paths.contains("-") {
+            // Read before the runs are formed; the configured size limit applies when it is loaded.
             let name = args.stdinFilename ?? "<stdin>.txt"
             do throws(LoadError) {
-                let bytes = try CLI.readStandardInput(limit: configuration.limits.maxFileBytes)
+                let bytes = try CLI.readStandardInput(limit: args.maxFileSize ?? OptionLimits.fileBytes.upperBound)
                 inputs.append(.bytes(bytes, name: args.stdinFilename ?? "<stdin>", format: InputFormat(path: name) ?? .text))
             } catch {
                 stdinFailure = .init(path: args.stdinFilename ?? "<stdin>", error: error)
             }
         }
-        let isolation = args.isolation ? Runner.Isolation(executable: CLI.executablePath, arguments: workerArguments(args),
-                                                          timeout: args.timeout) : nil
-        let runner = Runner(linter: Linter(configuration: configuration),
-                            jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation)
-        let status = lint(inputs, runner, args, lang, extraFailure: stdinFailure)
+        var groups: [(config: String?, inputs: [Runner.Input])] = []
+        let discovery = ConfigurationDiscovery()
+        for input in inputs {
+            let near = if case .path(let p) = input { p } else { "./-" }  // standard input: the current folder's
+            let config = args.configPath ?? (args.noConfig ? nil : discovery.nearest(to: near))
+            if let last = groups.last, last.config == config { groups[groups.count - 1].inputs.append(input) }
+            else { groups.append((config, [input])) }
+        }
+        var runners: [(Runner, [Runner.Input])] = []
+        var firstLang: Language?
+        for group in groups.isEmpty ? [(args.configPath, [])] : groups {
+            var groupArgs = args
+            groupArgs.configPath = args.configPath ?? group.config
+            groupArgs.noConfig = groupArgs.configPath == nil
+            var groupLang = args.lang ?? .zh
+            let configuration: Configuration
+            switch configure(&groupArgs, &groupLang) {
+            case .success(let c): configuration = c
+            case .failure(let status): return status.code
+            }
+            if firstLang == nil { firstLang = groupLang }
+            let isolation = args.isolation ? Runner.Isolation(executable: CLI.executablePath, arguments: workerArguments(groupArgs),
+                                                              timeout: args.timeout, evenForOne: inputs.count > 1) : nil
+            runners.append((Runner(linter: Linter(configuration: configuration),
+                                   jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation), group.inputs))
+        }
+        lang = firstLang ?? lang
+        let status = lint(runners, args, lang, extraFailure: stdinFailure, protected: groups.compactMap(\.config))
         return emptyFolders.isEmpty ? status : 2
     }
 
     /// Lints and writes the reports as the files are checked (in input order), so that a batch of thousands
     /// of drafts neither waits for the last one nor holds them all; the exit status.
-    static func lint(_ inputs: [Runner.Input], _ runner: Runner, _ args: Arguments, _ lang: Language,
-                     extraFailure: LintResults.Failure?) -> Int32 {
+    static func lint(_ runs: [(Runner, [Runner.Input])], _ args: Arguments, _ lang: Language,
+                     extraFailure: LintResults.Failure?, protected configs: [String] = []) -> Int32 {
+        let inputs = runs.flatMap(\.1)
+        guard let runner = runs.first?.0 else { return extraFailure == nil ? 0 : 2 }
         let outputs = args.outputs
         guard outputs.filter({ $0.path == nil }).count <= 1 else {
             return CLI.usageError(lang == .zh ? "只能有一种格式输出到标准输出，其余请用 --output 指定文件"
@@ -63,7 +87,7 @@ enum LintCommand {
         // and an input (a draft, the configuration, a pack) is never overwritten by a report.
         var sinks: [Sink] = []
         do {
-            let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } } + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths
+            let read = inputs.compactMap { if case .path(let p) = $0 { p } else { nil } } + configs + [args.configPath ?? ".xxgk-lint.json"] + args.packPaths
             for path in args.outputPaths + [args.writeBaseline].compactMap({ $0 }) { try OutputPath.refuseInput(path, inputs: read) }
             for (name, path) in outputs {
                 let format = ReporterRegistry.type(named: name) ?? ReporterRegistry.reporters[0]
@@ -91,7 +115,7 @@ enum LintCommand {
                        line: failureLine(.init(path: inputs[0].name, error: .timedOut(seconds: Int(args.timeout.rounded(.up)))), lang))
             : nil
         for sink in sinks { sink.begin() }
-        runner.run(inputs) { outcome in
+        for (runner, inputs) in runs where !inputs.isEmpty { runner.run(inputs) { outcome in
             if let watchdog, !watchdog.claim() { Watchdog.waitForExit() }
             switch outcome {
             case .checked(let file, _):
@@ -102,7 +126,7 @@ enum LintCommand {
             case .failed(let failure):
                 failed(failure)
             }
-        }
+        } }
         if let extraFailure { failed(extraFailure) }
         totals.unreadable = failures.count
         for sink in sinks {
@@ -151,7 +175,7 @@ enum LintCommand {
     /// The options a worker needs to configure itself as this process did.
     static func workerArguments(_ args: Arguments) -> [String] {
         var list = ["__worker"]
-        if let c = args.configPath { list += ["--config", CLI.absolute(c)] }
+        if let c = args.configPath { list += ["--config", CLI.absolute(c)] } else { list += ["--no-config"] }
         for p in args.packPaths { list += ["--rules", CLI.absolute(p)] }
         if let y = args.year { list += ["--year", String(y)] }
         if !args.disabled.isEmpty { list += ["--disable", args.disabled.joined(separator: ",")] }
@@ -160,10 +184,11 @@ enum LintCommand {
         return list
     }
 
-    /// Configuration: the file first (`--config`, or `.xxgk-lint.json` here), then the command line on top.
+    /// Configuration: the file first (`--config`, else the nearest `.xxgk-lint.json` from the current folder
+    /// up; none with `--no-config`), then the command line on top.
     static func configure(_ args: inout Arguments, _ lang: inout Language) -> Result<Configuration, ExitStatus> {
         var configuration = Configuration()
-        let configPath = args.configPath ?? (FileManager.default.fileExists(atPath: ".xxgk-lint.json") ? ".xxgk-lint.json" : nil)
+        let configPath = args.configPath ?? (args.noConfig ? nil : ConfigurationDiscovery().nearest(to: "./-"))
         do throws(Configuration.Error) {
             if let configPath {
                 let fromFile = try configuration.apply(file: configPath)

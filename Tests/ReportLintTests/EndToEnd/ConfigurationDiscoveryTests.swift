@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// A county office keeps one configuration at the top of its folder and another in one town's folder: each
+/// draft is checked with the configuration nearest to it, in one run, whatever the current folder.
+@Suite("Configuration found by walking up")
+struct ConfigurationDiscoveryTests {
+    let cli = CLITests()
+    static let draft = "某镇人民政府2023年政府信息公开工作年度报告\n\n全年共主动公开政府信息10条,其中工作动态10条。\n"
+
+    @Test func theNearestConfigurationWins() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-walk-\(UUID().uuidString)")
+        for town in ["a-town", "b-town", "c-town/sub"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(town), withIntermediateDirectories: true)
+            try Self.draft.write(to: root.appendingPathComponent("\(town)/draft.txt"), atomically: true, encoding: .utf8)
+        }
+        // The county turns punctuation off everywhere …
+        try #"{"rules": {"punctuation": "off", "required-section": "off", "table-missing": "off"}}"#
+            .write(to: root.appendingPathComponent(".xxgk-lint.json"), atomically: true, encoding: .utf8)
+        // … one town wants it, as an error.
+        try #"{"rules": {"punctuation": "error", "required-section": "off", "table-missing": "off"}}"#
+            .write(to: root.appendingPathComponent("b-town/.xxgk-lint.json"), atomically: true, encoding: .utf8)
+        let elsewhere = FileManager.default.temporaryDirectory
+        for jobs in ["1", "2"] {
+            let r = try cli.run(["--jobs", jobs, root.path], cwd: elsewhere)
+            let findings = r.stdout.split(separator: "\n").filter { $0.contains("[punctuation]") }
+            #expect(findings.count == 1 && findings[0].contains("b-town/draft.txt:3:") && findings[0].contains(": 错误: "), "\(r.stdout)")
+            #expect(r.status == 1)
+            #expect(r.stdout.contains("共检查 3 个文件"))
+        }
+        // From inside a town's folder, too; and --config overrides every discovered file.
+        let inside = try cli.run(["draft.txt"], cwd: root.appendingPathComponent("b-town"))
+        #expect(inside.stdout.contains("[punctuation]"))
+        let forced = try cli.run(["--config", root.appendingPathComponent(".xxgk-lint.json").path, root.path], cwd: elsewhere)
+        #expect(!forced.stdout.contains("[punctuation]") && forced.status == 0)
+        // `rules` reads the configuration found from the current folder.
+        let listed = try cli.run(["rules"], cwd: root.appendingPathComponent("c-town/sub"))
+        #expect(listed.status == 0)
+    }
+}
