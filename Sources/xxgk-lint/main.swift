@@ -33,6 +33,7 @@ case .lint: status = LintCommand.run(arguments)
 case .rules: status = RulesCommand.run(arguments)
 case .explain: status = ExplainCommand.run(arguments)
 case .text: status = TextCommand.run(arguments)
+case .`init`: status = InitCommand.run(arguments)
 case .worker: status = LintCommand.serveAsWorker(arguments)
 }
 exit(status)

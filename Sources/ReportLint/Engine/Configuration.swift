@@ -36,6 +36,8 @@ public struct Configuration: Sendable {
         case outOfRange(path: String, OptionLimits.Problem)
         case packTooLarge(path: String, bytes: Int)
         case invalidPack(path: String, reason: String)
+        /// A problem at a place in a configuration file or a pack: line, column, the key, what is wrong.
+        case at(path: String, JSONText.Position, key: String?, problem: Localized, isPack: Bool)
 
         public func message(_ lang: Language) -> String {
             switch (self, lang) {
@@ -49,6 +51,12 @@ public struct Configuration: Sendable {
             case (.unknownRule(let id, nil), .en): return "unknown rule '\(id)' (run xxgk-lint rules to list them)"
             case (.badSeverity(let id, let v), .zh): return "规则 \(id) 的级别“\(v)”无效（可用 error、warning、note、off）"
             case (.badSeverity(let id, let v), .en): return "invalid severity '\(v)' for rule \(id) (use error, warning, note or off)"
+            case (.at(let p, let pos, let key, let problem, let isPack), .zh):
+                let k = key.map { "（键“\($0)”）" } ?? ""
+                return "\(isPack ? "规则包" : "配置文件") \(p) 第 \(pos.line) 行第 \(pos.column) 列\(k)：\(problem.zh)"
+            case (.at(let p, let pos, let key, let problem, let isPack), .en):
+                let k = key.map { " (key \"\($0)\")" } ?? ""
+                return "\(isPack ? "rule pack" : "configuration file") \(p), line \(pos.line), column \(pos.column)\(k): \(problem.en)"
             case (.invalidPack(let p, let r), .zh): return "规则包 \(p) 有误：\(r)"
             case (.invalidPack(let p, let r), .en): return "rule pack \(p) is invalid: \(r)"
             case (.packTooLarge(let p, let n), .zh): return "配置或规则包文件 \(p) 过大（\(n) 字节，上限 \(Configuration.maxPackBytes) 字节）"
@@ -59,41 +67,6 @@ public struct Configuration: Sendable {
         }
     }
 
-    /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
-    public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
-        try apply(json: try Self.read(path), path: path)
-    }
-
-    /// Applies a configuration given as JSON (`path` names it in messages and anchors relative pack paths).
-    public mutating func apply(json data: Data, path: String) throws(Error) -> (lang: Language?, year: Int?) {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw .invalid(path: path, reason: "not valid JSON")
-        }
-        guard let root = object as? [String: Any] else { throw .invalid(path: path, reason: "the top level must be an object") }
-        for key in root.keys where !["rules", "packs", "year", "lang", "maxFileSize"].contains(key) {
-            throw .invalid(path: path, reason: "unknown key \"\(key)\"")
-        }
-        // Packs first: they may define custom rules that "rules" then configures.
-        if let packs = root["packs"] {
-            guard let list = packs as? [String] else { throw .invalid(path: path, reason: "\"packs\" must be a list of paths") }
-            let base = (path as NSString).deletingLastPathComponent
-            for p in list { try addPack(path: p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p)) }
-        }
-        if let rules = root["rules"] {
-            guard let map = rules as? [String: String] else { throw .invalid(path: path, reason: "\"rules\" must map rule ids to error|warning|note|off") }
-            for (id, value) in map { try setSeverity(rule: id, value) }
-        }
-        func limited(_ option: OptionLimits.Option) throws(Error) -> Int? {
-            guard let value = root[option.key] else { return nil }
-            do { return try OptionLimits.integer(option, json: value) } catch { throw .outOfRange(path: path, error) }
-        }
-        if let size = try limited(.maxFileSize) { limits.maxFileBytes = size }
-        let lang = (root["lang"] as? String).flatMap(Language.init(rawValue:))
-        if root["lang"] != nil && lang == nil { throw .invalid(path: path, reason: "\"lang\" must be \"zh\" or \"en\"") }
-        return (lang, try limited(.year))
-    }
-
     public mutating func setSeverity(rule id: String, _ value: String) throws(Error) {
         let catalogue = RuleCatalogue(pack: pack)
         guard catalogue.descriptor(id) != nil else { throw .unknownRule(id, suggestion: catalogue.suggestion(for: id)) }
@@ -101,23 +74,6 @@ public struct Configuration: Sendable {
         case "off", "none", "disabled": severities[id] = .some(nil)
         case let v: guard let s = Severity(rawValue: v) else { throw .badSeverity(rule: id, value: value) }
             severities[id] = .some(s)
-        }
-    }
-
-    /// The largest rule pack or configuration file read (the built-in packs together are far smaller).
-    public static let maxPackBytes = 1 << 20
-
-    /// Merges a user's rule pack on top of the built-in ones.
-    public mutating func addPack(path: String) throws(Error) {
-        try addPack(json: try Self.read(path), path: path)
-    }
-
-    /// Merges a rule pack given as JSON.
-    public mutating func addPack(json data: Data, path: String) throws(Error) {
-        do { try pack.merge(json: data) } catch let problem as CustomRuleSpec.Problem {
-            throw .invalidPack(path: path, reason: problem.description)
-        } catch {
-            throw .invalidPack(path: path, reason: "not a rule pack: \(error)")
         }
     }
 

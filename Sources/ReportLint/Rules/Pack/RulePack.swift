@@ -167,7 +167,17 @@ public struct RulePack: Sendable, Codable {
         var tableIdentities: [TableIdentityDefinition]?
         var tableFigures: PartialTableFigures?
         var customRules: [CustomRuleSpec]?
+
+        /// Every key a pack may have (a pack with another key is refused, with the place).
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers, partMarkers
+            case comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow, genre, thresholds
+            case statutoryTables, tableIdentities, tableFigures, customRules
+        }
     }
+
+    /// The keys a pack may have.
+    static var packKeys: [String] { PartialPack.CodingKeys.allCases.map(\.rawValue) }
 
     private struct PartialTableFigures: Decodable {
         var statements: [TableFigurePhrases.Statement]?

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Reading a configuration file and rule packs. Both are JSON with comments allowed (`JSONText`); every
+/// problem names the file, the line and column, the key, and what is wrong, in the message language; a key
+/// the file may not have is an error in both (a misspelt key would otherwise be ignored in silence).
+extension Configuration {
+    /// The largest rule pack or configuration file read (the built-in packs together are far smaller).
+    public static let maxPackBytes = 1 << 20
+
+    static let configurationKeys = ["rules", "packs", "year", "lang", "maxFileSize"]
+    static var packKeys: [String] { RulePack.packKeys }
+    static let customRuleKeys = ["id", "pattern", "message", "severity", "replacement"]
+
+    /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
+    public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
+        try apply(json: try Self.read(path), path: path)
+    }
+
+    /// Applies a configuration given as JSON (`path` names it in messages and anchors relative pack paths).
+    public mutating func apply(json data: Data, path: String) throws(Error) -> (lang: Language?, year: Int?) {
+        let root = try Self.parse(data, path: path, isPack: false)
+        func fail(_ node: JSONText.Node, _ key: String?, _ zh: String, _ en: String) -> Error {
+            .at(path: path, node.position, key: key, problem: Localized(zh: zh, en: en), isPack: false)
+        }
+        try Self.refuseUnknownKeys(root, allowed: Self.configurationKeys, path: path, isPack: false)
+        // Packs first: they may define custom rules that "rules" then configures.
+        if let packs = root["packs"] {
+            guard case .array(let items) = packs.value else { throw fail(packs, "packs", "应为规则包路径的列表", "must be a list of pack paths") }
+            let base = (path as NSString).deletingLastPathComponent
+            for item in items {
+                guard case .string(let p) = item.value else { throw fail(item, "packs", "应为路径字符串", "must be a path (a string)") }
+                try addPack(path: p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p))
+            }
+        }
+        if let rules = root["rules"] {
+            guard case .object(let members) = rules.value else {
+                throw fail(rules, "rules", "应为“规则: 级别”的对象，如 {\"punctuation\": \"off\"}", "must map rule ids to error|warning|note|off")
+            }
+            for member in members {
+                guard case .string(let level) = member.value.value else {
+                    throw fail(member.value, member.key, "级别应为 error、warning、note 或 off", "the severity must be error, warning, note or off")
+                }
+                do { try setSeverity(rule: member.key, level) } catch {
+                    throw .at(path: path, member.position, key: member.key,
+                              problem: Localized(zh: error.message(.zh), en: error.message(.en)), isPack: false)
+                }
+            }
+        }
+        func limited(_ option: OptionLimits.Option) throws(Error) -> Int? {
+            guard let node = root[option.key] else { return nil }
+            let value: Any = switch node.value {
+            case .number(let d): d
+            case .string(let s): s
+            default: "\(node.value)"
+            }
+            do { return try OptionLimits.integer(option, json: value) } catch { throw .outOfRange(path: path, error) }
+        }
+        if let size = try limited(.maxFileSize) { limits.maxFileBytes = size }
+        var lang: Language?
+        if let node = root["lang"] {
+            guard case .string(let s) = node.value, let l = Language(rawValue: s) else {
+                throw fail(node, "lang", "只能是 \"zh\" 或 \"en\"", "must be \"zh\" or \"en\"")
+            }
+            lang = l
+        }
+        return (lang, try limited(.year))
+    }
+
+    /// Merges a user's rule pack on top of the built-in ones.
+    public mutating func addPack(path: String) throws(Error) {
+        try addPack(json: try Self.read(path), path: path)
+    }
+
+    /// Merges a rule pack given as JSON.
+    public mutating func addPack(json data: Data, path: String) throws(Error) {
+        let text = try Self.parseText(data, path: path, isPack: true)
+        try Self.refuseUnknownKeys(text.root, allowed: Self.packKeys, path: path, isPack: true)
+        if let rules = text.root["customRules"], case .array(let items) = rules.value {
+            for item in items { try Self.refuseUnknownKeys(item, allowed: Self.customRuleKeys, path: path, isPack: true) }
+        }
+        do { try pack.merge(json: text.plain) } catch let problem as CustomRuleSpec.Problem {
+            throw .invalidPack(path: path, reason: problem.description)
+        } catch let decoding as DecodingError {
+            let (codingPath, what) = Self.describe(decoding)
+            let node = Self.node(at: codingPath, in: text.root) ?? text.root
+            throw .at(path: path, node.position, key: codingPath.last(where: { $0.intValue == nil })?.stringValue,
+                      problem: what, isPack: true)
+        } catch {
+            throw .invalidPack(path: path, reason: "\(error)")
+        }
+    }
+
+    static func parse(_ data: Data, path: String, isPack: Bool) throws(Error) -> JSONText.Node {
+        try parseText(data, path: path, isPack: isPack).root
+    }
+
+    static func parseText(_ data: Data, path: String, isPack: Bool) throws(Error) -> JSONText {
+        let text: JSONText
+        do { text = try JSONText(data) } catch {
+            throw .at(path: path, error.position, key: nil,
+                      problem: Localized(zh: "不是有效的 JSON，此处应为\(error.expected.zh)", en: "not valid JSON: expected \(error.expected.en) here"),
+                      isPack: isPack)
+        }
+        guard case .object = text.root.value else {
+            throw .at(path: path, text.root.position, key: nil,
+                      problem: Localized(zh: "最外层应为对象 {…}", en: "the top level must be an object {…}"), isPack: isPack)
+        }
+        return text
+    }
+
+    static func refuseUnknownKeys(_ node: JSONText.Node, allowed: [String], path: String, isPack: Bool) throws(Error) {
+        guard case .object(let members) = node.value else { return }
+        for member in members where !allowed.contains(member.key) {
+            let near = allowed.min { EditDistance.between($0, member.key) < EditDistance.between($1, member.key) }
+                .flatMap { EditDistance.between($0, member.key) <= 3 ? $0 : nil }
+            throw .at(path: path, member.position, key: member.key, problem: Localized(
+                zh: "未知的键" + (near.map { "，是否想写“\($0)”？" } ?? "（可用：\(allowed.joined(separator: "、"))）"),
+                en: "unknown key" + (near.map { "; did you mean \"\($0)\"?" } ?? " (known: \(allowed.joined(separator: ", ")))")), isPack: isPack)
+        }
+    }
+
+    /// The place a decoding error points at, and what was wrong, in words (not Swift's `DecodingError` text).
+    static func describe(_ error: DecodingError) -> ([CodingKey], Localized) {
+        switch error {
+        case .typeMismatch(let type, let c):
+            return (c.codingPath, Localized(zh: "类型不对，应为\(kind(type).zh)", en: "wrong type: expected \(kind(type).en)"))
+        case .valueNotFound(let type, let c):
+            return (c.codingPath, Localized(zh: "缺少值，应为\(kind(type).zh)", en: "a value is missing: expected \(kind(type).en)"))
+        case .keyNotFound(let key, let c):
+            return (c.codingPath, Localized(zh: "缺少必需的键“\(key.stringValue)”", en: "the required key \"\(key.stringValue)\" is missing"))
+        case .dataCorrupted(let c):
+            return (c.codingPath, Localized(zh: "值无效", en: "an invalid value"))
+        @unknown default:
+            return ([], Localized(zh: "内容有误", en: "invalid content"))
+        }
+    }
+
+    private static func kind(_ type: Any.Type) -> Localized {
+        let name = "\(type)"
+        if name.hasPrefix("Array") { return Localized(zh: "列表 […]", en: "a list […]") }
+        if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return Localized(zh: "对象 {…}", en: "an object {…}") }
+        if name == "String" { return Localized(zh: "字符串", en: "a string") }
+        if name == "Double" || name == "Int" { return Localized(zh: "数字", en: "a number") }
+        return Localized(zh: "对象 {…}", en: "an object {…}")
+    }
+
+    /// The node a coding path leads to, as far as it goes.
+    static func node(at path: [CodingKey], in root: JSONText.Node) -> JSONText.Node? {
+        var node = root
+        for key in path {
+            if let index = key.intValue, case .array(let items) = node.value, index < items.count { node = items[index] }
+            else if let next = node[key.stringValue] { node = next }
+            else { break }
+        }
+        return node
+    }
+}
