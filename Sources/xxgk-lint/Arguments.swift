@@ -2,7 +2,7 @@ import ReportLint
 
 /// The command line, parsed by hand (no package dependencies): a subcommand, options and paths.
 struct Arguments {
-    enum Command: String, CaseIterable { case lint, rules, explain, text, `init`, worker = "__worker" }
+    enum Command: String, CaseIterable { case lint, rules, explain, text, `init`, completion, man, worker = "__worker" }
 
     var command: Command = .lint
     var paths: [String] = []
@@ -158,6 +158,7 @@ struct Arguments {
               xxgk-lint explain 规则              说明规则检查什么、依据和示例
               xxgk-lint text 文件                 显示带行号的线性文本视图（诊断的行列以此为准）
               xxgk-lint init                      在当前文件夹写一个带注释的配置文件 .xxgk-lint.json
+              xxgk-lint completion bash|zsh|fish  输出命令行补全脚本；xxgk-lint man 输出手册页
 
             选项：
               -f, --format 格式               输出格式（默认 \(ReporterRegistry.names[0])）：
@@ -192,6 +193,7 @@ struct Arguments {
               xxgk-lint explain RULE              what a rule checks, why, and examples
               xxgk-lint text FILE                 print the numbered text view that locations refer to
               xxgk-lint init                      write a commented .xxgk-lint.json in the current folder
+              xxgk-lint completion bash|zsh|fish  print a shell completion script; xxgk-lint man prints the manual page
 
             Options:
               -f, --format FORMAT             output format (default \(ReporterRegistry.names[0])):

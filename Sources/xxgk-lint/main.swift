@@ -34,6 +34,8 @@ case .rules: status = RulesCommand.run(arguments)
 case .explain: status = ExplainCommand.run(arguments)
 case .text: status = TextCommand.run(arguments)
 case .`init`: status = InitCommand.run(arguments)
+case .completion: status = CompletionCommand.run(arguments)
+case .man: status = ManCommand.run(arguments)
 case .worker: status = LintCommand.serveAsWorker(arguments)
 }
 exit(status)

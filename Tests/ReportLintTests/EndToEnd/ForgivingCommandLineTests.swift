@@ -44,4 +44,34 @@ struct ForgivingCommandLineTests {
         #expect(r.stdout.contains("README.md:1:1: 提示: 此文件不像政府信息公开工作年度报告"))
         #expect(!r.stdout.contains("[report-title]") && !r.stdout.contains("[required-section]"))
     }
+
+    /// Completion scripts parse in their shell and offer the parser's options, formats and rule ids; the manual
+    /// page has every option of --help.
+    @Test func completionsAndManualPageFollowTheParser() throws {
+        let bash = try cli.run(["completion", "bash"])
+        #expect(bash.status == 0 && bash.stdout.contains("--write-baseline") && bash.stdout.contains("junit") && bash.stdout.contains("year-mismatch"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-completion-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (shell, check) in [("bash", ["/bin/bash", "-n"]), ("zsh", ["/usr/bin/zsh", "-n"]), ("fish", ["/usr/bin/fish", "--no-execute"])] {
+            let script = try cli.run(["completion", shell]).stdout
+            #expect(!script.isEmpty)
+            guard FileManager.default.isExecutableFile(atPath: check[0]) else { continue }
+            let file = dir.appendingPathComponent("completion.\(shell)")
+            try script.write(to: file, atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: check[0])
+            p.arguments = Array(check.dropFirst()) + [file.path]
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "\(shell) script does not parse")
+        }
+        for lang in ["zh", "en"] {
+            let help = try cli.run(["--lang", lang, "--help"]).stdout
+            let man = try cli.run(["--lang", lang, "man"]).stdout
+            #expect(man.hasPrefix(".TH XXGK-LINT 1"))
+            let options = Set(help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).filter { $0.hasPrefix("--") })
+            #expect(options.count > 15)
+            for option in options { #expect(man.contains(option.replacingOccurrences(of: "-", with: "\\-")), "\(option) missing from the manual page") }
+        }
+    }
 }
