@@ -13,6 +13,26 @@ public struct Configuration: Sendable {
     public var pack: RulePack = .builtIn
     public var yearOverride: Int?
     public var limits: LoadLimits = .default
+    /// Which of the files found in folders are linted (`"include"`, `"exclude"`: `Glob` patterns relative to
+    /// the configuration file's folder, `base`). A file named on the command line is always linted.
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    public var base = "."
+
+    /// Whether a file found by walking a folder is to be linted.
+    public func selects(_ path: String) -> Bool {
+        let relative = Self.relative(path, to: base)
+        if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
+        return !exclude.contains { $0.matches(relative) }
+    }
+
+    static func relative(_ path: String, to base: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ p: String) -> String { (p.hasPrefix("/") ? p : cwd + "/" + p) }
+        let full = (absolute(path) as NSString).standardizingPath, root = (absolute(base) as NSString).standardizingPath
+        return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
+    }
+
     /// The filter stage: suppression comments, and the baseline when one is given.
     public var filters = FilterStage()
 

@@ -7,7 +7,7 @@ extension Configuration {
     /// The largest rule pack or configuration file read (the built-in packs together are far smaller).
     public static let maxPackBytes = 1 << 20
 
-    static let configurationKeys = ["rules", "packs", "year", "lang", "maxFileSize"]
+    static let configurationKeys = ["rules", "packs", "year", "lang", "maxFileSize", "include", "exclude"]
     static var packKeys: [String] { RulePack.packKeys }
     static let customRuleKeys = ["id", "pattern", "message", "severity", "replacement"]
 
@@ -56,6 +56,17 @@ extension Configuration {
             do { return try OptionLimits.integer(option, json: value) } catch { throw .outOfRange(path: path, error) }
         }
         if let size = try limited(.maxFileSize) { limits.maxFileBytes = size }
+        for key in ["include", "exclude"] {
+            guard let node = root[key] else { continue }
+            guard case .array(let items) = node.value else { throw fail(node, key, "应为路径模式的列表，如 [\"**/*.docx\"]", "must be a list of path patterns such as [\"**/*.docx\"]") }
+            var globs: [Glob] = []
+            for item in items {
+                guard case .string(let p) = item.value, !p.isEmpty else { throw fail(item, key, "应为路径模式字符串", "must be a path pattern (a string)") }
+                globs.append(Glob(p))
+            }
+            if key == "include" { include = globs } else { exclude = globs }
+            base = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        }
         var lang: Language?
         if let node = root["lang"] {
             guard case .string(let s) = node.value, let l = Language(rawValue: s) else {

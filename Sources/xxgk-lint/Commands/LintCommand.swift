@@ -50,6 +50,7 @@ enum LintCommand {
         }
         var runners: [(Runner, [Runner.Input])] = []
         var firstLang: Language?
+        let named = Set(args.paths)
         for group in groups.isEmpty ? [(args.configPath, [])] : groups {
             var groupArgs = args
             groupArgs.configPath = args.configPath ?? group.config
@@ -63,8 +64,13 @@ enum LintCommand {
             if firstLang == nil { firstLang = groupLang }
             let isolation = args.isolation ? Runner.Isolation(executable: CLI.executablePath, arguments: workerArguments(groupArgs),
                                                               timeout: args.timeout, evenForOne: inputs.count > 1) : nil
+            // Files found in folders pass the configuration's include/exclude; files named are always linted.
+            let selected = group.inputs.filter { input in
+                guard case .path(let p) = input, !named.contains(p) else { return true }
+                return configuration.selects(p)
+            }
             runners.append((Runner(linter: Linter(configuration: configuration),
-                                   jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation), group.inputs))
+                                   jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation), selected))
         }
         lang = firstLang ?? lang
         let status = lint(runners, args, lang, extraFailure: stdinFailure, protected: groups.compactMap(\.config))

@@ -38,4 +38,27 @@ struct ConfigurationDiscoveryTests {
         let listed = try cli.run(["rules"], cwd: root.appendingPathComponent("c-town/sub"))
         #expect(listed.status == 0)
     }
+
+    @Test func patternsMatchAsInGitignore() {
+        #expect(Glob("*.pdf").matches("a/b/c.pdf") && !Glob("*.pdf").matches("a/b/c.docx"))
+        #expect(Glob("drafts/**/*.docx").matches("drafts/a.docx") && Glob("drafts/**/*.docx").matches("drafts/x/y/a.docx"))
+        #expect(!Glob("drafts/*.docx").matches("drafts/x/a.docx"))
+        #expect(Glob("old/**").matches("old/2019/a.txt") && !Glob("old/**").matches("new/old/a.txt"))
+        #expect(Glob("r0[0-4]?.txt").matches("r012.txt") && !Glob("r0[0-4]?.txt").matches("r052.txt"))
+        #expect(Glob("[!a]*.md").matches("b.md") && !Glob("[!a]*.md").matches("a.md"))
+    }
+
+    @Test func includeAndExcludeSelectWhatFoldersYield() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-globs-\(UUID().uuidString)")
+        for name in ["towns/a.txt", "towns/old/b.txt", "notes/c.txt"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Self.draft.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try #"{"include": ["towns/**"], "exclude": ["**/old/**"]}"#.write(to: root.appendingPathComponent(".xxgk-lint.json"), atomically: true, encoding: .utf8)
+        let r = try cli.run(["--format", "json", "."], cwd: root)
+        #expect(r.stdout.contains("\"path\": \"./towns/a.txt\"") && !r.stdout.contains("old/b.txt") && !r.stdout.contains("notes/c.txt"), "\(r.stdout)")
+        let named = try cli.run(["--format", "json", "notes/c.txt"], cwd: root)
+        #expect(named.stdout.contains("notes/c.txt"), "a file named on the command line is linted")
+    }
 }
+
