@@ -12,6 +12,12 @@ enum LintCommand {
             return CLI.usageError(lang == .zh ? "请给出要检查的文件或文件夹（运行 xxgk-lint --help 查看用法）"
                                               : "give the files or folders to lint (see xxgk-lint --help)", lang)
         }
+        // A mistyped subcommand (`explian year-mismatch`) would be taken for a file: say what was meant.
+        if let first = args.paths.first, !first.contains("."), !first.contains("/"), !FileManager.default.fileExists(atPath: first),
+           let near = Arguments.Command.allCases.map(\.rawValue).filter({ !$0.hasPrefix("_") })
+               .first(where: { EditDistance.between($0, first) <= 2 }) {
+            return CLI.usageError(lang == .zh ? "未知子命令“\(first)”，是否想写“\(near)”？" : "unknown subcommand '\(first)'; did you mean '\(near)'?", lang)
+        }
         var inputs: [Runner.Input] = []
         // A folder with no drafts in it is a mistake (a wrong folder, drafts saved as .doc): say so, exit 2.
         var emptyFolders: [String] = []

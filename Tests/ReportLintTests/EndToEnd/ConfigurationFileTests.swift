@@ -8,12 +8,7 @@ import Testing
 struct ConfigurationFileTests {
     let cli = CLITests()
 
-    func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("reports/shexi-2019.txt"), to: dir.appendingPathComponent("draft.txt"))
-        return dir
-    }
+    func folder() throws -> URL { try TestSupport.folder("config", copying: ["draft.txt": "reports/shexi-2019.txt"]) }
 
     @Test func initWritesACommentedFileThatIsUsedAndNeverOverwritten() throws {
         let dir = try folder()

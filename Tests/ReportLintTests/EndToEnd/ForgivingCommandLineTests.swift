@@ -22,6 +22,8 @@ struct ForgivingCommandLineTests {
         #expect(option.status == 2 && option.stderr.contains("did you mean '--format'?"))
         let zh = try cli.run(["--fial-level", "warning", Self.seed])
         #expect(zh.stderr.contains("是否想写“--fail-level”"))
+        let subcommand = try cli.run(["--lang", "en", "explian", "year-mismatch"])
+        #expect(subcommand.status == 2 && subcommand.stderr.contains("did you mean 'explain'?"), "\(subcommand.stderr)")
     }
 
     @Test func aFolderWithoutDraftsIsAnError() throws {

@@ -11,11 +11,7 @@ struct ReportFormatsTests {
     let cli = CLITests()
 
     func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-formats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for name in ["shexi-2019.txt", "correct-2023.txt"] {
-            try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("reports/\(name)"), to: dir.appendingPathComponent(name))
-        }
+        let dir = try TestSupport.folder("formats", copying: ["shexi-2019.txt": "reports/shexi-2019.txt", "correct-2023.txt": "reports/correct-2023.txt"])
         try Data([0, 1, 2, 0xFF]).write(to: dir.appendingPathComponent("broken.txt"))
         return dir
     }

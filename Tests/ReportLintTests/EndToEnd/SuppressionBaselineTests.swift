@@ -10,12 +10,7 @@ struct SuppressionBaselineTests {
     let cli = CLITests()
     let rulesOff = ["--disable", "required-section,table-missing"]
 
-    func folder(_ text: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-filter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try text.write(to: dir.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        return dir
-    }
+    func folder(_ text: String) throws -> URL { try TestSupport.folder("filter", writing: ["a.md": text]) }
 
     static let title = "某镇人民政府2023年政府信息公开工作年度报告\n\n"
 

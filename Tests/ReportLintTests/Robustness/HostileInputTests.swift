@@ -10,13 +10,7 @@ struct HostileInputTests {
     let cli = CLITests()
 
     /// A fresh folder with a correct draft in it.
-    func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("reports/correct-2023.txt"),
-                                         to: dir.appendingPathComponent("draft.txt"))
-        return dir
-    }
+    func folder() throws -> URL { try TestSupport.folder("hostile", copying: ["draft.txt": "reports/correct-2023.txt"]) }
 
     func names(_ dir: URL) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() }
 

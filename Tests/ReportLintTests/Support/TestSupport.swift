@@ -10,6 +10,16 @@ enum TestSupport {
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
     static var hasShared: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus").path) }
 
+    /// A fresh folder under the temporary directory, with copies of the given files of the repository
+    /// (`reports/…`) under their names, or with the given texts.
+    static func folder(_ label: String, copying files: [String: String] = [:], writing texts: [String: String] = [:]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, source) in files { try FileManager.default.copyItem(at: root.appendingPathComponent(source), to: dir.appendingPathComponent(name)) }
+        for (name, text) in texts { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
     /// Loads text as a .txt (or .md) document.
     static func document(_ text: String, path: String = "example.txt") -> Document {
         try! DocumentLoader().load(bytes: Array(text.utf8), path: path, format: InputFormat(path: path) ?? .text)
