@@ -24,6 +24,9 @@ struct Arguments {
     var baseline: String?
     /// No configuration file, not even a discovered one (`--no-config`; workers of a run that found none).
     var noConfig = false
+    /// Apply the certain fixes to .txt/.md drafts (`--fix`); with `--dry-run`, only show them as a diff.
+    var fix = false
+    var dryRun = false
     var writeBaseline: String?
     var timeout: Double = 60
     var isolation = true
@@ -34,7 +37,7 @@ struct Arguments {
 
     /// Every option (for “did you mean”, shell completion and the manual page).
     static let options: [String] = valued.filter { $0.hasPrefix("--") }.sorted() + flags
-    static let flags = ["--no-config", "--no-isolation", "--quiet", "--no-color", "--color", "--help", "--version"]
+    static let flags = ["--fix", "--dry-run", "--no-config", "--no-isolation", "--quiet", "--no-color", "--color", "--help", "--version"]
 
     static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
                                       "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable",
@@ -102,6 +105,8 @@ struct Arguments {
             case "--timeout": a.timeout = try limited { () throws(OptionLimits.Problem) in try OptionLimits.seconds(value) }
             case "--no-isolation": a.isolation = false
             case "--no-config": a.noConfig = true
+            case "--fix": a.fix = true
+            case "--dry-run": a.dryRun = true
             case "--quiet", "-q": a.quiet = true
             case "--no-color": a.color = false
             case "--color": a.color = true
@@ -170,6 +175,8 @@ struct Arguments {
                   --lang zh|en                消息语言（默认 zh）
                   --fail-level 级别           达到该级别即以状态 1 退出：error（默认）、warning、note
                   --disable 规则[,规则]       关闭规则
+                  --fix                       自动修正确定无误的问题（条例全称、中文中的半角标点、标题空格、自定义替换；仅 .txt/.md）
+                  --dry-run                   与 --fix 同用：只显示将要做的修改（统一差异格式），不写入
                   --baseline 文件             不显示基线文件中已接受的问题，只显示新问题
                   --write-baseline 文件       把本次发现的全部问题写成基线文件
               -j, --jobs N                    并行数（默认 CPU 核数）
@@ -205,6 +212,9 @@ struct Arguments {
                   --lang zh|en                message language (default zh)
                   --fail-level LEVEL          exit 1 on findings at or above LEVEL: error (default), warning, note
                   --disable RULE[,RULE]       turn rules off
+                  --fix                       apply the certain fixes (the regulation's name, half-width punctuation in
+                                              Chinese text, a spaced title, custom replacements; .txt/.md only)
+                  --dry-run                   with --fix: show the changes as a unified diff, write nothing
                   --baseline FILE             hide the findings accepted in a baseline file; show only new ones
                   --write-baseline FILE       write every finding of this run to a baseline file
               -j, --jobs N                    parallel jobs (default: number of CPUs)

@@ -79,8 +79,17 @@ enum LintCommand {
                                    jobs: args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, isolation: isolation), selected))
         }
         lang = firstLang ?? lang
+        var fixFailed = false
+        if args.fix {
+            let (ok, changed, diff) = FixCommand.run(runners, dryRun: args.dryRun, lang: lang)
+            if args.dryRun {
+                print(diff, terminator: "")
+                return !ok ? 2 : changed > 0 ? 1 : 0
+            }
+            fixFailed = !ok
+        }
         let status = lint(runners, args, lang, extraFailure: stdinFailure, protected: groups.compactMap(\.config))
-        return emptyFolders.isEmpty ? status : 2
+        return emptyFolders.isEmpty && !fixFailed ? status : 2
     }
 
     /// Lints and writes the reports as the files are checked (in input order), so that a batch of thousands
