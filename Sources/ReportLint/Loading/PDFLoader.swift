@@ -1,11 +1,13 @@
 import Foundation
 
-/// Loads `.pdf` reports through poppler's `pdftotext -layout` (the only non-Swift piece of loading; a
+/// Loads `.pdf` reports through poppler's `pdftotext -tsv` (the only non-Swift piece of loading; a
 /// PDF text extractor is out of scope for a dependency-free linter). When pdftotext is not installed the
 /// error names the package to install. A PDF whose pages are images (a scan) has no text layer and is
 /// refused as such, rather than linted as an empty report.
 ///
-/// The text view is pdftotext's lines with page breaks and page numbers removed (`PDFTextCleanup`).
+/// pdftotext gives each word with its position; the text view is rebuilt from them (`PDFPageText`): prose lines
+/// as `pdftotext -layout` would give them, tables one row a line with tab-separated cells, wrapped labels and
+/// header cells joined (`PDFTableRows`); page breaks and page numbers removed (`PDFTextCleanup`).
 public struct PDFLoader: Loader {
     public static let formats: [InputFormat] = [.pdf]
     /// How long pdftotext may take on one file before it is stopped.
@@ -21,9 +23,9 @@ public struct PDFLoader: Loader {
         guard let tool = ExternalTool.find("pdftotext", searchPath: searchPath) else {
             throw .toolMissing(tool: "pdftotext", package: "poppler-utils")
         }
-        let output = try ExternalTool.run(tool, arguments: ["-layout", "-enc", "UTF-8", "{in}", "{out}"],
+        let output = try ExternalTool.run(tool, arguments: ["-tsv", "-enc", "UTF-8", "{in}", "{out}"],
                                           input: bytes, timeout: Self.timeout)
-        let lines = PDFTextCleanup.lines(from: String(decoding: output, as: UTF8.self))
+        let lines = PDFTextCleanup.lines(from: PDFPageText.text(PDFWords.pages(fromTSV: Array(output))))
         if lines.isEmpty { throw .noText("the PDF has no text layer; it is probably a scan") }
         return Document(path: path, format: .pdf, lines: lines, metadata: DocumentMetadata(encoding: "UTF-8"))
     }

@@ -18,10 +18,10 @@ struct PDFLoaderTests {
         #expect(!texts.contains { $0.contains("—") || $0.contains("\u{0C}") })
         let row16 = try #require(texts.firstIndex { $0.hasPrefix("第 16 行") })
         #expect(texts[row16 + 1].hasPrefix("第 17 行"))
-        // -layout spacing stays: the table reader splits rows on runs of two or more spaces.
+        // Table rows are rebuilt from the words' positions: one line a row, cells joined by tabs.
         let header = try #require(texts.first { $0.hasPrefix("信息内容") })
-        #expect(header.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-                    == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+        #expect(header.components(separatedBy: "\t") == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+        #expect(texts[row16].components(separatedBy: "\t") == ["第 16 行", "16", "0", "32"])
         #expect(texts.last == "三、结束")
         #expect(document.format == .pdf)
     }

@@ -8,7 +8,8 @@ enum PDFTextCleanup {
         var result: [String] = []
         for page in output.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
             var lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                String(line.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init))
+                // Trailing tabs stay: they are empty cells at the end of a table row (`PDFTableRows`).
+                String(line.unicodeScalars.reversed().drop { $0.properties.isWhitespace && $0 != "\t" }.reversed().map(Character.init))
             }
             lines.removeAll(where: isPageFurniture)
             trimBlankEnds(&lines)
