@@ -61,7 +61,8 @@ enum PDFTableRows {
                 out.append(g.text.string)
             }
             let label = candidates[r].filter { $0.x0 >= own - 3 }.sorted { $0.y0 < $1.y0 }.flatMap(\.text)
-            out.append(([label.string] + rows[r].cells).joined(separator: "\t"))
+            // A table without row labels (表四) has no label column, as in Word.
+            out.append((fragments.isEmpty && chains.isEmpty ? rows[r].cells : [label.string] + rows[r].cells).joined(separator: "\t"))
         }
         return out
     }
@@ -200,15 +201,16 @@ enum PDFTableRows {
             }
         }
         var out: [String] = []
+        let first = labelRight == nil ? 1 : 0
         for i in b.header {
             let words = upper.filter { $0.line == i }
             guard !words.isEmpty else { continue }
             var cells = Array(repeating: "", count: n + 1)
             for s in cells.indices { cells[s] = joined(words.filter { $0.slot == s }.map(\.word), h) }
             while cells.count > 1, cells.last!.isEmpty { cells.removeLast() }
-            out.append(cells.joined(separator: "\t"))
+            out.append(cells.dropFirst(first).joined(separator: "\t"))
         }
-        if leaf.contains(where: { !$0.isEmpty }) { out.append(leaf.joined(separator: "\t")) }
+        if leaf.contains(where: { !$0.isEmpty }) { out.append(leaf.dropFirst(first).joined(separator: "\t")) }
         return out
     }
 
