@@ -179,7 +179,10 @@ enum TableFinder {
             // Keep up to two trailing caption lines (notes under a table).
             let rowCount = (first...last).filter { rowCellsByLine[$0] != nil }.count
             let structured = documentLines[i].tableID != nil
-            if rowCount >= 2 || structured {
+            // One line of five figures or more is a table row even alone (表四's one data row below its header,
+            // blank lines between, as pdftotext -layout gives it).
+            let wideFigures = first == last && rowCellsByLine[i]!.filter { isNumeric(lines[i][$0]) }.count >= 5
+            if rowCount >= 2 || structured || wideFigures {
                 var end = last
                 while end + 1 < lines.count, end - last < 2, end + 1 < j, isCaptionLike(lines[end + 1]),
                       !isBlank(lines[end + 1]) {
