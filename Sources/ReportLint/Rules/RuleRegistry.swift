@@ -18,6 +18,7 @@ public enum RuleRegistry {
         TableIdentityRule.self,
         TableMissingRule.self,
         TextTableMismatchRule.self,
+        TableUnreadRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []
