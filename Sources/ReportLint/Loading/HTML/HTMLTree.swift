@@ -158,7 +158,10 @@ struct HTMLTree {
         for row in rows(of: table) {
             for cell in nodes[row].children where isElement(cell, ["td", "th"]) {
                 if containsTable(cell) || textContent(cell).count > 300 { return true }
-                if nodes[cell].children.filter({ blocks.contains(nodes[$0].name) && !textContent($0).isEmpty }).count >= 3 { return true }
+                // Three paragraphs or more of some length: a page laid out in a table. A label wrapped by hand into
+                // short paragraphs (“社会</p><p>公益</p><p>组织”, “三、本</p><p>年度办</p><p>理结果”) is one data cell.
+                let paragraphs = nodes[cell].children.filter { blocks.contains(nodes[$0].name) && !textContent($0).isEmpty }
+                if paragraphs.count >= 3, paragraphs.reduce(0, { $0 + textContent($1).count }) >= 60 { return true }
             }
         }
         return false
