@@ -94,12 +94,17 @@ enum PDFLines {
         return result.sorted { $0.y0 < $1.y0 }
     }
 
-    /// Words left to right, split where the gap is wider than about a character.
-    static func segments(_ words: [PDFWord]) -> [PDFSegment] {
+    /// Words left to right, split where the gap is wider than about a character, and where a cell visibly
+    /// starts: a numbered label or a figure after a gap wider than a space (“三、本 | （一）予以公开”, “…出具已 | 1”),
+    /// or a word at one of `starts` (where other rows' label cells start). A word set vertically (taller than
+    /// wide, more than one character) is a cell of its own.
+    static func segments(_ words: [PDFWord], starts: [Double] = []) -> [PDFSegment] {
         var result: [PDFSegment] = []
         for w in words {
-            // A word set vertically (taller than wide, more than one character) is a cell of its own.
-            if var last = result.last, w.x0 - last.x1 <= 0.9 * min(w.height, last.height), !isVertical(w), !isVertical(last) {
+            let gap = w.x0 - (result.last?.x1 ?? 0), h = min(w.height, result.last?.height ?? w.height)
+            let startsCell = gap > 0.25 * h && startsWithNumber(w.text) || gap > 0.4 * h && isFigure(w.text)
+                || gap > 0.2 * h && starts.contains { abs($0 - w.x0) <= 1.5 }
+            if var last = result.last, gap <= 0.9 * h, !isVertical(w), !isVertical(last), !startsCell {
                 if w.x0 - last.x1 > 0.1 * min(w.height, last.height), last.text.last?.isASCII == true || w.text.first?.isASCII == true {
                     last.text.append(" ")
                 }
@@ -114,6 +119,17 @@ enum PDFLines {
         }
         for i in result.indices { result[i].isFigure = isFigure(result[i].text) }
         return result
+    }
+
+    /// “一、”, “（二）”, “3.”, “1、”: the start of a numbered label.
+    static func startsWithNumber(_ t: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        let open = i < t.count && (t[i] == "（" || t[i] == "(")
+        if open { i += 1 }
+        let start = i
+        while i < t.count, i - start < 3, t[i].properties.numericType != nil || ChineseNumerals.isNumeral(t[i]) { i += 1 }
+        guard i > start, i < t.count else { return false }
+        return open ? t[i] == "）" || t[i] == ")" : ["、", ".", "．"].contains(t[i])
     }
 
     private static func isVertical(_ w: PDFWord) -> Bool { isVertical(w.text, w.width, w.height) }

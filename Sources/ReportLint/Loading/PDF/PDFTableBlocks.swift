@@ -49,8 +49,12 @@ enum PDFTableBlocks {
             let limit = k + 1 < blocks.count ? blocks[k + 1].valueLines[0] : lines.count
             var j = blocks[k].lastLine + 1
             let h = blocks[k].textHeight
+            // Only what can continue the last row's label: starting no further left (a caption of the next
+            // table, left-aligned across the page, is not).
+            let last = lines[blocks[k].lastLine]
+            let labelStart = last.segments.dropLast(last.trailingFigures).last?.x0 ?? .infinity
             while j < limit, isLabelOnly(lines[j], edge: blocks[k].labelEdge), !isStopper(lines[j], h, pageWidth),
-                  lines[j].y0 - lines[j - 1].y1 <= 1.6 * h {
+                  lines[j].x0 >= labelStart - 2, lines[j].y0 - lines[j - 1].y1 <= 1.6 * h {
                 blocks[k].lastLine = j
                 j += 1
             }

@@ -12,6 +12,8 @@ enum PDFTableRows {
         var line: Int
         /// The row whose figures stand on this fragment's line.
         var row: Int?
+        /// The last label piece on a line with figures: that row's own label (not a group label beside it).
+        var isRowLabel = false
     }
 
     static func lines(_ b: PDFTableBlock, _ lines: [PDFLine]) -> [String] {
@@ -20,8 +22,18 @@ enum PDFTableRows {
         // The rows: figures by column; their vertical extent.
         var rows: [(line: Int, cells: [String], y0: Double, y1: Double)] = []
         var fragments: [Fragment] = []
+        // Where numbered labels start: the label columns. A piece of text at one starts a cell even when it
+        // stands close to the cell before (“理结果 | 形，不计其他情形）”).
+        var starts: [Double] = []
         for i in b.valueLines.first!...b.lastLine {
-            let line = lines[i]
+            for s in lines[i].segments where PDFLines.startsWithNumber(s.text) && !starts.contains(where: { abs($0 - s.x0) <= 1.5 }) {
+                starts.append(s.x0)
+            }
+        }
+        for i in b.valueLines.first!...b.lastLine {
+            var line = lines[i]
+            let figureEdge = line.segments.suffix(line.trailingFigures).first?.x0 ?? .infinity
+            line.segments = PDFLines.segments(line.words.filter { $0.x0 < figureEdge }, starts: starts) + line.segments.suffix(line.trailingFigures)
             let figureCount = b.valueLines.contains(i) ? line.trailingFigures : 0
             if figureCount > 0 {
                 let figures = line.segments.suffix(figureCount)
@@ -32,11 +44,14 @@ enum PDFTableRows {
                 }
                 rows.append((i, cells, figures.map(\.y0).min()!, figures.map(\.y1).max()!))
             }
-            for s in line.segments.dropLast(figureCount) {
+            let labels = line.segments.dropLast(figureCount)
+            for (k, s) in zip(labels.indices, labels) {
                 fragments.append(Fragment(text: s.text, x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1, line: i,
-                                          row: figureCount > 0 ? rows.count - 1 : nil))
+                                          row: figureCount > 0 ? rows.count - 1 : nil,
+                                          isRowLabel: figureCount > 0 && k == labels.indices.last))
             }
         }
+        mergeSplitRows(&rows, &fragments, lines, h)
         let chains = verticalStacks(&fragments, h) + wrappedLabels(fragments, h)
 
         // Each chain to the rows it stands beside: one row — a candidate for its label; several — a group label.
@@ -67,6 +82,27 @@ enum PDFTableRows {
         return out
     }
 
+    /// One row's figures set at two heights (a cell aligned to the top, the others centred: “5” above “4 1 0 0
+    /// 0 0”): consecutive lines of figures filling different columns, the second without a numbered label of
+    /// its own, are one row.
+    private static func mergeSplitRows(_ rows: inout [(line: Int, cells: [String], y0: Double, y1: Double)],
+                                       _ fragments: inout [Fragment], _ lines: [PDFLine], _ h: Double) {
+        var r = 0
+        while r + 1 < rows.count {
+            let a = rows[r], b = rows[r + 1]
+            let disjoint = zip(a.cells, b.cells).allSatisfy { $0.isEmpty || $1.isEmpty }
+            let numbered = fragments.contains { $0.row == r + 1 && PDFLines.startsWithNumber($0.text) }
+            guard disjoint, !numbered, b.y0 - a.y1 < 1.0 * h else { r += 1; continue }
+            rows[r].cells = zip(a.cells, b.cells).map { $0.isEmpty ? $1 : $0 }
+            rows[r].y0 = min(a.y0, b.y0)
+            rows[r].y1 = max(a.y1, b.y1)
+            rows.remove(at: r + 1)
+            for k in fragments.indices {
+                if let row = fragments[k].row, row > r { fragments[k].row = row - 1 }
+            }
+        }
+    }
+
     private static func distance(_ f: PDFSegment, _ c: (x0: Double, x1: Double)) -> Double {
         if f.x1 >= c.x0 && f.x0 <= c.x1 { return 0 }
         return f.x1 < c.x0 ? c.x0 - f.x1 : f.x0 - c.x1
@@ -76,8 +112,8 @@ enum PDFTableRows {
     /// first row below it; a continuation the row above; else the nearest.
     private static func nearestRow(_ c: Fragment, _ rows: [(Double, Double)], _ h: Double) -> Int {
         func gap(_ r: Int) -> Double { max(rows[r].0 - c.y1, c.y0 - rows[r].1, 0) }
-        if startsWithNumber(c.text), let below = rows.indices.first(where: { rows[$0].0 >= c.y0 }), gap(below) <= 3 * h { return below }
-        if !startsWithNumber(c.text), let above = rows.indices.last(where: { rows[$0].1 <= c.y1 }), gap(above) <= 3 * h { return above }
+        if PDFLines.startsWithNumber(c.text), let below = rows.indices.first(where: { rows[$0].0 >= c.y0 }), gap(below) <= 3 * h { return below }
+        if !PDFLines.startsWithNumber(c.text), let above = rows.indices.last(where: { rows[$0].1 <= c.y1 }), gap(above) <= 3 * h { return above }
         return rows.indices.min { gap($0) < gap($1) }!
     }
 
@@ -122,12 +158,12 @@ enum PDFTableRows {
         for i in order {
             let f = fragments[i]
             var best: Int?, bestGap = Double.infinity
-            if !startsWithNumber(f.text) {
+            if !PDFLines.startsWithNumber(f.text) {
                 for c in chains.indices.suffix(30).reversed() {
                     let l = chains[c]
                     let gap = f.y0 - l.y1
                     guard lastLine[c] != f.line, f.x0 < l.x1, l.x0 < f.x1, f.x0 >= l.x0 - 3, gap <= 1.6 * h,
-                          f.y0 > l.y0 + 0.3 * h, !(f.row != nil && l.row != nil), gap < bestGap else { continue }
+                          f.y0 > l.y0 + 0.3 * h, !(f.isRowLabel && l.row != nil), gap < bestGap else { continue }
                     best = c
                     bestGap = gap
                 }
@@ -144,17 +180,6 @@ enum PDFTableRows {
             }
         }
         return chains
-    }
-
-    /// “一、”, “（二）”, “3.”, “1、”: the start of a numbered label.
-    static func startsWithNumber(_ t: [Unicode.Scalar]) -> Bool {
-        var i = 0
-        let open = i < t.count && (t[i] == "（" || t[i] == "(")
-        if open { i += 1 }
-        let start = i
-        while i < t.count, i - start < 3, t[i].properties.numericType != nil || ChineseNumerals.isNumeral(t[i]) { i += 1 }
-        guard i > start, i < t.count else { return false }
-        return open ? t[i] == "）" || t[i] == ")" : ["、", ".", "．"].contains(t[i])
     }
 
     /// The header lines as table rows: the label column's text and each column's text, pieces of one cell

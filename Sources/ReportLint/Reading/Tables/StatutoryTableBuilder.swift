@@ -110,7 +110,8 @@ struct StatutoryTableBuilder {
                     memo = NamesMemo()
                     pending = []
                     if let l = b.layouts, l.count == 1, let span = row.labelSpan { votes.append((l[0], span)) }
-                    continue
+                    // The caption alone; else its header cells follow on the same line (a PDF's tight rows).
+                    if row.labelCellCount < 2 { continue }
                 }
                 var columnCells: [(Int, Int, Range<Int>)] = []
                 for (i, c) in row.cells.enumerated() where !c.isEmpty {
