@@ -25,7 +25,12 @@ public struct PDFLoader: Loader {
         }
         let output = try ExternalTool.run(tool, arguments: ["-tsv", "-enc", "UTF-8", "{in}", "{out}"],
                                           input: bytes, timeout: Self.timeout)
-        let lines = PDFTextCleanup.lines(from: PDFPageText.text(PDFWords.pages(fromTSV: Array(output))))
+        return try Self.document(fromTSV: Array(output), path: path)
+    }
+
+    /// The document from `pdftotext -tsv` output (untrusted: the fuzz harness `pdf-tsv` feeds it anything).
+    static func document(fromTSV tsv: [UInt8], path: String) throws(LoadError) -> Document {
+        let lines = PDFTextCleanup.lines(from: PDFPageText.text(PDFWords.pages(fromTSV: tsv)))
         if lines.isEmpty { throw .noText("the PDF has no text layer; it is probably a scan") }
         return Document(path: path, format: .pdf, lines: lines, metadata: DocumentMetadata(encoding: "UTF-8"))
     }

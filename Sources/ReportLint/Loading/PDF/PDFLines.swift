@@ -24,7 +24,8 @@ struct PDFLine {
     /// Figures at the end of the line after a label, or several figures: a table row with values.
     var isValueLine: Bool {
         let figures = trailingFigures
-        return figures >= 2 || figures == 1 && segments.count >= 2
+        // More figures than any table has columns is no table row (and would make column fitting costly).
+        return figures <= PDFTableBlocks.maximumColumns && (figures >= 2 || figures == 1 && segments.count >= 2)
     }
 
     /// How many segments at the end of the line are figures.
@@ -88,7 +89,8 @@ enum PDFLines {
             let heights = sorted.map(\.height).sorted()
             // The lower median: a word set vertically (tall) does not make a line of table text look like a heading.
             let line = PDFLine(words: sorted, segments: segments(sorted), y0: g.y0, y1: g.y1, height: heights[(heights.count - 1) / 2])
-            if isPageFurniture(line.layoutText(margin: line.x0)) { continue }
+            // A page number is short: longer lines are not made into text to be asked.
+            if sorted.reduce(0, { $0 + $1.text.count }) <= 24, isPageFurniture(line.layoutText(margin: line.x0)) { continue }
             result.append(line)
         }
         return result.sorted { $0.y0 < $1.y0 }

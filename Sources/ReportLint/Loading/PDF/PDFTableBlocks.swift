@@ -21,6 +21,11 @@ struct PDFTableBlock {
 }
 
 enum PDFTableBlocks {
+    /// Bounds on what is rebuilt as a table, so that the work stays linear in the page's words on any input:
+    /// a line with more figures, or a table with more rows, is left as text.
+    static let maximumColumns = 64
+    static let maximumRows = 400
+
     /// The tables of a page's lines, top to bottom, not overlapping.
     static func find(_ lines: [PDFLine]) -> [PDFTableBlock] {
         guard !lines.isEmpty else { return [] }
@@ -30,7 +35,7 @@ enum PDFTableBlocks {
         for i in lines.indices where lines[i].isValueLine {
             let figures = lines[i].segments.suffix(lines[i].trailingFigures)
             let edge = figures.first!.x0 - 1
-            if var b = current, let last = b.valueLines.last, let merged = fit(figures, b.columns),
+            if var b = current, let last = b.valueLines.last, b.valueLines.count < maximumRows, let merged = fit(figures, b.columns),
                ((last + 1)..<i).allSatisfy({ isLabelOnly(lines[$0], edge: min(b.labelEdge, edge)) && lines[$0].height <= 1.3 * b.textHeight }) {
                 b.valueLines.append(i)
                 b.lastLine = i

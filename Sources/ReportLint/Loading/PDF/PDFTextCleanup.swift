@@ -29,6 +29,14 @@ enum PDFTextCleanup {
 
     /// A line that is only a page number in one of the forms Chinese official documents use.
     static func isPageFurniture(_ line: String) -> Bool {
+        // Asked of every line: a digit and a dash, 第/共 or “page” first, before the regular expressions.
+        var digit = false, frame = false, count = 0
+        for u in line.unicodeScalars where !u.properties.isWhitespace {
+            count += 1
+            if count > 24 { return false }
+            if u.properties.numericType != nil { digit = true } else if "-—–－‐_~～第共Pp".unicodeScalars.contains(u) { frame = true }
+        }
+        guard digit, frame else { return false }
         let t = line.filter { !$0.isWhitespace }
         guard !t.isEmpty, t.count <= 24 else { return false }
         if t.wholeMatch(of: /[-—–－‐_~～]+[0-9０-９]{1,4}[-—–－‐_~～]+/) != nil { return true }
