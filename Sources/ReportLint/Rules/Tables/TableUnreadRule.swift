@@ -50,6 +50,7 @@ public struct TableUnreadRule: Rule {
         case placeholders(String)
         case unmatched(rows: Int)
         case unrecognised
+        case noFigures
         case identitiesUnchecked
     }
 
@@ -102,7 +103,8 @@ public struct TableUnreadRule: Rule {
             // Markdown pipes vanish in the compact form: look for the placeholders themselves.
             if let r = compact.string.firstMatch(of: /数据[0-9]+/) { return .placeholders(String(r.output)) }
         }
-        return table.isTrace ? .unrecognised : .unmatched(rows: max(1, table.unmappedRows.count))
+        if table.isTrace { return .unrecognised }
+        return table.unmappedRows.isEmpty ? .noFigures : .unmatched(rows: table.unmappedRows.count)
     }
 
     static func message(_ d: StatutoryTableDefinition, _ reason: Reason) -> Localized {
@@ -120,6 +122,9 @@ public struct TableUnreadRule: Rule {
         case .unrecognised:
             return Localized(zh: "文中有\(t)的行标签，但未能识别出表格（可能被拍平或转写错乱）；\(t)未能读出，勾稽关系未核对",
                              en: "\(e)'s row labels are in the text but no table could be recognised (flattened or garbled); the table was not read and its identities were not checked")
+        case .noFigures:
+            return Localized(zh: "\(t)的表头在文中，但没有填写任何数字，勾稽关系未核对",
+                             en: "\(e)'s headers are there but no figure is filled in; its identities were not checked")
         case .identitiesUnchecked:
             return Localized(zh: "\(t)缺少勾稽关系所需的行或列，勾稽关系未核对",
                              en: "\(e) lacks the rows or columns its identities need; they were not checked")
