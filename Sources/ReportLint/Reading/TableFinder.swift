@@ -41,6 +41,17 @@ enum TableFinder {
                 return cells
             }
         }
+        // “label | 0 | 0 | … ||”: pipes between cells without a leading one (tables copied from web mirrors), the
+        // empty cells the copy left at the end dropped.
+        var pipes = 0
+        for u in line where u == "|" { pipes += 1 }
+        if pipes >= 2 {
+            var cells = split(line) { $0 == "|" }
+            while let last = cells.last, last.isEmpty { cells.removeLast() }
+            var solid = 0
+            for c in cells where !c.isEmpty { solid += 1 }
+            if solid >= 2 { return cells }
+        }
         // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
         let wide = splitOnWideBlanks(line)
         if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0]) }) { return wide }

@@ -120,6 +120,25 @@ struct TableShapeRegressionTests {
         #expect(Self.lint(text, year: 2023).contains { $0.ruleID == "table-unread" && $0.severity == .note && $0.message.zh.contains("表三") })
     }
 
+    /// Web mirror copies: cells between pipes without a leading one, empty cells left at the end.
+    @Test func pipesWithoutALeadingPipe() throws {
+        let text = """
+            三、收到和处理政府信息公开申请情况
+            (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||
+            自然人 | 法人或其他组织 | 总计 | |||||||
+            商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||
+            一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 | ||
+            二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||
+            (七)总计 | 5 | 1 | 0 | 0 | 0 | 0 | 6 | ||
+            四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||
+            """
+        let t = try #require(Self.report(text, year: 2021).statutoryTable(.table3))
+        #expect(t.isWellRead && t.cells.count == 28)
+        #expect(t["new", "business"]?.number == 1 && t["outcomeTotal", "total"]?.number == 6)
+        let changed = text.replacingOccurrences(of: "| 5 | ||", with: "| 7 | ||")
+        #expect(Self.lint(changed, year: 2021).contains { $0.ruleID == "table-identity" })
+    }
+
     // MARK: - 4. Never silent, never falsely missing
 
     /// Web text in which each row's figures ran together.
