@@ -51,7 +51,7 @@ enum PDFTableRows {
                                           isRowLabel: figureCount > 0 && k == labels.indices.last))
             }
         }
-        mergeSplitRows(&rows, &fragments, lines, h)
+        mergeSplitRows(&rows, &fragments, h)
         let chains = verticalStacks(&fragments, h) + wrappedLabels(fragments, h)
 
         // Each chain to the rows it stands beside: one row — a candidate for its label; several — a group label.
@@ -86,7 +86,7 @@ enum PDFTableRows {
     /// 0 0”): consecutive lines of figures filling different columns, the second without a numbered label of
     /// its own, are one row.
     private static func mergeSplitRows(_ rows: inout [(line: Int, cells: [String], y0: Double, y1: Double)],
-                                       _ fragments: inout [Fragment], _ lines: [PDFLine], _ h: Double) {
+                                       _ fragments: inout [Fragment], _ h: Double) {
         var r = 0
         while r + 1 < rows.count {
             let a = rows[r], b = rows[r + 1]
