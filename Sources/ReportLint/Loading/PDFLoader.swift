@@ -23,14 +23,27 @@ public struct PDFLoader: Loader {
         guard let tool = ExternalTool.find("pdftotext", searchPath: searchPath) else {
             throw .toolMissing(tool: "pdftotext", package: "poppler-utils")
         }
-        let output = try ExternalTool.run(tool, arguments: ["-tsv", "-enc", "UTF-8", "{in}", "{out}"],
+        let output: Data
+        do {
+            output = try ExternalTool.run(tool, arguments: ["-tsv", "-enc", "UTF-8", "{in}", "{out}"],
                                           input: bytes, timeout: Self.timeout)
+        } catch {
+            // poppler before 21.03 has no -tsv: its -layout text, whose tables are read from columns of spaces.
+            // (Not after a timeout: the file would only take as long again.)
+            guard case .toolFailed(_, let detail) = error, !detail.hasPrefix("no result after") else { throw error }
+            let text = try ExternalTool.run(tool, arguments: ["-layout", "-enc", "UTF-8", "{in}", "{out}"],
+                                            input: bytes, timeout: Self.timeout)
+            return try Self.document(PDFTextCleanup.lines(from: String(decoding: text, as: UTF8.self)), path: path)
+        }
         return try Self.document(fromTSV: Array(output), path: path)
     }
 
     /// The document from `pdftotext -tsv` output (untrusted: the fuzz harness `pdf-tsv` feeds it anything).
     static func document(fromTSV tsv: [UInt8], path: String) throws(LoadError) -> Document {
-        let lines = PDFTextCleanup.lines(from: PDFPageText.text(PDFWords.pages(fromTSV: tsv)))
+        try document(PDFTextCleanup.lines(from: PDFPageText.text(PDFWords.pages(fromTSV: tsv))), path: path)
+    }
+
+    private static func document(_ lines: [DocumentLine], path: String) throws(LoadError) -> Document {
         if lines.isEmpty { throw .noText("the PDF has no text layer; it is probably a scan") }
         return Document(path: path, format: .pdf, lines: lines, metadata: DocumentMetadata(encoding: "UTF-8"))
     }

@@ -46,6 +46,24 @@ struct PDFLoaderTests {
         #expect(LoadError.toolMissing(tool: "pdftotext", package: "poppler-utils").message(.zh).contains("apt-get install poppler-utils"))
     }
 
+    /// An older pdftotext without -tsv (poppler before 21.03): the -layout text is read instead.
+    @Test(.enabled(if: TestFiles.exists("/bin/sh"), "no /bin/sh"))
+    func pdftotextWithoutTSVFallsBackToLayout() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("old-poppler-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = """
+            #!/bin/sh
+            if [ "$1" = "-tsv" ]; then echo "pdftotext: unknown option -tsv" >&2; exit 99; fi
+            printf '某镇2024年政府信息公开工作年度报告\n\n信息内容      本年制发件数\n规章          0\n' > "$5"
+            """
+        let tool = dir.appendingPathComponent("pdftotext")
+        try script.write(to: tool, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        let document = try PDFLoader(searchPath: dir.path).load(Array("%PDF-1.4".utf8), path: "a.pdf", limits: .default)
+        #expect(document.lines.map(\.text) == ["某镇2024年政府信息公开工作年度报告", "", "信息内容      本年制发件数", "规章          0"])
+    }
+
     /// A helper that hangs is stopped at the deadline, not waited for.
     @Test(.enabled(if: TestFiles.exists("/bin/sleep"), "no /bin/sleep"))
     func hangingToolIsStopped() {
