@@ -28,7 +28,7 @@ public struct PDFLoader: Loader {
             output = try ExternalTool.run(tool, arguments: ["-tsv", "-enc", "UTF-8", "{in}", "{out}"],
                                           input: bytes, timeout: Self.timeout)
         } catch {
-            // poppler before 21.03 has no -tsv: its -layout text, whose tables are read from columns of spaces.
+            // An older pdftotext (or xpdf's) has no -tsv: its -layout text, tables read from columns of spaces.
             // (Not after a timeout: the file would only take as long again.)
             guard case .toolFailed(_, let detail) = error, !detail.hasPrefix("no result after") else { throw error }
             let text = try ExternalTool.run(tool, arguments: ["-layout", "-enc", "UTF-8", "{in}", "{out}"],

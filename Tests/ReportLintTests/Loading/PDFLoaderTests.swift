@@ -46,7 +46,7 @@ struct PDFLoaderTests {
         #expect(LoadError.toolMissing(tool: "pdftotext", package: "poppler-utils").message(.zh).contains("apt-get install poppler-utils"))
     }
 
-    /// An older pdftotext without -tsv (poppler before 21.03): the -layout text is read instead.
+    /// An older pdftotext without -tsv (or xpdf's): the -layout text is read instead.
     @Test(.enabled(if: TestFiles.exists("/bin/sh"), "no /bin/sh"))
     func pdftotextWithoutTSVFallsBackToLayout() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("old-poppler-\(UUID().uuidString)")
