@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [JOBS]
 #
-# TARGET: text | docx | docx-xml | html | lint | config   (or `build TARGET` to only compile it)
+# TARGET: text | docx | docx-xml | html | lint | config | pdf-tsv   (or `build TARGET` to only compile it)
 # SECONDS: -max_total_time of each job. JOBS (default 1): parallel libFuzzer processes sharing one corpus.
 #
 # Environment: MAX_LEN (default 65536 for docx, docx-xml and html, 4096 for lint, libFuzzer's choice for text),
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PATH=/opt/swift/usr/bin:$PATH
 
-usage() { echo "usage: scripts/fuzz.sh {text|docx|docx-xml|html|lint|config} SECONDS [JOBS]  |  scripts/fuzz.sh build TARGET" >&2; exit 2; }
+usage() { echo "usage: scripts/fuzz.sh {text|docx|docx-xml|html|lint|config|pdf-tsv} SECONDS [JOBS]  |  scripts/fuzz.sh build TARGET" >&2; exit 2; }
 
 BUILD_ONLY=0
 if [[ ${1:-} == build ]]; then BUILD_ONLY=1; shift; fi
@@ -36,6 +36,7 @@ case $TARGET in
   html) HARNESS=HTMLFuzz ;;
   lint) HARNESS=LintFuzz ;;
   config) HARNESS=ConfigFuzz ;;
+  pdf-tsv) HARNESS=PDFTSVFuzz ;;
   *) usage ;;
 esac
 
@@ -165,13 +166,19 @@ PY
       printf '%s' "$c" > "$cfg"; seed 01 "$cfg"; seed 00 "$cfg"
     done
     rm -f "$cfg" ;;
+  pdf-tsv)
+    # what pdftotext -tsv makes of every PDF at hand
+    while read -r f; do
+      n=$((n + 1))
+      pdftotext -tsv -enc UTF-8 "$f" "$SEEDS/s$n" 2>/dev/null || rm -f "$SEEDS/s$n"
+    done < <(inputs pdf) ;;
 esac
 echo "$(ls "$SEEDS" | wc -l) seeds, $(ls "$CORPUS" | wc -l) inputs in the corpus" >&2
 
 # --- run ------------------------------------------------------------------------------------------------
 ARGS=(-max_total_time="$SECONDS_" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
       -artifact_prefix="$CRASHES/")
-case $TARGET in docx|docx-xml|html) ARGS+=(-max_len="${MAX_LEN:-65536}") ;; config) ARGS+=(-max_len="${MAX_LEN:-8192}") ;; lint) ARGS+=(-max_len="${MAX_LEN:-4096}") ;; *) [[ -n ${MAX_LEN:-} ]] && ARGS+=(-max_len="$MAX_LEN") ;; esac
+case $TARGET in docx|docx-xml|html|pdf-tsv) ARGS+=(-max_len="${MAX_LEN:-65536}") ;; config) ARGS+=(-max_len="${MAX_LEN:-8192}") ;; lint) ARGS+=(-max_len="${MAX_LEN:-4096}") ;; *) [[ -n ${MAX_LEN:-} ]] && ARGS+=(-max_len="$MAX_LEN") ;; esac
 [[ -f Fuzz/$TARGET.dict ]] && ARGS+=(-dict="Fuzz/$TARGET.dict")
 case $TARGET in text|lint) [[ -f Fuzz/report.dict ]] && ARGS+=(-dict=Fuzz/report.dict) ;; esac
 # shellcheck disable=SC2206

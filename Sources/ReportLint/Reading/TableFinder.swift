@@ -41,6 +41,17 @@ enum TableFinder {
                 return cells
             }
         }
+        // “label | 0 | 0 | … ||”: pipes between cells without a leading one (tables copied from web mirrors), the
+        // empty cells the copy left at the end dropped.
+        var pipes = 0
+        for u in line where u == "|" { pipes += 1 }
+        if pipes >= 2 {
+            var cells = split(line) { $0 == "|" }
+            while let last = cells.last, last.isEmpty { cells.removeLast() }
+            var solid = 0
+            for c in cells where !c.isEmpty { solid += 1 }
+            if solid >= 2 { return cells }
+        }
         // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
         let wide = splitOnWideBlanks(line)
         if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0]) }) { return wide }
@@ -179,7 +190,10 @@ enum TableFinder {
             // Keep up to two trailing caption lines (notes under a table).
             let rowCount = (first...last).filter { rowCellsByLine[$0] != nil }.count
             let structured = documentLines[i].tableID != nil
-            if rowCount >= 2 || structured {
+            // One line of five figures or more is a table row even alone (表四's one data row below its header,
+            // blank lines between, as pdftotext -layout gives it).
+            let wideFigures = first == last && rowCellsByLine[i]!.filter { isNumeric(lines[i][$0]) }.count >= 5
+            if rowCount >= 2 || structured || wideFigures {
                 var end = last
                 while end + 1 < lines.count, end - last < 2, end + 1 < j, isCaptionLike(lines[end + 1]),
                       !isBlank(lines[end + 1]) {

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         TableIdentityRule.self,
         TableMissingRule.self,
         TextTableMismatchRule.self,
+        TableUnreadRule.self,
         UnusedSuppressionRule.self,
         NotAReportRule.self,
     ]

@@ -18,10 +18,10 @@ struct PDFLoaderTests {
         #expect(!texts.contains { $0.contains("—") || $0.contains("\u{0C}") })
         let row16 = try #require(texts.firstIndex { $0.hasPrefix("第 16 行") })
         #expect(texts[row16 + 1].hasPrefix("第 17 行"))
-        // -layout spacing stays: the table reader splits rows on runs of two or more spaces.
+        // Table rows are rebuilt from the words' positions: one line a row, cells joined by tabs.
         let header = try #require(texts.first { $0.hasPrefix("信息内容") })
-        #expect(header.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-                    == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+        #expect(header.components(separatedBy: "\t") == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+        #expect(texts[row16].components(separatedBy: "\t") == ["第 16 行", "16", "0", "32"])
         #expect(texts.last == "三、结束")
         #expect(document.format == .pdf)
     }
@@ -44,6 +44,24 @@ struct PDFLoaderTests {
             try loader.load(Self.imageOnlyPDF(), path: "a.pdf", limits: .default)
         }
         #expect(LoadError.toolMissing(tool: "pdftotext", package: "poppler-utils").message(.zh).contains("apt-get install poppler-utils"))
+    }
+
+    /// An older pdftotext without -tsv (or xpdf's): the -layout text is read instead.
+    @Test(.enabled(if: TestFiles.exists("/bin/sh"), "no /bin/sh"))
+    func pdftotextWithoutTSVFallsBackToLayout() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("old-poppler-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = """
+            #!/bin/sh
+            if [ "$1" = "-tsv" ]; then echo "pdftotext: unknown option -tsv" >&2; exit 99; fi
+            printf '某镇2024年政府信息公开工作年度报告\n\n信息内容      本年制发件数\n规章          0\n' > "$5"
+            """
+        let tool = dir.appendingPathComponent("pdftotext")
+        try script.write(to: tool, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        let document = try PDFLoader(searchPath: dir.path).load(Array("%PDF-1.4".utf8), path: "a.pdf", limits: .default)
+        #expect(document.lines.map(\.text) == ["某镇2024年政府信息公开工作年度报告", "", "信息内容      本年制发件数", "规章          0"])
     }
 
     /// A helper that hangs is stopped at the deadline, not waited for.

@@ -190,7 +190,7 @@ struct StatutoryTableTests {
 /// The table rules' own examples, rendered as Word and HTML (tables as real tables), find what they find as text.
 @Suite("Table rule examples in every format")
 struct TableRuleFormatTests {
-    static let rules = ["table-identity", "table-missing", "text-table-mismatch", "count-plausibility"]
+    static let rules = ["table-identity", "table-missing", "text-table-mismatch", "count-plausibility", "table-unread"]
 
     @Test(arguments: rules)
     func sameFindings(_ id: String) throws {

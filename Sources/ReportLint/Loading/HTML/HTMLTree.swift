@@ -158,7 +158,11 @@ struct HTMLTree {
         for row in rows(of: table) {
             for cell in nodes[row].children where isElement(cell, ["td", "th"]) {
                 if containsTable(cell) || textContent(cell).count > 300 { return true }
-                if nodes[cell].children.filter({ blocks.contains(nodes[$0].name) && !textContent($0).isEmpty }).count >= 3 { return true }
+                // Three paragraphs or more, one of a sentence's length: a page laid out in a table. A label wrapped by hand into
+                // short paragraphs (“社会</p><p>公益</p><p>组织”, “三、本</p><p>年度办</p><p>理结果”) is one data cell.
+                let paragraphs = nodes[cell].children.filter { blocks.contains(nodes[$0].name) && !textContent($0).isEmpty }
+                let lengths = paragraphs.map { textContent($0).count }
+                if lengths.count >= 3, lengths.reduce(0, +) >= 60 || lengths.max()! >= 15 { return true }
             }
         }
         return false

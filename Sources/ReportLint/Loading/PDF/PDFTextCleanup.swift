@@ -8,7 +8,8 @@ enum PDFTextCleanup {
         var result: [String] = []
         for page in output.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
             var lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                String(line.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init))
+                // Trailing tabs stay: they are empty cells at the end of a table row (`PDFTableRows`).
+                String(line.unicodeScalars.reversed().drop { $0.properties.isWhitespace && $0 != "\t" }.reversed().map(Character.init))
             }
             lines.removeAll(where: isPageFurniture)
             trimBlankEnds(&lines)
@@ -28,6 +29,14 @@ enum PDFTextCleanup {
 
     /// A line that is only a page number in one of the forms Chinese official documents use.
     static func isPageFurniture(_ line: String) -> Bool {
+        // Asked of every line: a digit and a dash, 第/共 or “page” first, before the regular expressions.
+        var digit = false, frame = false, count = 0
+        for u in line.unicodeScalars where !u.properties.isWhitespace {
+            count += 1
+            if count > 24 { return false }
+            if u.properties.numericType != nil { digit = true } else if "-—–－‐_~～第共Pp".unicodeScalars.contains(u) { frame = true }
+        }
+        guard digit, frame else { return false }
         let t = line.filter { !$0.isWhitespace }
         guard !t.isEmpty, t.count <= 24 else { return false }
         if t.wholeMatch(of: /[-—–－‐_~～]+[0-9０-９]{1,4}[-—–－‐_~～]+/) != nil { return true }

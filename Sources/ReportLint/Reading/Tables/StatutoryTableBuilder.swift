@@ -19,6 +19,9 @@ struct StatutoryTableBuilder {
         var columns: [Int] = []
         var hasColumns = false
         var conflicting = false
+        /// A header cell is a placeholder (“数据1”, “列3”: OCR output): the columns are unknown, and the
+        /// statutory order may not be assumed.
+        var placeholder = false
         /// The widest header row: a row lines up with the header when it has as many cells.
         var width = 0
         /// The unit of money a header gives, by canonical column (an array: it is asked for every cell).
@@ -107,13 +110,15 @@ struct StatutoryTableBuilder {
                     memo = NamesMemo()
                     pending = []
                     if let l = b.layouts, l.count == 1, let span = row.labelSpan { votes.append((l[0], span)) }
-                    continue
+                    // The caption alone; else its header cells follow on the same line (a PDF's tight rows).
+                    if row.labelCellCount < 2 { continue }
                 }
                 var columnCells: [(Int, Int, Range<Int>)] = []
                 for (i, c) in row.cells.enumerated() where !c.isEmpty {
                     buffer.removeAll(keepingCapacity: true)
                     LabelText.appendCompact(row.text[c], to: &buffer)
                     if let column = labels.column(compact: buffer) { columnCells.append((i, column, c)) }
+                    if Self.isPlaceholder(buffer) { header.placeholder = true }
                 }
                 if !columnCells.isEmpty {
                     if lastWasData { header.resetColumns() }
@@ -199,8 +204,10 @@ struct StatutoryTableBuilder {
             let all = sideBySide.rows
             let width = definition.columns.count
             if row.values(fitting: width * all.count).count == width * all.count {
+                // Exactly as many figures as the table has cells (表四's 15) and no placeholder header: its rows
+                // side by side, in the statutory order, whatever the scrambled header names.
                 let named = labels.names(all.map { definition.rows[$0] }, in: header.text + row.compactLabel)
-                return named ? sideBySide.keys[...] : nil
+                return named || !header.placeholder && !row.hasLabel ? sideBySide.keys[...] : nil
             }
         }
         switch own {
@@ -209,7 +216,9 @@ struct StatutoryTableBuilder {
             let joined = pending.flatMap(\.compactLabel) + row.compactLabel
             switch labels.row(compact: joined, context: group) {
             case .row(let k), .group(let k): return everyRow[k...k]
-            case .none, .ambiguous: return nil
+            case .none, .ambiguous:
+                // A label cut short (“一、本”): its top-level number and first character name one row only.
+                return labels.row(numbered: row.compactLabel).map { everyRow[$0...$0] }
             }
         }
     }
@@ -250,7 +259,20 @@ struct StatutoryTableBuilder {
             for (n, cell) in values.enumerated() { placed.append((keys[n % keys.count], cell)) }
             return cols.count
         }
-        return nil
+        // (c) In the statutory order without headers that name the columns, only where the figures fit the
+        // table's shape exactly and no header contradicts it (placeholders): otherwise the row stays unread.
+        guard !header.placeholder, !(header.hasColumns && sameWidth) else { return nil }
+        let fitting = block.ordered.filter { !$0.columns.isEmpty && row.values(fitting: $0.columns.count * k).count == $0.columns.count * k }
+        guard let shape = fitting.first, fitting.allSatisfy({ $0.canonical == shape.canonical }) else { return nil }
+        for (n, cell) in row.values(fitting: shape.columns.count * k).enumerated() { placed.append((shape.canonical[n % shape.canonical.count], cell)) }
+        return shape.columns.count
+    }
+
+    /// “数据1”, “列3”, “Column 2”: a header cell standing for a column it does not name.
+    static func isPlaceholder(_ compact: [Unicode.Scalar]) -> Bool {
+        guard let digit = compact.firstIndex(where: \.isDigitLike), digit > 0,
+              compact[digit...].allSatisfy(\.isDigitLike) else { return false }
+        return ["数据", "列", "栏", "项", "column", "col", "Column", "Col"].contains(compact[..<digit].string)
     }
 
     /// `labels.names` of the columns (indices into `definition.columns`) in `header.text`, remembered per block

@@ -13,6 +13,8 @@ struct StatutoryTableReader {
         var rows: [TableRowCells]
         var lines: ClosedRange<Int>
         var hits: HitSet
+        /// Named by the section the table stands in (四、政府信息公开行政复议、行政诉讼情况), not by enough labels.
+        var bySection = false
     }
 
     func read(_ report: Report) -> [StatutoryTable] {
@@ -21,14 +23,22 @@ struct StatutoryTableReader {
         guard !labels.isEmpty else { return [] }
         let definitions = labels.map(\.definition)
         let sectionLines = Set(report.sections.map(\.span.line))
+        let sectionTitles = report.sections.map { ($0.span.line, $0.title.withoutBlanks) }
         var tables: [StatutoryTable] = []
         var zone: Zone?
+        // The zones of each table, in order: a table broken into pieces (rows between which a wrapped group label
+        // or a page footer stood) is read as one, so that no piece is taken for a table lacking rows.
+        var closed: [Zone] = []
 
         func close() {
             defer { zone = nil }
-            guard let z = zone, let kind = z.kind, z.hits.count >= 3,
-                  let index = definitions.firstIndex(where: { $0.kind == kind }) else { return }
-            tables.append(StatutoryTableBuilder(labels: labels[index]).build(z.rows, lines: z.lines))
+            guard let z = zone, z.kind != nil, z.hits.count >= 3 || z.bySection else { return }
+            if let k = closed.firstIndex(where: { $0.kind == z.kind }) {
+                closed[k].rows += z.rows
+                closed[k].lines = closed[k].lines.lowerBound...z.lines.upperBound
+            } else {
+                closed.append(z)
+            }
         }
 
         var previousEnd = -1
@@ -51,8 +61,17 @@ struct StatutoryTableReader {
             for row in rows { addNamingHits(row, namer, &allHits, buffer: &buffer) }
             let hitSets = labels.indices.map { namer.hits(allHits, of: $0) }
             let best = hitSets.map(\.count).max() ?? 0
-            let kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
+            var kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
                 ? definitions[hitSets.firstIndex { $0.count == best }!].kind : nil
+            // Few labels (a header scrambled by PDF extraction) in the section of one table, naming some of its
+            // labels or holding a row of exactly its figures (表四's 15): that table.
+            var bySection = false
+            if best < 6, let s = sectionTable(at: first, report, sectionTitles), s != kind,
+               let si = definitions.firstIndex(where: { $0.kind == s }),
+               hitSets[si].count > 0 || rows.contains(where: { $0.valueCells.count == Self.cellsPerRow(definitions[si]) }) {
+                kind = s
+                bySection = true
+            }
 
             // The zone grows in place: a copy of it (`if var z = zone`) made every merge copy all its rows.
             if let (zoneKind, zoneLines) = zone.map({ ($0.kind, $0.lines) }), kind == nil || kind == zoneKind,
@@ -61,20 +80,39 @@ struct StatutoryTableReader {
                 zone!.rows += rows
                 zone!.lines = zoneLines.lowerBound...end
                 if let k = zoneKind, let i = definitions.firstIndex(where: { $0.kind == k }) { zone!.hits.formUnion(hitSets[i]) }
+                zone!.bySection = zone!.bySection || bySection
             } else {
                 close()
                 if let kind, let i = definitions.firstIndex(where: { $0.kind == kind }) {
-                    zone = Zone(kind: kind, rows: rows, lines: first...end, hits: hitSets[i])
+                    zone = Zone(kind: kind, rows: rows, lines: first...end, hits: hitSets[i], bySection: bySection)
                 }
             }
             previousEnd = end
         }
         close()
+        for z in closed {
+            guard let index = definitions.firstIndex(where: { $0.kind == z.kind }) else { continue }
+            tables.append(StatutoryTableBuilder(labels: labels[index]).build(z.rows, lines: z.lines))
+        }
         // A table whose labels stand in the text but in no readable table is there, only unread.
         for (i, d) in definitions.enumerated() where !tables.contains(where: { $0.kind == d.kind }) {
             if let trace = self.trace(labels[i], report) { tables.append(trace) }
         }
         return tables
+    }
+
+    /// The table whose section (by the format's headings) the line stands in, if any.
+    private func sectionTable(at line: Int, _ report: Report, _ sections: [(line: Int, title: String)]) -> StatutoryTableKind? {
+        guard let title = sections.last(where: { $0.line < line })?.title,
+              let template = pack.template(report.era == .y2019 ? .y2019 : .y2021) else { return nil }
+        return pack.statutoryTables.first { d in
+            template.sections.contains { $0.key == d.section && $0.matches(title) }
+        }?.kind
+    }
+
+    /// How many figures one row of a table holds: 表四's rows stand side by side on one line.
+    static func cellsPerRow(_ d: StatutoryTableDefinition) -> Int {
+        d.sideBySide == true ? d.columns.count * d.rows.filter { $0.isGroup != true }.count : d.columns.count
     }
 
     /// Adds what the labels of a row that may name a table name: its label, and each label cell when there are

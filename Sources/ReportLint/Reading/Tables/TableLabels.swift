@@ -161,6 +161,18 @@ final class TableLabels: Sendable {
         case ambiguous
     }
 
+    /// The leaf row whose label starts with the same top-level number (“一、”, “（七）”) and the same next
+    /// character as `c` — one row only — for a label cut short (“一、本”); nil otherwise.
+    func row(numbered c: [Unicode.Scalar]) -> Int? {
+        let end = LabelText.numberingEnd(c)
+        guard end > 0, end < c.count, c[..<end].contains(where: { ChineseNumerals.isNumeral($0) }) else { return nil }
+        let prefix = c[...end]
+        let found = definition.rows.indices.filter { i in
+            !rowIsGroup[i] && definition.rows[i].label.unicodeScalars.starts(with: prefix)
+        }
+        return found.count == 1 ? rowCanon[found[0]] : nil
+    }
+
     /// The row a label (in compact form) names. `context` is the group the previous rows stood in (for
     /// “3.其他” under （六）).
     func row(compact c: [Unicode.Scalar], context: String?) -> RowMatch {

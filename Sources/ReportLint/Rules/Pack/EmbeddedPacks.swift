@@ -140,7 +140,7 @@ enum EmbeddedPacks {
         {"key": "partial", "label": "（二）部分公开", "short": "（二）", "en": "partly granted", "match": ["部分公开"]},
         {"key": "denied", "label": "（三）不予公开", "short": "（三）", "en": "refused", "match": ["不予公开"], "group": true},
         {"key": "denied.stateSecret", "label": "1.属于国家秘密", "short": "（三）1", "en": "state secret", "match": ["国家秘密"]},
-        {"key": "denied.prohibited", "label": "2.其他法律行政法规禁止公开", "short": "（三）2", "en": "prohibited by law", "match": ["禁止公开"]},
+        {"key": "denied.prohibited", "label": "2.其他法律行政法规禁止公开", "short": "（三）2", "en": "prohibited by law", "match": ["禁止公开", "其他法律行政"]},
         {"key": "denied.security", "label": "3.危及“三安全一稳定”", "short": "（三）3", "en": "security and stability", "match": ["三安全一稳定"]},
         {"key": "denied.thirdParty", "label": "4.保护第三方合法权益", "short": "（三）4", "en": "third-party rights", "match": ["第三方合法权益"]},
         {"key": "denied.internal", "label": "5.属于三类内部事务信息", "short": "（三）5", "en": "internal affairs", "match": ["内部事务"]},

@@ -56,6 +56,13 @@ struct TableIdentityCheck: Sendable {
     /// unreadable are left out (a row or column the table lacks is table-missing's business, an unreadable one
     /// is not to be guessed at).
     func failures(in table: StatutoryTable, layout: Era?) -> [Instance] {
+        var checked = 0
+        return failures(in: table, layout: layout, checked: &checked)
+    }
+
+    /// `failures`, counting in `checked` the instances whose cells were all there (holding or not): an identity
+    /// that was checked at all (table-unread).
+    func failures(in table: StatutoryTable, layout: Era?, checked: inout Int) -> [Instance] {
         if let layouts = identity.layouts, !layouts.contains(where: { $0 == layout }) { return [] }
         let (total, parts) = sides[layout.map { 1 + Era.allCases.firstIndex(of: $0)! } ?? 0]
         let cells = Cells(table: table, labels: labels)
@@ -64,7 +71,7 @@ struct TableIdentityCheck: Sendable {
         case .column:
             for (j, column) in labels.columnKeys.enumerated() {
                 let c = labels.columnCanon[j]
-                let instance = evaluate(column, total.keys.count, parts.keys.count, kind: { side, k in
+                let instance = evaluate(column, total.keys.count, parts.keys.count, checked: &checked, kind: { side, k in
                     let s = side == 0 ? total : parts
                     return cells.kind(s.keys[k], s.indices[k], column, c)
                 }, cell: { side, k in
@@ -80,7 +87,7 @@ struct TableIdentityCheck: Sendable {
                 scopes = Side(keys: present.map { labels.rowKeys[$0] }, indices: present.map { labels.rowCanon[$0] })
             }
             for (row, r) in zip(scopes.keys, scopes.indices) {
-                let instance = evaluate(row, total.keys.count, parts.keys.count, kind: { side, k in
+                let instance = evaluate(row, total.keys.count, parts.keys.count, checked: &checked, kind: { side, k in
                     let s = side == 0 ? total : parts
                     return cells.kind(row, r, s.keys[k], s.indices[k])
                 }, cell: { side, k in
@@ -138,7 +145,7 @@ struct TableIdentityCheck: Sendable {
     /// The instance over `totals` total cells and `partCount` part cells (`kind(side, k)`: side 0 is the
     /// total side), or nil when a cell is missing or unreadable; nil too when it holds — the cell lists
     /// (`cell(side, k)`) are built only for an instance to report.
-    private func evaluate(_ scope: String, _ totals: Int, _ partCount: Int,
+    private func evaluate(_ scope: String, _ totals: Int, _ partCount: Int, checked: inout Int,
                           kind: (_ side: Int, _ k: Int) -> (CellGrid.Kind, Double),
                           cell: (_ side: Int, _ k: Int) -> (CellKey, TableValue)) -> Instance? {
         guard totals > 0, partCount > 0 else { return nil }
@@ -153,6 +160,7 @@ struct TableIdentityCheck: Sendable {
                 }
             }
         }
+        checked += 1
         if !blank && abs(t - p) < 1e-6 { return nil }
         let total = (0..<totals).map { cell(0, $0) }, parts = (0..<partCount).map { cell(1, $0) }
         guard blank else { return Instance(scope: scope, total: total, parts: parts, outcome: .fails(total: t, parts: p)) }

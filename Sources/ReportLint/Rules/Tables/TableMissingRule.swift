@@ -39,6 +39,14 @@ public struct TableMissingRule: Rule {
                     en: "\(definition.titleEn) not found: a \(year) report must include it (\(Self.formatName(era, .en)))")))
             }
             for table in found where !table.isTrace {
+                if let layout = table.layout, layout != era, Self.onlyMergedGroups(table, definition, layout) {
+                    // （六）其他处理 filled as one row in a 2021 table: the three sub-rows merged, not another layout.
+                    findings.append(Finding(span: table.layoutEvidence ?? firstLine(table, report), message: Localized(
+                        zh: "\(definition.shortTitle)按\(Self.formatName(layout, .zh))只填一行（\(Self.mergedLabels(definition, layout))），\(Self.formatName(era, .zh))将其分为若干项",
+                        en: "\(definition.shortTitleEn) fills one row as the \(Self.formatName(layout, .en)) does (\(Self.mergedLabels(definition, layout))); the \(Self.formatName(era, .en)) splits it"),
+                        severity: .note))
+                    continue
+                }
                 if let layout = table.layout, layout != era {
                     let expected = Self.distinctiveLabels(definition, era)
                     findings.append(Finding(span: table.layoutEvidence ?? firstLine(table, report), message: Localized(
@@ -142,6 +150,19 @@ public struct TableMissingRule: Rule {
         case (.y2021, .en): "2021 format"
         case (.y2008, .en): "pre-2019 format"
         }
+    }
+
+    /// The only rows of `layout` the table has are group labels of the other layout filled as one row (2019's
+    /// （六）其他处理, split into three in 2021): the table merged sub-rows rather than following the old format.
+    static func onlyMergedGroups(_ table: StatutoryTable, _ d: StatutoryTableDefinition, _ layout: Era) -> Bool {
+        let own = d.rows.filter { $0.layouts == [layout] && table.rowKeys.contains($0.key) }
+        let columns = d.columns.filter { $0.layouts == [layout] && table.columnKeys.contains($0.key) }
+        return !own.isEmpty && columns.isEmpty && own.allSatisfy(\.isGroup)
+            && !d.rows.contains { $0.layouts != nil && $0.layouts != [layout] && table.rowKeys.contains($0.key) }
+    }
+
+    static func mergedLabels(_ d: StatutoryTableDefinition, _ layout: Era) -> String {
+        list(d.rows.filter { $0.layouts == [layout] && $0.isGroup }.map(\.label))
     }
 
     /// The labels only the expected layout has (“本年制发件数、本年废止件数…”).

@@ -4,7 +4,7 @@
 ///
 /// Precise wording (“收到…申请N件”, “办结N件”, “结转下年度继续办理N件”) is an error; loose wording is a
 /// warning: “受理N件” may or may not include the carried-over applications (either reading is accepted), “办理N件”
-/// is vaguer than “办结”, and a sentence naming a sub-unit (区政府办…) may state that unit's figure.
+/// is vaguer than “办结”; a sentence naming a sub-unit (区政府办…) may state that unit's figure (a note).
 public struct TextTableMismatchRule: Rule {
     public init() {}
 
@@ -17,8 +17,8 @@ public struct TextTableMismatchRule: Rule {
         summary: Localized(zh: "正文所述的申请数、结转数、办结数、行政复议和行政诉讼数、制发文件数等与统计表中的同一数字不一致",
                            en: "A figure in the text (applications received, carried over or forward, handled; reconsideration and litigation cases; documents issued) differs from the same figure in a statistical table"),
         rationale: Localized(
-            zh: "总体情况中的数字与表二、表三、表四是同一组统计，应当一致；不一致说明其中一处填错或沿用了旧稿。“受理N件”可能含上年结转，按两种口径核对；提到下属单位的数字只作提示。",
-            en: "The overview restates the figures of Tables 2–4; they must agree, and a difference means one of them is wrong or copied from an old draft. “受理N件” may include the carried-over applications, so both readings are accepted; figures in sentences naming a sub-unit are only warned about."),
+            zh: "总体情况中的数字与表二、表三、表四是同一组统计，应当一致；不一致说明其中一处填错或沿用了旧稿。“受理N件”可能含上年结转，按两种口径核对；提到下属单位的数字只作提示（注意级别）。",
+            en: "The overview restates the figures of Tables 2–4; they must agree, and a difference means one of them is wrong or copied from an old draft. “受理N件” may include the carried-over applications, so both readings are accepted; figures in sentences naming a sub-unit only get a note."),
         basis: Localized(zh: "《条例》第五十条；国办公开办函〔2021〕30号（发布内容应准确）", en: "Regulations Art. 50; 国办公开办函〔2021〕30号 (published content must be accurate)"),
         triggering: [
             RuleExample("（二）依申请公开。2023年共收到政府信息公开申请↓29件，其中自然人申请24件，法人或其他组织申请4件；上年结转2件。全年办结29件，结转下年度继续办理1件。\n\n" + table3, year: 2023),
@@ -55,7 +55,8 @@ public struct TextTableMismatchRule: Rule {
             findings.append(Finding(span: link.span, message: Localized(
                 zh: "正文“\(link.quote)”与\(definition.shortTitle)不一致：" + shown.map { "\($0.0.zh)为\($0.1)" }.joined(separator: "，") + caveat.zh,
                 en: "the text says \(NumberText.plain(link.value)) (“\(link.quote)”) but in \(definition.shortTitleEn) " + shown.map { "\($0.0.en) is \($0.1)" }.joined(separator: ", ") + caveat.en),
-                severity: loose ? .warning : nil, related: related))
+                // A sub-unit's own figure (区政府办代表区政府受理…) may well differ from the body's table: a note.
+                severity: link.subUnit ? .note : loose ? .warning : nil, related: related))
         }
         return findings
     }
