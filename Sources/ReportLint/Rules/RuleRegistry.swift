@@ -19,6 +19,8 @@ public enum RuleRegistry {
         TableIdentityRule.self,
         TableMissingRule.self,
         TextTableMismatchRule.self,
+        DocumentNumberRule.self,
+        DateFormatRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []

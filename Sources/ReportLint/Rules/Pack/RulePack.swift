@@ -30,6 +30,8 @@ public struct RulePack: Sendable, Codable {
     public var tableFigures = TableFigurePhrases()
     /// Rules a user defines in a pack: a pattern and a message (see `CustomRule`).
     public var customRules: [CustomRuleSpec] = []
+    /// 文号 of documents reports cite, with the wrong numbers seen for them (rules/documents.json).
+    public var knownDocuments: [KnownDocument] = []
     /// The table definitions compiled for matching, built on first use and shared by the copies of the pack
     /// (every report of a run reads with the same pack). Not part of the pack's data.
     var compiledTables = CompiledTables()
@@ -39,7 +41,7 @@ public struct RulePack: Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers
         case partMarkers, comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow
-        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules
+        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules, knownDocuments
     }
 
     public struct EraTemplate: Sendable, Codable {
@@ -74,6 +76,14 @@ public struct RulePack: Sendable, Codable {
     public struct GenreNames: Sendable, Codable {
         public var correct: String = ""
         public var knownVariants: [String] = []
+    }
+
+    /// A document whose 文号 is known: the number, words of its title that name it in a sentence, and
+    /// numbers reports have wrongly given it.
+    public struct KnownDocument: Sendable, Codable {
+        public var number: String
+        public var keywords: [String]
+        public var wrong: [String]
     }
 
     public struct Threshold: Sendable, Codable {
@@ -139,6 +149,10 @@ public struct RulePack: Sendable, Codable {
             tableFigures.skipMarkers += f.skipMarkers ?? []
             tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
         }
+        for document in partial.knownDocuments ?? [] {
+            knownDocuments.removeAll { $0.number == document.number }
+            knownDocuments.append(document)
+        }
         let added = partial.customRules ?? []
         if Set(customRules.map(\.id) + added.map(\.id)).count > CustomRuleSpec.maxRules {
             throw CustomRuleSpec.Problem.tooManyRules(CustomRuleSpec.maxRules)
@@ -167,6 +181,7 @@ public struct RulePack: Sendable, Codable {
         var tableIdentities: [TableIdentityDefinition]?
         var tableFigures: PartialTableFigures?
         var customRules: [CustomRuleSpec]?
+        var knownDocuments: [KnownDocument]?
     }
 
     private struct PartialTableFigures: Decodable {
