@@ -21,6 +21,7 @@ public enum RuleRegistry {
         TextTableMismatchRule.self,
         DocumentNumberRule.self,
         DateFormatRule.self,
+        PartCountRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []
