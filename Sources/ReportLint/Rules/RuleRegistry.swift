@@ -22,6 +22,7 @@ public enum RuleRegistry {
         DocumentNumberRule.self,
         DateFormatRule.self,
         PartCountRule.self,
+        VagueFigureRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []
