@@ -23,6 +23,7 @@ public enum RuleRegistry {
         DateFormatRule.self,
         PartCountRule.self,
         VagueFigureRule.self,
+        TemplateLeftoverRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []
