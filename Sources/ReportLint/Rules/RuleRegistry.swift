@@ -24,6 +24,7 @@ public enum RuleRegistry {
         PartCountRule.self,
         VagueFigureRule.self,
         TemplateLeftoverRule.self,
+        PersonalDataRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []
