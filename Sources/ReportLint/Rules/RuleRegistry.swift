@@ -25,6 +25,7 @@ public enum RuleRegistry {
         VagueFigureRule.self,
         TemplateLeftoverRule.self,
         PersonalDataRule.self,
+        PublicationDeadlineRule.self,
     ]
 
     public static let batchRuleTypes: [any BatchRule.Type] = []

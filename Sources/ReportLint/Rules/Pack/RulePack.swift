@@ -32,6 +32,9 @@ public struct RulePack: Sendable, Codable {
     public var customRules: [CustomRuleSpec] = []
     /// 文号 of documents reports cite, with the wrong numbers seen for them (rules/documents.json).
     public var knownDocuments: [KnownDocument] = []
+    /// 公开时限 as "MM-DD" of the year after the report year, by kind of body: department, government, town,
+    /// regulations2007 (rules/deadlines.json; a user's pack sets the town deadline its county fixed).
+    public var publicationDeadlines: [String: String] = [:]
     /// The table definitions compiled for matching, built on first use and shared by the copies of the pack
     /// (every report of a run reads with the same pack). Not part of the pack's data.
     var compiledTables = CompiledTables()
@@ -41,7 +44,7 @@ public struct RulePack: Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers
         case partMarkers, comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow
-        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules, knownDocuments
+        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules, knownDocuments, publicationDeadlines
     }
 
     public struct EraTemplate: Sendable, Codable {
@@ -149,6 +152,7 @@ public struct RulePack: Sendable, Codable {
             tableFigures.skipMarkers += f.skipMarkers ?? []
             tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
         }
+        if let d = partial.publicationDeadlines { publicationDeadlines.merge(d) { _, new in new } }
         for document in partial.knownDocuments ?? [] {
             knownDocuments.removeAll { $0.number == document.number }
             knownDocuments.append(document)
@@ -182,6 +186,7 @@ public struct RulePack: Sendable, Codable {
         var tableFigures: PartialTableFigures?
         var customRules: [CustomRuleSpec]?
         var knownDocuments: [KnownDocument]?
+        var publicationDeadlines: [String: String]?
     }
 
     private struct PartialTableFigures: Decodable {
