@@ -35,6 +35,10 @@ public struct RulePack: Sendable, Codable {
     /// 公开时限 as "MM-DD" of the year after the report year, by kind of body: department, government, town,
     /// regulations2007 (rules/deadlines.json; a user's pack sets the town deadline its county fixed).
     public var publicationDeadlines: [String: String] = [:]
+    /// Characters whose doubling (为为, 的的, 局局) is a typing slip unless a word starts at the second one.
+    public var repeatedCharacters: [String] = []
+    /// Words that may start right after a word ending the same way (民政局 + 局长, 县政府 + 政府信息, 为了 + 了解).
+    public var repeatedWordBoundaries: [String] = []
     /// The table definitions compiled for matching, built on first use and shared by the copies of the pack
     /// (every report of a run reads with the same pack). Not part of the pack's data.
     var compiledTables = CompiledTables()
@@ -45,6 +49,7 @@ public struct RulePack: Sendable, Codable {
         case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers
         case partMarkers, comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow
         case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules, knownDocuments, publicationDeadlines
+        case repeatedCharacters, repeatedWordBoundaries
     }
 
     public struct EraTemplate: Sendable, Codable {
@@ -152,6 +157,8 @@ public struct RulePack: Sendable, Codable {
             tableFigures.skipMarkers += f.skipMarkers ?? []
             tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
         }
+        repeatedCharacters += partial.repeatedCharacters ?? []
+        repeatedWordBoundaries += partial.repeatedWordBoundaries ?? []
         if let d = partial.publicationDeadlines { publicationDeadlines.merge(d) { _, new in new } }
         for document in partial.knownDocuments ?? [] {
             knownDocuments.removeAll { $0.number == document.number }
@@ -187,6 +194,7 @@ public struct RulePack: Sendable, Codable {
         var customRules: [CustomRuleSpec]?
         var knownDocuments: [KnownDocument]?
         var publicationDeadlines: [String: String]?
+        var repeatedCharacters, repeatedWordBoundaries: [String]?
     }
 
     private struct PartialTableFigures: Decodable {

@@ -157,8 +157,9 @@ public struct RegulationTitleRule: Rule {
                 let open = i
                 let inner = s[(i + 1)..<close].string.withoutBlanks
                 i = close + 1
+                // A full name, even a wrong one (reported above), is the first mention.
+                if inner == full || inner.hasPrefix("中华人民共和国") && inner.hasSuffix("条例") { return [] }
                 guard names.correct.contains(inner) else { continue }
-                if inner == full { return [] }
                 return [Finding(span: p.span(open, close + 1), message: Localized(
                     zh: "首次引用条例时使用了简称“《\(inner)》”，应先写全称“《\(full)》”",
                     en: "the Regulations are first cited by the short name 《\(inner)》; give the full name 《\(full)》 first"),
