@@ -246,7 +246,11 @@ enum EmbeddedPacks {
       {"key": "handled", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办结", "答复", "办理完毕", "处理完毕"], "objectNeeds": ["申请"]},
       {"key": "processed", "table": "table3", "rows": ["outcomeTotal"], "column": "total", "phrases": ["办理"], "objectNeeds": ["申请"], "unless": ["办理结果", "不予处理", "其他处理"], "loose": true},
       {"key": "normativeIssued", "table": "table2", "rows": ["normativeDocs"], "columns": ["issued", "newMade"], "phrases": ["制发", "印发", "出台", "制定"], "clauseNeeds": ["规范性文件"]},
-      {"key": "normativeRepealed", "table": "table2", "rows": ["normativeDocs"], "columns": ["repealed"], "phrases": ["废止"], "clauseNeeds": ["规范性文件"]}
+      {"key": "normativeRepealed", "table": "table2", "rows": ["normativeDocs"], "columns": ["repealed"], "phrases": ["废止"], "clauseNeeds": ["规范性文件"]},
+      {"key": "normativeInForce", "table": "table2", "rows": ["normativeDocs"], "columns": ["inForce"], "phrases": ["现行有效"], "clauseNeeds": ["规范性文件"]},
+      {"key": "regulationsIssued", "table": "table2", "rows": ["regulations"], "columns": ["issued", "newMade"], "phrases": ["制发", "印发", "出台", "制定"], "clauseNeeds": ["规章"], "unless": ["规范性文件"]},
+      {"key": "regulationsRepealed", "table": "table2", "rows": ["regulations"], "columns": ["repealed"], "phrases": ["废止"], "clauseNeeds": ["规章"], "unless": ["规范性文件"]},
+      {"key": "regulationsInForce", "table": "table2", "rows": ["regulations"], "columns": ["inForce"], "phrases": ["现行有效"], "clauseNeeds": ["规章"], "unless": ["规范性文件"]}
     ],
     "zeroStatements": [
       {"key": "received", "phrases": ["未收到政府信息公开申请", "没有收到政府信息公开申请", "未收到依申请公开", "无政府信息公开申请"]}

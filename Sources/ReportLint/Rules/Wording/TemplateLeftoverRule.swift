@@ -11,8 +11,8 @@ public struct TemplateLeftoverRule: Rule {
         summary: Localized(zh: "报告中留有“XX镇”“××”“（具体网址）”“（填写…）”“（文字描述）”等占位符、模板说明或空白待填处",
                            en: "Placeholders (XX镇, ××, （具体网址）, （填写…）), the template's instructions or empty slots left in the report"),
         rationale: Localized(
-            zh: "套用模板或上年报告时未替换的占位符和填写说明，会让公开的报告缺少机关名称、网址、日期等关键内容，是考核中的明显扣分项，也说明报告未经审核。",
-            en: "Placeholders and filling instructions left from a template or last year's report leave the published report without the body's name, address or dates; assessments deduct for them and they show the report was not reviewed."),
+            zh: "套用模板或上年报告时未替换的占位符和填写说明，会让公开的报告缺少机关名称、网址、日期等关键内容，也说明报告发布前未经审核。",
+            en: "Placeholders and filling instructions left from a template or last year's report leave the published report without the body's name, address or dates, and show it was not reviewed before publication."),
         basis: Localized(zh: "《条例》第五十条；《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）",
                          en: "Regulations Art. 50; 2021 annual report format (国办公开办函〔2021〕30号)"),
         triggering: [

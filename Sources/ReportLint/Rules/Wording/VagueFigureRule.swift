@@ -10,10 +10,10 @@ public struct VagueFigureRule: Rule {
         summary: Localized(zh: "年度报告中出现“截至目前”“今年”“近期”、截至年底的累计数，或“100余条”“约”“左右”等约数",
                            en: "截至目前, 今年, 近期, a cumulative count to the year's end, or approximate counts (100余条, 约, 左右) in an annual report"),
         rationale: Localized(
-            zh: "年度报告报告的是已经结束的统计年度，数据以统计表为准：“截至目前”“今年”随阅读时间而变，累计数不是年度数，“100余条”“约”“左右”无法与统计表核对。宿迁等地的考核把数据不准确、表述模糊列为扣分项。",
-            en: "The report covers a closed statistics year and its figures are those of the tables: 截至目前 and 今年 change with the reader's date, a cumulative count is not the year's count, and 100余条 cannot be checked against a table. Assessments (e.g. 宿迁) deduct for imprecise figures."),
-        basis: Localized(zh: "《条例》第五十条（年度报告应当包括的统计内容）；年度报告格式“统计期限”；宿迁市政务公开考核细则",
-                         en: "Regulations Art. 50 (statistics the report contains); the format's statistics period; 宿迁 assessment rules"),
+            zh: "年度报告报告的是已经结束的统计年度，数据以统计表为准：“截至目前”“今年”随阅读时间而变，累计数不是年度数，“100余条”“约”“左右”无法与统计表核对。",
+            en: "The report covers a closed statistics year and its figures are those of the tables: 截至目前 and 今年 change with the reader's date, a cumulative count is not the year's count, and 100余条 cannot be checked against a table."),
+        basis: Localized(zh: "《条例》第四十九条、第五十条（报告上一年度的工作与统计数据）；年度报告格式（统计期限、统计表）",
+                         en: "Regulations Arts. 49 and 50 (the previous year's work and statistics); the report format (statistics period, tables)"),
         triggering: [
             RuleExample("↓截至目前，我镇共发布政府信息85条。", year: 2021),
             RuleExample("↓今年以来，我局认真落实公开要求，↓今年共召开会议2次。", year: 2021),
