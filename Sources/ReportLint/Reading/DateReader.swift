@@ -42,7 +42,7 @@ enum DateReader {
             // “20231月1日”: the year runs into the month.
             let day = PeriodReader.skipBlanks(s, end + 1)
             let (dd, dayEnd) = digits(s, day)
-            let closes = !dd.isEmpty && dayEnd < s.count && (s[dayEnd] == "日" || s[dayEnd] == "号")
+            let closes = !dd.isEmpty && dd.count <= 2 && dayEnd < s.count && (s[dayEnd] == "日" || s[dayEnd] == "号")
             return Reading(value: closes ? DateValue(year: number(d[0..<4]), month: number(rest), day: number(dd[...])) : nil,
                            start: i, end: closes ? dayEnd + 1 : end + 1, defect: .lostMarks("年"))
         }

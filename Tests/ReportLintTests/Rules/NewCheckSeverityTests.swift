@@ -50,4 +50,18 @@ struct NewCheckSeverityTests {
         let found = TestSupport.lint("如有疑问请联系工作人员，手机13912345678。", year: 2021, rule: "personal-data")
         #expect(found.count == 1 && found[0].message.zh.contains("139****5678") && !found[0].message.zh.contains("13912345678"))
     }
+
+    /// Fragments cut at every awkward place — long digit runs before 年/月/日/号/部分, marks at the end of the
+    /// text, brackets left open — run through every rule without trapping.
+    @Test func awkwardFragmentsDoNotTrap() {
+        let digits = String(repeating: "9", count: 40)
+        let fragments = ["2023\(digits)月\(digits)日", "2023年\(digits)月\(digits)", "\(digits)部分", "由总体情况、\(digits)个部分",
+                         "某政发[2013]\(digits)", "某政发[", "截至\(digits)年12月31日", "二0", "年", "为至", "国务院\(digits)号令",
+                         "国务院令", "条例\(digits)版", "身份证\(digits)X", "1391234567", "139-1234-", "共\(digits)条，其中其他\(digits)条",
+                         "占比", "\"", "《", "二〇二四年四月", "2024年2月30", "\(digits)余条", "约"]
+        for f in fragments {
+            _ = TestSupport.lint(f, year: 2022)
+            _ = TestSupport.lint("某县财政局2022年政府信息公开工作年度报告\n" + f, year: 2022)
+        }
+    }
 }

@@ -71,10 +71,10 @@ public struct PartCountRule: Rule {
             if end > 0, s[end - 1] == "个" { end -= 1 }
             var start = end
             while start > 0, s[start - 1].isDigitLike || ChineseNumerals.isNumeral(s[start - 1]) { start -= 1 }
-            guard start < end else { continue }
+            guard start < end, end - start <= 3 else { continue }
             let numeral = s[start..<end]
             let count = numeral.allSatisfy(\.isDigitLike) ? DateReader.number(numeral.map { $0.digitValue! }[...])
-                : ChineseNumerals.value(numeral)
+                : numeral.elementsEqual(["两"]) ? Optional(2) : ChineseNumerals.value(numeral)
             guard let count, (2...12).contains(count) else { continue }
             return Announcement(count: count, countStart: start, countEnd: end, parts: parts(s, before: start))
         }
