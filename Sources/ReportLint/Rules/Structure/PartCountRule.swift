@@ -22,12 +22,14 @@ public struct PartCountRule: Rule {
             RuleExample("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。", year: 2021),
             RuleExample("全文包括概述，政府信息主动公开情况，政府信息依申请公开情况，政府信息公开的收费及减免情况，因政府信息公开申请行政复议、提起行政诉讼的情况，政府信息公开存在的主要问题及改进措施6个部分。", year: 2009),
             RuleExample("全文由概述，主动公开政府信息的情况，依申请公开政府信息办理情况，政府信息公开的收费及减免情况，因政府信息公开申请行政复议、提起行政诉讼的情况，政府信息公开工作存在的主要问题及改进情况，需要说明的事项与附表等七部分组成。", year: 2009),
+            // Parts whose names do not read as such: the count is not certain.
+            RuleExample("本报告由概述、主动公开、依申请公开、复议诉讼、问题改进、其他事项等六部分组成。", year: 2021),
             RuleExample("本报告共分两个部分。\n一、总体情况\n全年主动公开信息12条。\n二、其他需要报告的事项\n无。", year: 2021),
         ])
 
     /// How a part's name ends (“…情况”, “…事项”, “概述”); a piece ending otherwise runs on into the next
     /// (“政府信息公开行政复议、行政诉讼情况” is one part with a 、 inside).
-    static let partEndings = ["情况", "事项", "概述", "措施", "附表", "问题", "说明", "引言", "计划", "方向", "工作", "内容", "结语"]
+    static let partEndings = ["情况", "事项", "概述", "措施", "附表", "问题", "说明", "引言", "计划", "方向", "工作", "内容", "结语", "公开", "总结"]
     static let listOpeners: [[Unicode.Scalar]] = ["由", "包括", "包含", "分为", "分成", "：", ":"].map(\.scalars)
 
     struct Announcement {
@@ -104,6 +106,10 @@ public struct PartCountRule: Rule {
             if partEndings.contains(where: { pending.hasSuffix($0) }) {
                 parts.append(pending.trimmedBlanks)
                 pending = ""
+            } else if !pending.hasSuffix("复议") {
+                // Only “行政复议、行政诉讼情况” has a 、 inside a part's name; any other piece that does not end as
+                // a part's name leaves the count uncertain.
+                return nil
             }
         }
         guard pending.isEmpty, parts.count >= 2 else { return nil }
