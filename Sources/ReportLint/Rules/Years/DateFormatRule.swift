@@ -1,4 +1,5 @@
-/// `date-format`: a date that lost its 年/月/日 (“20231月1日”, “2008年5月1正式实施”), a Chinese-numeral year
+/// `date-format`: a date that lost its 年/月/日 (“20231月1日”, “2008年5月1正式实施”; “2022依托” opening a
+/// clause: a warning), a Chinese-numeral year
 /// written with a digit zero or a letter O (“二0一七年”), or a date that does not exist (2月30日, 11月31日, 13月).
 /// The statistics period is left to `statistics-period`, which reads through the same `DateReader`.
 public struct DateFormatRule: Rule {
@@ -18,6 +19,7 @@ public struct DateFormatRule: Rule {
             RuleExample("自↓20231月1日起，我镇启用新版公开目录。", year: 2023),
             RuleExample("《条例》自↓2008年5月1正式实施以来，我局认真贯彻落实。", year: 2008),
             RuleExample("↓二0一七年，我镇进一步加强政务公开工作。", year: 2017),
+            RuleExample("↓2022依托政务服务中心设置查阅点。", year: 2022),
             RuleExample("于↓2022年2月30日召开专题会议，↓11月31日完成整改。", year: 2022),
             RuleExample("于↓2021年13月召开培训会。", year: 2021),
         ],
@@ -26,6 +28,7 @@ public struct DateFormatRule: Rule {
             RuleExample("二〇二四年，我镇共主动公开政府信息126条。", year: 2024),
             RuleExample("《条例》自2019年5月15日起施行，于2024年2月29日完成目录更新。", year: 2024),
             RuleExample("共用时13个月，办理20231件申请中的12件。", year: 2023),
+            RuleExample("全年公开信息2022条，2023件申请均已办结；2021至2023年连续获评优秀。", year: 2022),
             RuleExample("截至12月31日，公开信息2025条，其中5月1日发布32条。", year: 2025),
             // A garbled period is `statistics-period`'s finding.
             RuleExample("本报告起止时间为2020年1月1日至20201231日。", year: 2020),
@@ -56,6 +59,32 @@ public struct DateFormatRule: Rule {
                 }
                 findings.append(Finding(span: span, message: message, severity: severity))
             }
+            if let year = report.year?.value { findings += bareYears(unit, year: year, report: report, units: context.pack.countUnits + context.pack.amountUnits) }
+        }
+        return findings
+    }
+
+    /// Characters that may follow a four-digit number without a 年 lost: units, ordinals, dates and ranges.
+    static let yearFollowers: Set<Unicode.Scalar> = ["年", "届", "版", "号", "期", "级", "次", "名", "位", "多", "余", "万", "亿", "元", "米", "平",
+                                                    "字", "点", "分", "秒", "天", "日", "月", "周", "至", "到", "与", "和", "及", "或", "等", "所", "余"]
+
+    /// “2022依托…”: the report year (or the one before or after) opening a clause, run into the next word
+    /// without 年 — a warning, as a count written without its unit looks the same.
+    func bareYears(_ unit: TextUnit, year: Int, report: Report, units: [String]) -> [Finding] {
+        guard !unit.isTableRow else { return [] }
+        let s = unit.scalars
+        var findings: [Finding] = []
+        var i = 0
+        while i + 4 < s.count {
+            defer { i += 1 }
+            guard s[i].isDigitLike, i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
+            let (d, end) = DateReader.digits(s, i)
+            guard d.count == 4, end < s.count, abs(DateReader.number(d[...]) - year) <= 1 else { continue }
+            let next = s[end]
+            guard next.isHan, !Self.yearFollowers.contains(next), !units.contains(where: { $0.unicodeScalars.first == next }) else { continue }
+            let written = s[i...end].string
+            findings.append(Finding(span: report.span(unit, i, end + 1), message: Localized(
+                zh: "“\(written)”疑缺“年”字", en: "'\(written)' seems to have lost 年"), severity: .warning))
         }
         return findings
     }
