@@ -62,9 +62,13 @@ enum DateReader {
         var found: [Reading] = []
         var i = 0
         while i < s.count {
-            if let r = garbledDate(s, at: i) { found.append(r); i = r.end; continue }
-            if let r = chineseYear(s, at: i) { found.append(r); i = r.end; continue }
-            if s[i].isDigitLike, i == 0 || !s[i - 1].isDigitLike, let r = monthDay(s, at: i) { found.append(r); i = r.end; continue }
+            // Most scalars start nothing: a digit run's first digit, or a scalar four before a 年, are tried.
+            if s[i].isDigitLike {
+                guard i == 0 || !s[i - 1].isDigitLike else { i += 1; continue }
+                if let r = garbledDate(s, at: i) ?? monthDay(s, at: i) { found.append(r); i = r.end; continue }
+            } else if i + 4 < s.count, s[i + 4] == "年", let r = chineseYear(s, at: i) {
+                found.append(r); i = r.end; continue
+            }
             i += 1
         }
         return found
@@ -111,9 +115,10 @@ enum DateReader {
 
     /// “二0一七年”: four numeral places before 年, Chinese numerals with a Latin stand-in for 〇.
     static func chineseYear(_ s: [Unicode.Scalar], at i: Int) -> Reading? {
-        guard i + 4 < s.count, numeralDigits.contains(s[i]) || latinZeros.contains(s[i]),
+        // 年 four places on first: the Sets are asked only there (this is tried at every scalar).
+        guard i + 4 < s.count, s[i + 4] == "年", numeralDigits.contains(s[i]) || latinZeros.contains(s[i]),
               i == 0 || !(numeralDigits.contains(s[i - 1]) || s[i - 1].isDigitLike || s[i - 1].properties.isAlphabetic && s[i - 1].value < 0x3000),
-              s[i + 4] == "年" else { return nil }
+              true else { return nil }
         let places = s[i..<(i + 4)]
         guard places.allSatisfy({ numeralDigits.contains($0) || latinZeros.contains($0) }),
               places.contains(where: { numeralDigits.contains($0) }),

@@ -30,7 +30,12 @@ public struct DocumentNumberRule: Rule {
             RuleExample("统计期限为（2021）年度，公开信息【2021】条目3条。", year: 2021),
         ])
 
-    static let opening: Set<Unicode.Scalar> = ["[", "(", "（", "【", "﹝", "〔", "［", "〖"]
+    static func isOpening(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "[", "(", "（", "【", "﹝", "〔", "［", "〖": true
+        default: false
+        }
+    }
     static let closing: Set<Unicode.Scalar> = ["]", ")", "）", "】", "﹞", "〕", "］", "〗"]
     /// The last character of an issuer's code (…发, …函, …办): a number without 号 is a 文号 only after one.
     static let codeFinals: Set<Unicode.Scalar> = ["发", "函", "办", "字", "文", "令", "规", "复", "通", "电", "告", "报", "综", "审", "批", "纪", "委"]
@@ -81,7 +86,8 @@ public struct DocumentNumberRule: Rule {
     /// Every 文号 in `s`: an issuer's code of Chinese characters, a year of four digits in brackets, a number.
     static func numbers(in s: [Unicode.Scalar]) -> [Number] {
         var result: [Number] = []
-        for i in s.indices where opening.contains(s[i]) {
+        // A switch, not the Set: this is asked of every scalar of every report.
+        for i in s.indices where isOpening(s[i]) {
             var codeStart = i
             while codeStart > 0, i - codeStart < 12, s[codeStart - 1].isHan { codeStart -= 1 }
             guard i - codeStart >= 2 else { continue }

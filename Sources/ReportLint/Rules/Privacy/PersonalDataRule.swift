@@ -38,14 +38,18 @@ public struct PersonalDataRule: Rule {
             var i = 0
             while i < s.count {
                 guard s[i].isDigitLike, i == 0 || !Self.joins(s[i - 1]) else { i += 1; continue }
-                if let end = Self.identityNumber(s, at: i) {
+                // The run of digits decides what may stand here: 17–18 digits an identity number, 11 or 3 a mobile one.
+                var run = i
+                while run < s.count, s[run].isDigitLike { run += 1 }
+                let digits = run - i
+                if (digits == 17 || digits == 18), let end = Self.identityNumber(s, at: i) {
                     let masked = s[i..<(i + 6)].string + "********" + s[(end - 4)..<end].string
                     findings.append(Finding(span: report.span(unit, i, end), message: Localized(
                         zh: "报告中出现公民身份号码（\(masked)），属于个人隐私，应删去或隐去",
                         en: "a resident identity number (\(masked)) is personal data; remove or mask it")))
                     i = end
-                } else if let (end, digits) = Self.mobileNumber(s, at: i) {
-                    let masked = digits.prefix(3) + "****" + digits.suffix(4)
+                } else if digits == 11 || digits == 3, let (end, number) = Self.mobileNumber(s, at: i) {
+                    let masked = number.prefix(3) + "****" + number.suffix(4)
                     findings.append(Finding(span: report.span(unit, i, end), message: Localized(
                         zh: "报告中出现手机号码（\(masked)），应改为办公电话或隐去",
                         en: "a mobile number (\(masked)) is personal data; give an office line instead")))

@@ -47,6 +47,7 @@ public struct TemplateLeftoverRule: Rule {
             let s = unit.scalars
             var i = 0
             while i < s.count {
+                guard Self.mayStart(s[i]) else { i += 1; continue }
                 if let (end, finding) = leftover(s, at: i, unit: unit, report: report) {
                     findings.append(finding)
                     i = max(end, i + 1)
@@ -54,6 +55,14 @@ public struct TemplateLeftoverRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The scalars a leftover starts with (a switch: asked of every scalar of every report).
+    static func mayStart(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "（", "(", "【", "[", "X", "Ｘ", "×", "为", "自", "从", "截", "至", "年": true
+        default: false
+        }
     }
 
     /// A leftover starting at `i`, and where it ends.

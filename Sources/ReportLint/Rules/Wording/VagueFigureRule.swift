@@ -36,7 +36,7 @@ public struct VagueFigureRule: Rule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for p in report.paragraphs where !p.isHeading {
+        for (index, p) in report.paragraphs.enumerated() where !p.isHeading {
             let s = p.scalars
             var covered = Set<Int>()
             for word in Self.vagueTimes {
@@ -49,7 +49,7 @@ public struct VagueFigureRule: Rule {
                         zh: "“\(word.string)”随阅读时间而变，年度报告应写明具体年度或日期", en: "'\(word.string)' depends on when it is read; name the year or the date")))
                 }
             }
-            findings += cumulative(p, report)
+            findings += cumulative(index, report)
         }
         let exact = report.figures.contains { $0.kind == .count && !$0.approximate } || !report.statutoryTables.isEmpty
         guard exact else { return findings }
@@ -75,7 +75,8 @@ public struct VagueFigureRule: Rule {
     }
 
     /// “截至2019年12月31日，…公开信息373条”: a running total where the year's figure belongs.
-    func cumulative(_ p: Paragraph, _ report: Report) -> [Finding] {
+    func cumulative(_ index: Int, _ report: Report) -> [Finding] {
+        let p = report.paragraphs[index]
         let s = p.scalars
         var findings: [Finding] = []
         for marker in ["截至", "截止"].map(\.scalars) {
@@ -89,8 +90,8 @@ public struct VagueFigureRule: Rule {
                 while end < s.count, !s[end].endsSentence, s[end] != "；" { end += 1 }
                 let sentence = s[date.end..<end].string
                 guard !Self.annualWords.contains(where: { sentence.contains($0) }),
-                      report.figures.contains(where: { $0.kind == .count && $0.start >= date.end && $0.start < end
-                          && report.paragraphs[$0.paragraph].scalars == s }) else { continue }
+                      report.figures.contains(where: { $0.paragraph == index && $0.kind == .count && $0.start >= date.end && $0.start < end })
+                else { continue }
                 findings.append(Finding(span: p.span(at, date.end), message: Localized(
                     zh: "“\(s[at..<date.end].string)”后给出的是累计数，年度报告应报告本年度数据",
                     en: "the figure after '\(s[at..<date.end].string)' is a running total; report the year's figure")))
