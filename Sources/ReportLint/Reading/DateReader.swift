@@ -32,9 +32,18 @@ enum DateReader {
 
     static func number(_ d: ArraySlice<Int>) -> Int { d.reduce(0) { $0 * 10 + $1 } }
 
+    /// Where the run of digits at `i` ends (without collecting them: most runs are no date).
+    static func runEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count, s[j].isDigitLike { j += 1 }
+        return j
+    }
+
     /// A garbled Arabic date starting at `i` (a digit not preceded by one): “20231月1日”, “202011日”.
     static func garbledDate(_ s: [Unicode.Scalar], at i: Int) -> Reading? {
         guard i < s.count, s[i].isDigitLike, i == 0 || !s[i - 1].isDigitLike else { return nil }
+        let run = runEnd(s, i)
+        guard run - i >= 5, run - i <= 8, run < s.count, s[run] == "月" || s[run] == "日" || s[run] == "号" else { return nil }
         let (d, end) = digits(s, i)
         guard end < s.count, d.count >= 5, d.count <= 8, isYear(number(d[0..<4])) else { return nil }
         let rest = d[4...]
@@ -78,6 +87,9 @@ enum DateReader {
     static func monthDay(_ s: [Unicode.Scalar], at i: Int) -> Reading? {
         var year: Int?
         var start = i
+        // Only a run of one, two or four digits followed by 月 or 年 may start a date.
+        let run = runEnd(s, i), after = PeriodReader.skipBlanks(s, runEnd(s, i))
+        guard after < s.count, (run - i <= 2 && s[after] == "月") || (run - i == 4 && s[after] == "年") else { return nil }
         var (d, j) = digits(s, i)
         var k = PeriodReader.skipBlanks(s, j)
         if d.count == 4, k < s.count, s[k] == "年" {

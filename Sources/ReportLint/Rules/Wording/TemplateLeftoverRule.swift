@@ -38,6 +38,7 @@ public struct TemplateLeftoverRule: Rule {
     static let bracketed = ["具体网址", "网址", "填写", "文字描述", "此处填", "请填", "单位名称", "机关名称", "XX", "××"]
     /// Notes printed in the official table itself: kept by many reports, reported as a note only.
     static let tableNotes = ["设区的市、自治州人民政府应提供相关数据"]
+    static let placeholderStarts = Set((bracketed + tableNotes).compactMap(\.unicodeScalars.first))
     static let emptySlots = ["为至", "自至", "从至"].map(\.scalars)
     static let yearSlotOpeners = ["截至", "截止", "自", "从", "至"].map(\.scalars)
 
@@ -74,7 +75,10 @@ public struct TemplateLeftoverRule: Rule {
         let u = s[i]
         if u == "（" || u == "(" || u == "【" || u == "[" {
             let close: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
-            guard let end = s[(i + 1)...].prefix(40).firstIndex(where: { close.contains($0) }) else { return nil }
+            // The first scalar inside tells a placeholder or note from the many asides a report has: no String otherwise.
+            let first = PeriodReader.skipBlanks(s, i + 1)
+            guard first < s.count, Self.placeholderStarts.contains(s[first]),
+                  let end = s[(i + 1)...].prefix(40).firstIndex(where: { close.contains($0) }) else { return nil }
             let inner = s[(i + 1)..<end].string.withoutBlanks
             if Self.tableNotes.contains(where: { inner.contains($0) }) {
                 // In the table: a table row, a cell of a table PDF text broke into lines (“规章(…) |”), the 规章 row label.
@@ -96,6 +100,8 @@ public struct TemplateLeftoverRule: Rule {
             guard !next.isASCIILetter, next.isHan || next.isCJKPunctuation || u == "×" || (i > 0 && s[i - 1].isHan) else { return nil }
             return finding(end, "是占位符，应替换为实际内容", "is a placeholder; replace it")
         }
+        // The rest start with 为, 自, 从, 截, 至 or 年, and the next scalar tells most of them apart.
+        guard i + 1 < s.count, s[i + 1] == "至" || s[i + 1] == "止" || s[i + 1] == "年" || s[i + 1].isBlank || s[i + 1] == "月" else { return nil }
         for slot in Self.emptySlots where s.has(slot, at: i) {
             // “为至。”: the dates of a period left blank.
             let after = i + slot.count

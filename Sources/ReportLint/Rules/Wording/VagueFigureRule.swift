@@ -38,18 +38,22 @@ public struct VagueFigureRule: Rule {
         var findings: [Finding] = []
         for (index, p) in report.paragraphs.enumerated() where !p.isHeading {
             let s = p.scalars
-            var covered = Set<Int>()
-            for word in Self.vagueTimes {
-                var from = 0
-                while let at = s.firstIndex(of: word, from: from) {
-                    from = at + word.count
-                    if covered.contains(at) { continue }
-                    covered.formUnion(at..<(at + word.count))
-                    findings.append(Finding(span: p.span(at, at + word.count), message: Localized(
-                        zh: "“\(word.string)”随阅读时间而变，年度报告应写明具体年度或日期", en: "'\(word.string)' depends on when it is read; name the year or the date")))
+            // One pass: the words start with 截, 目, 今 or 近 (longest first at each place).
+            var at = 0
+            while at < s.count {
+                switch s[at] {
+                case "截", "目", "今", "近":
+                    if let word = Self.vagueTimes.first(where: { s.has($0, at: at) }) {
+                        findings.append(Finding(span: p.span(at, at + word.count), message: Localized(
+                            zh: "“\(word.string)”随阅读时间而变，年度报告应写明具体年度或日期", en: "'\(word.string)' depends on when it is read; name the year or the date")))
+                        at += word.count
+                        continue
+                    }
+                default: break
                 }
+                at += 1
             }
-            findings += cumulative(index, report)
+            if s.contains("截") { findings += cumulative(index, report) }
         }
         let exact = report.figures.contains { $0.kind == .count && !$0.approximate } || !report.statutoryTables.isEmpty
         guard exact else { return findings }

@@ -37,6 +37,7 @@ public struct DateFormatRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let period = report.statisticsPeriod.map { [$0.startSpan, $0.endSpan] } ?? []
+        let units = context.pack.countUnits + context.pack.amountUnits
         for unit in report.textUnits {
             for r in DateReader.defects(in: unit.scalars) {
                 let span = report.span(unit, r.start, r.end)
@@ -59,7 +60,7 @@ public struct DateFormatRule: Rule {
                 }
                 findings.append(Finding(span: span, message: message, severity: severity))
             }
-            if let year = report.year?.value { findings += bareYears(unit, year: year, report: report, units: context.pack.countUnits + context.pack.amountUnits) }
+            if let year = report.year?.value { findings += bareYears(unit, year: year, report: report, units: units) }
         }
         return findings
     }
@@ -78,6 +79,7 @@ public struct DateFormatRule: Rule {
         while i + 4 < s.count {
             defer { i += 1 }
             guard s[i].isDigitLike, i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
+            guard DateReader.runEnd(s, i) - i == 4 else { continue }
             let (d, end) = DateReader.digits(s, i)
             guard d.count == 4, end < s.count, abs(DateReader.number(d[...]) - year) <= 1 else { continue }
             let next = s[end]
