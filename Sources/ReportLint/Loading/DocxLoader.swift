@@ -28,6 +28,22 @@ public struct DocxLoader: Loader {
         var reader = DocxBodyReader(styles: styles, numbering: numbering)
         let lines = LineAssembly.collapseBlankLines(try reader.read(document))
         if lines.isEmpty { throw .noText("the document contains no text") }
-        return Document(path: path, format: .docx, lines: lines, metadata: DocumentMetadata(encoding: "UTF-8"))
+        var metadata = DocumentMetadata(encoding: "UTF-8")
+        // Document properties are a courtesy: a damaged or oversized core.xml costs them, not the draft.
+        if let entry = zip.entry(named: "docProps/core.xml"), entry.uncompressedSize <= 1 << 16,
+           let core = try? zip.contents(of: entry, budget: &budget) {
+            metadata.author = Self.property("dc:creator", in: core)
+            metadata.lastModifiedBy = Self.property("cp:lastModifiedBy", in: core)
+        }
+        return Document(path: path, format: .docx, lines: lines, metadata: metadata)
+    }
+
+    /// The text of `<name>…</name>` in docProps/core.xml (a flat list of properties), references decoded.
+    static func property(_ name: String, in xml: [UInt8]) -> String? {
+        let open = Array("<\(name)>".utf8), close = Array("</\(name)>".utf8)
+        guard let start = xml.firstRange(of: open)?.upperBound,
+              let end = xml[start...].firstRange(of: close)?.lowerBound else { return nil }
+        let value = LineAssembly.trim(Entities.decode(xml[start..<end], html: false))
+        return value.isEmpty ? nil : value
     }
 }

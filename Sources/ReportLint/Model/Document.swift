@@ -98,11 +98,18 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var publicationDate: String?
     /// 发布机构 — the publishing body named in a web page's meta table.
     public var publisher: String?
+    /// 作者 and 最后修改者 from a Word file's document properties (docProps/core.xml: dc:creator,
+    /// cp:lastModifiedBy) — often the clerk who typed the draft. Not read from PDF files.
+    public var author: String?
+    public var lastModifiedBy: String?
 
-    public init(encoding: String? = nil, publicationDate: String? = nil, publisher: String? = nil) {
+    public init(encoding: String? = nil, publicationDate: String? = nil, publisher: String? = nil,
+                author: String? = nil, lastModifiedBy: String? = nil) {
         self.encoding = encoding
         self.publicationDate = publicationDate
         self.publisher = publisher
+        self.author = author
+        self.lastModifiedBy = lastModifiedBy
     }
 }
 

@@ -147,6 +147,8 @@ public struct StatisticsPeriod: Sendable {
     public var span: TextSpan
     public var startSpan: TextSpan
     public var endSpan: TextSpan
+    /// Dates of the period that lost their marks (“202011日至20201231日”), read as well as they could be.
+    var garbled: [(defect: DateReader.Defect, span: TextSpan)] = []
 }
 
 /// A calendar date as written; not necessarily valid (“11月31日”).

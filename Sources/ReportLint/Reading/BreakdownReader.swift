@@ -56,7 +56,8 @@ enum BreakdownReader {
             let s = report.paragraphs[index].scalars
             let depth = parenDepth(s)
             let counts = allCounts.filter { depth[$0.start] == 0 }
-            let shares = figures.filter { $0.kind == .share && !preceded($0, in: s, by: comparison, within: 6) }
+            // “占比1.3%” is a share; the 比 in it is no comparison (“比上年增长25%”).
+            let shares = figures.filter { $0.kind == .share && (isShareWord(before: $0, in: s) || !preceded($0, in: s, by: comparison, within: 6)) }
             guard counts.count >= 2 else { continue }
             let sentenceEnds = s.indices.filter { s[$0].endsSentence } + [s.count]
             func sentenceEnd(after i: Int) -> Int { sentenceEnds.first { $0 >= i } ?? s.count }
@@ -126,6 +127,13 @@ enum BreakdownReader {
             }
         }
         return result
+    }
+
+    /// “占比1.3%”, “占比为1.3%”, “占比达1.3%”: the share's own word right before it.
+    static func isShareWord(before f: Figure, in s: [Unicode.Scalar]) -> Bool {
+        var j = f.start
+        if j > 0, ["为", "是", "达", "约"].contains(s[j - 1]) { j -= 1 }
+        return j >= 2 && s[j - 2] == "占" && s[j - 1] == "比"
     }
 
     /// Words that open the parts of a part (“机构类信息20条，内有领导成员10条”).

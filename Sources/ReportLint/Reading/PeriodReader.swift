@@ -19,26 +19,35 @@ enum PeriodReader {
     static func parse(_ s: [Unicode.Scalar], from: Int, limit: Int, paragraph: Paragraph) -> StatisticsPeriod? {
         var i = from
         while i < min(limit, s.count) {
-            if s[i].isDigitLike, let first = date(s, at: i), first.value.year != nil {
+            if s[i].isDigitLike, let first = date(s, at: i) ?? garbled(s, at: i), first.value.year != nil {
                 var j = skipBlanks(s, first.end)
                 if j < s.count, s[j] == "起" { j = skipBlanks(s, j + 1) }  // “自2019年1月1日起至…”
                 guard j < s.count, ["至", "到", "—", "-", "－", "～", "~"].contains(s[j]) else { return nil }
                 j += 1
                 if j < s.count, s[j] == "—" { j += 1 }
                 j = skipBlanks(s, j)
-                guard let second = date(s, at: j) else { return nil }
-                return StatisticsPeriod(start: first.value, end: second.value,
-                                        span: paragraph.span(i, second.end),
-                                        startSpan: paragraph.span(i, first.end),
-                                        endSpan: paragraph.span(j, second.end))
+                guard let second = date(s, at: j) ?? garbled(s, at: j) else { return nil }
+                var period = StatisticsPeriod(start: first.value, end: second.value,
+                                              span: paragraph.span(i, second.end),
+                                              startSpan: paragraph.span(i, first.end),
+                                              endSpan: paragraph.span(j, second.end))
+                period.garbled = [(first, paragraph.span(i, first.end)), (second, paragraph.span(j, second.end))]
+                    .compactMap { reading, span in reading.defect.map { ($0, span) } }
+                return period
             }
             i += 1
         }
         return nil
     }
 
+    /// A date that lost its marks (“202011日”, DateReader), read as well as it can be.
+    static func garbled(_ s: [Unicode.Scalar], at i: Int) -> (value: DateValue, end: Int, defect: DateReader.Defect?)? {
+        guard let r = DateReader.garbledDate(s, at: i), let v = r.value else { return nil }
+        return (v, r.end, r.defect)
+    }
+
     /// A date “[YYYY年]M月D日” at `i`; blanks allowed around each part.
-    static func date(_ s: [Unicode.Scalar], at start: Int) -> (value: DateValue, end: Int)? {
+    static func date(_ s: [Unicode.Scalar], at start: Int) -> (value: DateValue, end: Int, defect: DateReader.Defect?)? {
         var numbers: [Int] = []
         var marks: [Unicode.Scalar] = []
         var i = start
@@ -55,10 +64,10 @@ enum PeriodReader {
             if s[i - 1] == "日" || s[i - 1] == "号" { break }
         }
         if marks == ["年", "月", "日"] || marks == ["年", "月", "号"] {
-            return (DateValue(year: numbers[0], month: numbers[1], day: numbers[2]), i)
+            return (DateValue(year: numbers[0], month: numbers[1], day: numbers[2]), i, nil)
         }
         if marks == ["月", "日"] || marks == ["月", "号"] {
-            return (DateValue(year: nil, month: numbers[0], day: numbers[1]), i)
+            return (DateValue(year: nil, month: numbers[0], day: numbers[1]), i, nil)
         }
         return nil
     }

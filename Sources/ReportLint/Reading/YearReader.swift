@@ -14,7 +14,7 @@ enum YearReader {
         }
         // The text's own hints, strongest first; the first one names the year when none contradicts it.
         var hints: [ReportYear] = []
-        if let p = report.statisticsPeriod, let y = p.start.year, p.start.isValid {
+        if let p = report.statisticsPeriod, let y = p.start.year, p.start.isValid, p.garbled.isEmpty {
             hints.append(ReportYear(value: y, source: .statisticsPeriod, span: p.startSpan))
         }
         hints += OpeningText.years(report)

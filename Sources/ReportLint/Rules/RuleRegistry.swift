@@ -22,6 +22,13 @@ public enum RuleRegistry {
         TableUnreadRule.self,
         UnusedSuppressionRule.self,
         NotAReportRule.self,
+        DocumentNumberRule.self,
+        DateFormatRule.self,
+        PartCountRule.self,
+        VagueFigureRule.self,
+        TemplateLeftoverRule.self,
+        PersonalDataRule.self,
+        PublicationDeadlineRule.self,
     ]
 
     public static func makeRules() -> [any Rule] { ruleTypes.map { $0.init() } }

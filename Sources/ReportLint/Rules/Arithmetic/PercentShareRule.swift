@@ -14,11 +14,14 @@ public struct PercentShareRule: Rule {
         triggering: [
             RuleExample("共主动公开政府信息1349条。公告公示300条，占↓66.27%；工作动态894条，占↓22.24%；政策文件155条，占11.49%。", year: 2022),
             RuleExample("共主动公开政府信息3条。工作动态2条，占↓66.66%；通知公告1条，占33.33%。", year: 2022),
+            // A near miss in the last printed digit (13÷1046 = 1.24%): a warning.
+            RuleExample("共收到政府信息公开申请1046件，其中自然人申请1033件，占比98.8%；法人或其他组织申请13件，占比↓1.3%。", year: 2022),
         ],
         nonTriggering: [
             RuleExample("共主动公开政府信息841条。工作动态426条，占50.65%；公告公示401条，占47.68%；规范性文件14条，占1.67%。", year: 2019),
             RuleExample("办结 1191 件（含上年结转 189 件）。其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），无法提供 564 件（47.36%），不予处理 80 件（6.72%），其他处理 319 件（26.78%）。", year: 2025),
             RuleExample("共收到申请20件，较上年增长25%，其中自然人申请15件，法人或其他组织申请5件。", year: 2022),
+            RuleExample("共收到政府信息公开申请1046件，其中自然人申请1033件，占比98.8%；法人或其他组织申请13件，占比1.2%。", year: 2022),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {

@@ -2,7 +2,9 @@
 ///
 /// Only where the wording says the parts make up the whole (分别为; 自然人 + 法人或其他组织; a list of parts
 /// each with its share) — a “其中” list that names only some parts stays silent unless its parts exceed the
-/// total (a warning: overlapping channels such as 网站/微信 are exempt).
+/// total (a warning: overlapping channels such as 网站/微信 are exempt). A single part larger than its total
+/// is an error whatever the wording; a list without 等 that ends with a catch-all (其他信息45条) names every
+/// part, so parts that fall short of the total are a warning.
 public struct SumMismatchRule: Rule {
     public init() {}
 
@@ -17,6 +19,8 @@ public struct SumMismatchRule: Rule {
         triggering: [
             RuleExample("2021年共收到政府信息公开申请↓16件，其中自然人申请16件，法人或其他组织申请2件，均在法定期限内答复。", year: 2021),
             RuleExample("共主动公开政府信息↓840条。工作动态426条，占50.71%；公告公示401条，占47.74%；规范性文件14条，占1.67%。", year: 2019),
+            RuleExample("共主动公开政府信息↓378条，其中通过网站公开400条，通过微信公众号公开120条。", year: 2024),
+            RuleExample("全年主动公开信息↓378条，其中政府职能25条，乡村振兴72条，财政预决算2条，其他信息45条。", year: 2024),
         ],
         nonTriggering: [
             RuleExample("2021年共收到政府信息公开申请16件，其中自然人申请14件，法人或其他组织申请2件。", year: 2021),
@@ -34,10 +38,27 @@ public struct SumMismatchRule: Rule {
         for b in report.breakdowns {
             guard let total = b.total, !b.parts.isEmpty else { continue }
             let sum = b.partsSum
+            // One part larger than the whole, in the total's unit: impossible whatever the wording.
+            if let part = b.parts.first(where: { $0.count.value > total.value + 0.5 && $0.count.unit == total.unit }) {
+                findings.append(Finding(span: report.span(total), message: Localized(
+                    zh: "分项“\(part.label)\(NumberText.count(part.count))\(part.count.unit)”大于总数 \(NumberText.count(total))",
+                    en: "the part '\(part.label)' (\(NumberText.count(part.count))) is larger than the total \(NumberText.count(total))"),
+                    related: [(report.span(part.count), Localized(zh: "分项", en: "part"))]))
+                continue
+            }
             guard abs(sum - total.value) >= 0.5 else { continue }
             let terms = b.parts.map { NumberText.count($0.count) }.joined(separator: "+")
             let sumText = NumberText.format(sum)
             let related = b.parts.map { (report.span($0.count), Localized(zh: "分项", en: "part")) }
+            // A list without 等 that ends with a catch-all (其他…) names every part.
+            let complete = !b.openEnded && b.parts.count >= 2 && b.parts.last.map { $0.label.hasPrefix("其他") || $0.label.hasPrefix("其它") } == true
+            if complete, !b.claimsExhaustive, sum < total.value {
+                findings.append(Finding(span: report.span(total), message: Localized(
+                    zh: "各项（以“\(b.parts.last!.label)”收尾，应已列全）合计 \(terms)=\(sumText)，少于总数 \(NumberText.count(total))",
+                    en: "the parts, ending with the catch-all '\(b.parts.last!.label)', add up to \(terms) = \(sumText), less than the total \(NumberText.count(total))"),
+                    severity: .warning, related: related))
+                continue
+            }
             if b.claimsExhaustive {
                 findings.append(Finding(span: report.span(total), message: Localized(
                     zh: "分项合计 \(terms)=\(sumText)，与总数 \(NumberText.count(total)) 不符",

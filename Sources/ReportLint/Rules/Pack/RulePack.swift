@@ -30,6 +30,15 @@ public struct RulePack: Sendable, Codable {
     public var tableFigures = TableFigurePhrases()
     /// Rules a user defines in a pack: a pattern and a message (see `CustomRule`).
     public var customRules: [CustomRuleSpec] = []
+    /// 文号 of documents reports cite, with the wrong numbers seen for them (rules/documents.json).
+    public var knownDocuments: [KnownDocument] = []
+    /// 公开时限 as "MM-DD" of the year after the report year, by kind of body: department, government, town,
+    /// regulations2007 (rules/deadlines.json; a user's pack sets the town deadline its county fixed).
+    public var publicationDeadlines: [String: String] = [:]
+    /// Characters whose doubling (为为, 的的, 局局) is a typing slip unless a word starts at the second one.
+    public var repeatedCharacters: [String] = []
+    /// Words that may start right after a word ending the same way (民政局 + 局长, 县政府 + 政府信息, 为了 + 了解).
+    public var repeatedWordBoundaries: [String] = []
     /// The table definitions compiled for matching, built on first use and shared by the copies of the pack
     /// (every report of a run reads with the same pack). Not part of the pack's data.
     var compiledTables = CompiledTables()
@@ -39,7 +48,8 @@ public struct RulePack: Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers
         case partMarkers, comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow
-        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules
+        case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules, knownDocuments, publicationDeadlines
+        case repeatedCharacters, repeatedWordBoundaries
     }
 
     public struct EraTemplate: Sendable, Codable {
@@ -74,6 +84,14 @@ public struct RulePack: Sendable, Codable {
     public struct GenreNames: Sendable, Codable {
         public var correct: String = ""
         public var knownVariants: [String] = []
+    }
+
+    /// A document whose 文号 is known: the number, words of its title that name it in a sentence, and
+    /// numbers reports have wrongly given it.
+    public struct KnownDocument: Sendable, Codable {
+        public var number: String
+        public var keywords: [String]
+        public var wrong: [String]
     }
 
     public struct Threshold: Sendable, Codable {
@@ -139,6 +157,13 @@ public struct RulePack: Sendable, Codable {
             tableFigures.skipMarkers += f.skipMarkers ?? []
             tableFigures.subUnitMarkers += f.subUnitMarkers ?? []
         }
+        repeatedCharacters += partial.repeatedCharacters ?? []
+        repeatedWordBoundaries += partial.repeatedWordBoundaries ?? []
+        if let d = partial.publicationDeadlines { publicationDeadlines.merge(d) { _, new in new } }
+        for document in partial.knownDocuments ?? [] {
+            knownDocuments.removeAll { $0.number == document.number }
+            knownDocuments.append(document)
+        }
         let added = partial.customRules ?? []
         if Set(customRules.map(\.id) + added.map(\.id)).count > CustomRuleSpec.maxRules {
             throw CustomRuleSpec.Problem.tooManyRules(CustomRuleSpec.maxRules)
@@ -167,12 +192,16 @@ public struct RulePack: Sendable, Codable {
         var tableIdentities: [TableIdentityDefinition]?
         var tableFigures: PartialTableFigures?
         var customRules: [CustomRuleSpec]?
+        var knownDocuments: [KnownDocument]?
+        var publicationDeadlines: [String: String]?
+        var repeatedCharacters, repeatedWordBoundaries: [String]?
 
         /// Every key a pack may have (a pack with another key is refused, with the place).
         enum CodingKeys: String, CodingKey, CaseIterable {
             case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers, partMarkers
             case comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow, genre, thresholds
             case statutoryTables, tableIdentities, tableFigures, customRules
+            case knownDocuments, publicationDeadlines, repeatedCharacters, repeatedWordBoundaries
         }
     }
 

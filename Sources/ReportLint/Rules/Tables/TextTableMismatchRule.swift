@@ -1,6 +1,6 @@
 /// `text-table-mismatch`: a figure stated in prose disagrees with the same figure in a statutory table —
 /// applications received (and by applicant), carried over, handled, carried forward, reconsideration and
-/// litigation cases, normative documents issued or repealed.
+/// litigation cases; 规章 and 行政规范性文件 issued, repealed and in force (表二 第二十条第（一）项).
 ///
 /// Precise wording (“收到…申请N件”, “办结N件”, “结转下年度继续办理N件”) is an error; loose wording is a
 /// warning: “受理N件” may or may not include the carried-over applications (either reading is accepted), “办理N件”
@@ -10,6 +10,8 @@ public struct TextTableMismatchRule: Rule {
 
     private static let table3 = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n一、本年新收政府信息公开申请数量\t24\t0\t3\t1\t0\t0\t28\n二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n（七）总计\t25\t0\t3\t1\t0\t0\t29\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\n"
     private static let table4 = "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t1\t0\t0\t0\t1\n行政诉讼（未经复议直接起诉）\t0\t0\t0\t0\t0\n行政诉讼（复议后起诉）\t0\t0\t0\t0\t0\n"
+
+    private static let table2 = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t4\n行政规范性文件\t3\t1\t12\n"
 
     public static let descriptor = RuleDescriptor(
         id: "text-table-mismatch", severity: .error,
@@ -24,10 +26,13 @@ public struct TextTableMismatchRule: Rule {
             RuleExample("（二）依申请公开。2023年共收到政府信息公开申请↓29件，其中自然人申请24件，法人或其他组织申请4件；上年结转2件。全年办结29件，结转下年度继续办理1件。\n\n" + table3, year: 2023),
             RuleExample("（二）依申请公开。2023年共收到政府信息公开申请28件，其中自然人申请↓25件，法人或其他组织申请4件。全年办结↓27件。\n\n" + table3, year: 2023),
             RuleExample("（二）依申请公开。全年共受理政府信息公开申请↓31件。本年度被申请行政复议↓2件。\n\n" + table3 + "\n" + table4, year: 2022),
+            // 规章 and 规范性文件 of 总体情况 against 表二 (制发, 废止, 现行有效).
+            RuleExample("（一）主动公开。本年度制发规章↓2件，现行有效规章4件；制发行政规范性文件3件，废止规范性文件↓2件，现行有效规范性文件↓10件。\n\n" + table2, year: 2022),
         ],
         nonTriggering: [
             RuleExample("（二）依申请公开。2023年共收到政府信息公开申请28件，其中自然人申请24件，法人或其他组织申请4件；上年结转2件。全年办结29件，结转下年度继续办理1件，较上年增加3件。\n\n" + table3, year: 2023),
             // 受理 including the carried-over ones; 办结 with its carried-over part; unrelated 办理.
+            RuleExample("（一）主动公开。本年度制发规章1件，现行有效规章4件；制发行政规范性文件3件，废止规范性文件1件，现行有效规范性文件12件。\n\n" + table2, year: 2022),
             RuleExample("全年共受理政府信息公开申请30件，其中自然人申请26件，法人或其他组织申请4件；共办理29件（含上年结转2件）。全年办理人大代表建议12件。被申请行政复议1件，未发生行政诉讼。\n\n" + table3 + "\n" + table4, year: 2022),
         ])
 

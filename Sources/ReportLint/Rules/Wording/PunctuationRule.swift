@@ -17,12 +17,14 @@ public struct PunctuationRule: Rule {
             RuleExample("一是↓,加强组织领导。", year: 2021),
             RuleExample("根据↓《中华人民共和国政府信息公开条例要求编制。", year: 2021),
             RuleExample("全年共召开会议3次↓，，组织培训2次。", year: 2021),
+            RuleExample("深化↓\"放管服\"改革，优化营商环境。", year: 2021),
         ],
         nonTriggering: [
             RuleExample("依据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。", year: 2021),
             RuleExample("报告电子版可在门户网站（www.example.gov.cn）下载，时间为9:30。", year: 2021),
             RuleExample("1.属于国家秘密；2.其他法律行政法规禁止公开……", year: 2021),
             RuleExample("占比为12.5%，较上年增长3.2%。", year: 2021),
+            RuleExample("深化“放管服”改革，网址为\"www.example.gov.cn\"。", year: 2021),
             // Pairs split by a line wrap: a PDF line, a table header cell, an OCR break inside a quotation.
             RuleExample("如有疑问，请与某镇党政办联系（地址：\n某县某镇某路1号）。", year: 2021),
             RuleExample("法人或其他组织\n（本列数据的勾稽关系为：第一项加第二项之和，\n商业企业\n| 等于第三项加第四项之和） | 自然人 | 总计 |", year: 2021),
@@ -52,7 +54,24 @@ public struct PunctuationRule: Rule {
                 }
             }
             findings += unbalanced(p, report, open: "《", close: "》") + unbalanced(p, report, open: "（", close: "）")
-                + unbalanced(p, report, open: "“", close: "”")
+                + unbalanced(p, report, open: "“", close: "”") + straightQuotes(p)
+        }
+        return findings
+    }
+
+    /// ASCII straight double quotes around Chinese text (\"放管服\"): Chinese text is quoted with “”.
+    private func straightQuotes(_ p: Paragraph) -> [Finding] {
+        let quotes = p.scalars.indices.filter { p.scalars[$0] == "\"" }
+        var findings: [Finding] = []
+        for pair in stride(from: 0, to: quotes.count - 1, by: 2) {
+            let a = quotes[pair], b = quotes[pair + 1]
+            let inner = p.scalars[(a + 1)..<b]
+            guard inner.contains(where: \.isHan) else { continue }
+            let span = p.span(a, b + 1)
+            let whole = span.end - span.start == b + 1 - a
+            findings.append(Finding(span: span, message: Localized(
+                zh: "中文中使用了半角双引号，应为“”", en: "straight ASCII double quotes around Chinese text; use “”"),
+                fix: whole ? Fix(description: Localized(zh: "改为“”", en: "use “”"), replacement: "“" + inner.string + "”") : nil))
         }
         return findings
     }

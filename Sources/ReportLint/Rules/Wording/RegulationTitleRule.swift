@@ -18,17 +18,23 @@ public struct RegulationTitleRule: Rule {
             RuleExample("认真落实↓《政务信息公开条例》要求。", year: 2021),
             RuleExample("根据↓《中华人民共和国政府信息公开条例 》要求编制本报告。", year: 2019),
             RuleExample("根据《中华人民共和国政府信息公开条例》（↓国务院令第492号）编制本报告。", year: 2020),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（中华人民共和国↓国务院第492号令）编制。", year: 2009),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（↓国务院492号令）编制。", year: 2009),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（↓国务院令711号）编制。", year: 2021),
+            RuleExample("根据《中华人民共和国政府信息公开条例》↓2019版要求编制。", year: 2021),
+            RuleExample("认真贯彻落实↓《政府信息公开条例》，全年公开信息12条。", year: 2021),
         ],
         nonTriggering: [
             RuleExample("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。", year: 2021),
-            RuleExample("严格遵守《政府信息公开条例》相关制度规定，认真贯彻新《条例》。", year: 2021),
+            RuleExample("根据《中华人民共和国政府信息公开条例》编制。严格遵守《政府信息公开条例》相关制度规定，认真贯彻新《条例》。", year: 2021),
+            RuleExample("我镇高度重视政务公开工作，根据《\n中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。", year: 2009),
             RuleExample("根据《中华人民共和国政府信息公开条例》（国务院令第711号）和《上海市政府信息公开规定》编制。", year: 2021),
             RuleExample("根据《广东省政务公开条例》要求。", year: 2021),
             RuleExample("根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制本报告。", year: 2016),
+            RuleExample("根据《中华人民共和国政府信息公开条例》（国令第711号）编制本报告。", year: 2021),
         ])
 
     private static let currentDecreeNumber = "711号".scalars
-    private static let garbledDecree = "国务院第492号令".scalars
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         let names = context.pack.regulation
@@ -71,15 +77,9 @@ public struct RegulationTitleRule: Rule {
                     outdated.append(p.span(at, at + decree.count))
                     from = at + 1
                 }
-                // “国务院第492号令” is a garbled citation of the decree in any era.
-                let garbled = Self.garbledDecree
-                if let at = s.firstIndex(of: garbled) {
-                    findings.append(Finding(span: p.span(at, at + garbled.count), message: Localized(
-                        zh: "国务院令的引用格式有误，应为“国务院令第492号”", en: "garbled decree citation; it is 国务院令第492号"),
-                        severity: .warning))
-                }
             }
         }
+        findings += decreeForms(report) + firstMention(report, names)
         if let era = report.era, era != .y2008, !citesCurrentDecree {
             for span in outdated {
                 findings.append(Finding(span: span, message: Localized(
@@ -89,5 +89,83 @@ public struct RegulationTitleRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The decree cited in a wrong form: inverted (国务院492号令, 国务院第492号令) or without 第 (国务院令711号).
+    /// 国令第711号, the form official sites use, is right.
+    func decreeForms(_ report: Report) -> [Finding] {
+        var findings: [Finding] = []
+        let council = "国务院".scalars
+        for p in report.paragraphs {
+            let s = p.scalars
+            var from = 0
+            while let at = s.firstIndex(of: council, from: from) {
+                from = at + council.count
+                var j = from
+                let isDecree = j < s.count && s[j] == "令"
+                if isDecree { j += 1 }
+                let hasDi = j < s.count && s[j] == "第"
+                if hasDi { j += 1 }
+                let digits = j
+                while j < s.count, s[j].isDigitLike { j += 1 }
+                guard j > digits, j < s.count, s[j] == "号" else { continue }
+                let number = s[digits..<j].string
+                let inverted = !isDecree && j + 1 < s.count && s[j + 1] == "令"
+                guard inverted || (isDecree && !hasDi) else { continue }
+                let end = inverted ? j + 2 : j + 1
+                let correct = "国务院令第\(number)号"
+                let written = s[at..<end].string
+                findings.append(Finding(span: p.span(at, end), message: Localized(
+                    zh: "国务院令的引用格式有误：“\(written)”，应为“\(correct)”", en: "malformed decree citation \(written); it is \(correct)"),
+                    severity: .warning,
+                    fix: Fix(description: Localized(zh: "改为“\(correct)”", en: "replace with \(correct)"), replacement: correct)))
+            }
+            // “条例2019版”, “条例（2019年版）”: the 2019 text is the 2019 revision (国务院令第711号), not an edition.
+            let marker = "条例".scalars
+            from = 0
+            while let at = s.firstIndex(of: marker, from: from) {
+                from = at + 1
+                var j = at + marker.count
+                while j < s.count, ["》", "（", "(", " "].contains(s[j]) { j += 1 }
+                let year = j
+                while j < s.count, s[j].isDigitLike { j += 1 }
+                guard j - year == 4 else { continue }
+                if j < s.count, s[j] == "年" { j += 1 }
+                guard j < s.count, s[j] == "版" else { continue }
+                findings.append(Finding(span: p.span(year, j + 1), message: Localized(
+                    zh: "“\(s[year...j].string)”不是法规的版本称谓，应写作“2019年修订”或注明国务院令第711号",
+                    en: "'\(s[year...j].string)' is no edition of a regulation; write 2019年修订 or cite Decree No. 711"),
+                    severity: .warning))
+            }
+        }
+        return findings
+    }
+
+    /// The Regulations first cited by a short name (《政府信息公开条例》, 《条例》) before the full name
+    /// has appeared: the reader is not told which regulation it is.
+    func firstMention(_ report: Report, _ names: RulePack.RegulationNames) -> [Finding] {
+        guard let full = names.correct.first else { return [] }
+        let fullName = full.scalars
+        for p in report.paragraphs {
+            let s = p.scalars
+            // The full name also counts without its 《: a title mark a line break cut off (“《\n中华人民共和国…条例》”).
+            let plainFull = s.firstIndex(of: fullName) ?? s.count
+            var i = 0
+            while i < s.count {
+                if i >= plainFull { return [] }
+                guard s[i] == "《", let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
+                let open = i
+                let inner = s[(i + 1)..<close].string.withoutBlanks
+                i = close + 1
+                // A full name, even a wrong one (reported above), is the first mention.
+                if inner == full || inner.hasPrefix("中华人民共和国") && inner.hasSuffix("条例") { return [] }
+                guard names.correct.contains(inner) else { continue }
+                return [Finding(span: p.span(open, close + 1), message: Localized(
+                    zh: "首次引用条例时使用了简称“《\(inner)》”，应先写全称“《\(full)》”",
+                    en: "the Regulations are first cited by the short name 《\(inner)》; give the full name 《\(full)》 first"),
+                    severity: .warning)]
+            }
+        }
+        return []
     }
 }

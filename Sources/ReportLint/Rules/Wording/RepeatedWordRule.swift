@@ -1,5 +1,7 @@
-/// `repeated-word`: a word typed twice (“资金资金”), or the subject repeated within one clause
-/// (“我镇2019年度我镇无相关…”).
+/// `repeated-word`: a word typed twice (“资金资金”), one character typed twice (为为, 的的, 局局 in 民政局局),
+/// or the subject repeated within one clause (“我镇2019年度我镇无相关…”). Reduplications (常常, 层层) and words
+/// that start where a word ending the same way stopped (县政府 + 政府信息, 民政局 + 局长) are left alone
+/// (rules/phrases.json: repeatedWordAllow, repeatedCharacters, repeatedWordBoundaries).
 public struct RepeatedWordRule: Rule {
     public init() {}
 
@@ -14,11 +16,15 @@ public struct RepeatedWordRule: Rule {
         triggering: [
             RuleExample("我镇2019年度↓我镇无相关依申请公开数量信息情况。", year: 2019),
             RuleExample("加强专项资金↓资金管理。", year: 2021),
+            RuleExample("坚持以人民为↓为中心，切实做好公开工作的↓的各项任务。", year: 2021),
+            RuleExample("某县民政局↓局严格落实公开要求。", year: 2021),
         ],
         nonTriggering: [
             RuleExample("形成一级抓一级、层层抓落实的工作格局。", year: 2021),
             RuleExample("我镇高度重视，我镇党委专题研究。", year: 2021),
             RuleExample("逐一核对，一一对应。", year: 2021),
+            RuleExample("我县县政府信息公开工作和县政府政府信息公开工作由民政局局长分管，为了了解群众需求，常常深入村村户户。", year: 2021),
+            RuleExample("层层压实责任，级级抓好落实，项项有人管，件件有回音。", year: 2021),
             // Table header cells flattened into lines (“结果” | “结果…”), then a note that joins them.
             RuleExample("行政复议行政诉讼\n结果结果其他尚未\n总计结果结果其他尚未\n维持纠正结果审结\n注：行政复议、行政诉讼数量含上年度结转数量。", year: 2021),
         ])
@@ -42,6 +48,8 @@ public struct RepeatedWordRule: Rule {
         let allow = phrases.repeatedWordAllow
         let subjects = phrases.subjects
         let heads = Array(Set(subjects.compactMap(\.first)))
+        let characters = Set(context.pack.repeatedCharacters.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        let boundaries = context.pack.repeatedWordBoundaries.map(\.scalars)
         var fragments: Set<Int>?  // worked out when the first repeat is found: most reports have none
         for p in report.paragraphs {
             let s = p.scalars
@@ -52,11 +60,16 @@ public struct RepeatedWordRule: Rule {
                 // A repeat starts with a Han character: most scalars are turned away before the three lengths.
                 guard s[i].isHan else { i += 1; continue }
                 var matched = 0
-                for n in stride(from: 4, through: 2, by: -1) where i + 2 * n <= s.count && s[i] == s[i + n] && s[i].isHan {
+                for n in stride(from: 4, through: 1, by: -1) where i + 2 * n <= s.count && s[i] == s[i + n] && s[i].isHan {
                     let a = s[i..<(i + n)], b = s[(i + n)..<(i + 2 * n)]
                     guard a.elementsEqual(b), a.allSatisfy(\.isHan) else { continue }
                     let word = Array(a).string
-                    if allow.contains(word + word) || Set(a).count == 1 { continue }
+                    if allow.contains(word + word) || (n > 1 && Set(a).count == 1) { continue }
+                    // One character doubled (为为, 的的, 局局) is checked for the characters whose doubling is a slip,
+                    // not a third in a row (“办公室室”? no: “X X X” is left alone).
+                    if n == 1, !characters.contains(s[i]) || (i + 2 < s.count && s[i + 2] == s[i]) || (i > 0 && s[i - 1] == s[i]) { continue }
+                    // A word that starts where one ending the same way stopped: 民政局 + 局长, 县政府 + 政府信息.
+                    if boundaries.contains(where: { $0.count > n && s.has($0, at: i + n) }) { continue }
                     if fragments == nil { fragments = Self.headerFragmentLines(report) }
                     if fragments!.contains(p.span(i + n, i + 2 * n).line) { continue }
                     findings.append(Finding(span: p.span(i + n, i + 2 * n), message: Localized(

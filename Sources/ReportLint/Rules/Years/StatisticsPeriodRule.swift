@@ -16,6 +16,7 @@ public struct StatisticsPeriodRule: Rule {
             RuleExample("本报告中所列数据的统计期限为2022年1月1日至↓2022年11月31日。", year: 2022),
             RuleExample("数据统计期限为2019年1月1日至↓2019年6月30日。", year: 2019),
             RuleExample("本报告统计期限为↓2019年3月1日至2019年12月31日。", year: 2019),
+            RuleExample("本报告起止时间为↓202011日至↓20201231日。", year: 2020),
         ],
         nonTriggering: [
             RuleExample("本报告中所列数据的统计期限为2022年1月1日至2022年12月31日。", year: 2022),
@@ -26,6 +27,14 @@ public struct StatisticsPeriodRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         guard let p = report.statisticsPeriod else { return [] }
         var findings: [Finding] = []
+        // A date that lost its marks (shared with `date-format`, which leaves the period to this rule).
+        for (defect, span) in p.garbled {
+            let missing = if case .lostMarks(let marks) = defect { marks } else { "" }
+            let written = report.lines[span.line][span.start..<span.end].string
+            findings.append(Finding(span: span, message: Localized(
+                zh: "统计期限的日期“\(written)”残缺（缺“\(missing)”）", en: "the statistics period's date '\(written)' lost its marks (\(missing))")))
+        }
+        if !findings.isEmpty { return findings }
         let endYear = p.end.year ?? p.start.year
         let end = DateValue(year: endYear, month: p.end.month, day: p.end.day)
         for (date, span) in [(p.start, p.startSpan), (end, p.endSpan)] where !date.isValid {
