@@ -109,12 +109,16 @@ let textCat = catFloor(work.appendingPathComponent("text").path)
 // external program, so this measures mostly its start-up. Skipped without pdftotext or outside the repository.
 let pdfFixture = FileManager.default.currentDirectoryPath + "/Tests/Fixtures/two-pages.pdf"
 let pdfTool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains { FileManager.default.isExecutableFile(atPath: $0) }
-var pdfCLI: Double?, pdfCount = quick ? 40 : 200
+var pdfCLI: Double?, pdfFloor: Double?, pdfCount = quick ? 40 : 200
 if pdfTool, let pdf = FileManager.default.contents(atPath: pdfFixture) {
     let dir = work.appendingPathComponent("pdf")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for i in 0..<pdfCount { _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("draft-\(i).pdf").path, contents: pdf) }
     pdfCLI = cliBatch([], dir: dir.path).0
+    // The floor: pdftotext alone, as the linter runs it (-tsv, word positions), with as many in parallel.
+    pdfFloor = (0..<3).map { _ in
+        spawn(["/bin/sh", "-c", "ls '\(dir.path)'/*.pdf | xargs -P \(cores) -I{} pdftotext -tsv -enc UTF-8 {} /dev/null"]).seconds
+    }.min()
 }
 let docxCat = catFloor(work.appendingPathComponent("docx").path)
 let textRead = readFloor(text)
@@ -158,6 +162,10 @@ row("docx drafts/s, CLI batch", f0(rate(docx.count, docxCLI)), "≥ 500", rate(d
 row("html drafts/s, engine", f0(rate(html.count, htmlEngine)), "", nil)
 if let pdfCLI {
     row("pdf drafts/s, CLI batch (2-page report, via pdftotext)", f0(rate(pdfCount, pdfCLI)), "", nil)
+    if let pdfFloor {
+        row("floor: pdftotext -tsv alone, same drafts and parallelism", f0(rate(pdfCount, pdfFloor)) + "/s", "", nil)
+        row("  ratio CLI batch / pdftotext alone, pdf", f1(pdfCLI / pdfFloor) + "×", "", nil)
+    }
 } else {
     row("pdf drafts/s: skipped (needs pdftotext and Tests/Fixtures/two-pages.pdf)", "", "", nil)
 }
