@@ -55,7 +55,10 @@ struct RunOnTextTests {
         let text = "某镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n（一）2023年工作中存在问题的改进情况\n\n六、其他需要报告的事项"
         let found = TestSupport.lint(text, rule: "required-section")
         #expect(found.count == 1 && found.first?.line == 11)
-        #expect(found.first?.message.zh == "第五部分“存在的主要问题及改进情况”缺少一级标题：其内容“（一）2023年工作中存在问题的改进情况”排在了“政府信息公开行政复议、行政诉讼情况”之下")
+        #expect(found.first?.message.zh == "第五部分“存在的主要问题及改进情况”缺少一级标题：其内容“（一）2023年工作中存在问题的改进情况”排在了“政府信息公开行政复议、行政诉讼情况”之下（标题可能在复制或转换时丢失）")
+        #expect(found.first?.severity == .warning, "the content is there: a reader must look, not an error")
+        // One finding for one lost heading: section-order does not also count the jump from 四 to 六.
+        #expect(TestSupport.lint(text, rule: "section-order").isEmpty)
         #expect(found.first?.message.en.hasPrefix("section 5 \"存在的主要问题及改进情况\" has no heading of its own") == true)
         // 总体情况's own subsections (（一）主动公开情况…) are the format's, not a lost part.
         let overview = "某镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n（一）主动公开情况\n\n（二）依申请公开情况\n\n三、收到和处理政府信息公开申请情况"

@@ -38,14 +38,13 @@ public struct RequiredSectionRule: Rule {
             let later = template.sections[(k + 1)...].lazy.compactMap { t in headings.first { t.matches($0.1) }?.0 }.first
             let anchor = later?.span ?? previousPresent?.span ?? report.title?.pieces.first ?? TextSpan(line: 0, start: 0, end: 0)
             let number = ChineseNumerals.numeral(k + 1)
-            // The part's content is there, its heading lost: “（一）…存在问题的改进情况” right under the part before it
-            // (not under 总体情况, whose subsections are 主动公开, 依申请公开… by the format).
-            let names = { (s: Section) in required.matches(s.title.withoutBlanks) }
-            if k >= 2, let parent = report.sections.first(where: { template.sections[k - 1].matches($0.title.withoutBlanks) }),
-               let sub = parent.subsections.first(where: names) {
+            // The part's content is there, only its heading is not (lost in copying, or left out): a warning, since
+            // a reader must look; section-order does not count the skipped number again.
+            if let sub = report.headinglessPart(k, of: template), let parent = previousPresent {
                 findings.append(Finding(span: sub.span, message: Localized(
-                    zh: "第\(number)部分“\(required.canonical)”缺少一级标题：其内容“（\(sub.numeral)）\(sub.title)”排在了“\(parent.title)”之下",
-                    en: "section \(k + 1) \"\(required.canonical)\" has no heading of its own: its content (\"\(sub.title)\") stands under \"\(parent.title)\"")))
+                    zh: "第\(number)部分“\(required.canonical)”缺少一级标题：其内容“（\(sub.numeral)）\(sub.title)”排在了“\(parent.title)”之下（标题可能在复制或转换时丢失）",
+                    en: "section \(k + 1) \"\(required.canonical)\" has no heading of its own: its content (\"\(sub.title)\") stands under \"\(parent.title)\" (the heading may have been lost in copying)"),
+                    severity: .warning))
                 continue
             }
             findings.append(Finding(span: anchor, message: Localized(

@@ -20,14 +20,22 @@ public struct SectionOrderRule: Rule {
         nonTriggering: [
             RuleExample("一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况", year: 2024),
             RuleExample("一、总体情况\n\n（一）主动公开\n\n（二）依申请公开\n\n二、主动公开政府信息情况", year: 2024),
+            // 五 lost its heading but its content is there: required-section says so once; no jump counted here.
+            RuleExample("一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n（一）2024年工作中存在问题的改进情况\n\n本年度加强培训。\n\n（二）2025年工作中存在的主要问题\n\n宣传不够。\n\n六、其他需要报告的事项\n\n无。", year: 2025),
             RuleExample("本报告由某局编制。 一、总体情况 （一）主动公开情况 全年主动公开信息30条。 二、主动公开政府信息情况 见下表。\n\n三、收到和处理政府信息公开申请情况", year: 2024),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var expected = 1
+        let template = report.era.flatMap { context.pack.template($0) }
         for section in report.sections {
-            if section.number != expected {
+            // A jump over parts whose content stands headingless under the part before is required-section's one
+            // finding (the heading is missing, not the number wrong).
+            let skippedAreHeadingless = section.level == 1 && section.number > expected && template.map { t in
+                (expected..<section.number).allSatisfy { report.headinglessPart($0 - 1, of: t) != nil }
+            } ?? false
+            if section.number != expected, !skippedAreHeadingless {
                 let wanted = ChineseNumerals.numeral(expected)
                 let message = section.number < expected
                     ? Localized(zh: "标题序号“\(section.numeral)”重复或倒退，此处应为“\(wanted)”",
