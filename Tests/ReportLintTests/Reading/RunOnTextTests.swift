@@ -59,6 +59,10 @@ struct RunOnTextTests {
         #expect(found.first?.severity == .warning, "the content is there: a reader must look, not an error")
         // One finding for one lost heading: section-order does not also count the jump from 四 to 六.
         #expect(TestSupport.lint(text, rule: "section-order").isEmpty)
+        // Numbering that starts past 一 is said as such (not “from 零 to 二”).
+        let late = TestSupport.lint("某镇人民政府2024年政府信息公开工作年度报告\n\n二、主动公开政府信息情况", rule: "section-order")
+        #expect(late.first?.message.zh == "第一个一级标题的序号是“二”，应从“一”开始")
+        #expect(late.first?.message.en == "the first section is numbered 2; numbering should start at 1")
         #expect(found.first?.message.en.hasPrefix("section 5 \"存在的主要问题及改进情况\" has no heading of its own") == true)
         // 总体情况's own subsections (（一）主动公开情况…) are the format's, not a lost part.
         let overview = "某镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n（一）主动公开情况\n\n（二）依申请公开情况\n\n三、收到和处理政府信息公开申请情况"

@@ -13,6 +13,7 @@ public struct SectionOrderRule: Rule {
             en: "Skipped or repeated numbers usually mean a part was deleted or moved without renumbering; the six parts of the format come in a fixed order so reports can be compared."),
         basis: Localized(zh: "国办公开办函〔2021〕30号 年度报告格式", en: "Report format, 国办公开办函〔2021〕30号"),
         triggering: [
+            RuleExample("某镇人民政府2024年政府信息公开工作年度报告\n\n↓二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况"),
             RuleExample("一、总体情况\n\n↓三、主动公开政府信息情况\n\n四、收到和处理政府信息公开申请情况", year: 2024),
             RuleExample("一、总体情况\n\n二、主动公开政府信息情况\n\n↓二、收到和处理政府信息公开申请情况", year: 2024),
             RuleExample("一、总体情况\n\n二、收到和处理政府信息公开申请情况\n\n↓三、主动公开政府信息情况", year: 2024),
@@ -37,7 +38,10 @@ public struct SectionOrderRule: Rule {
             } ?? false
             if section.number != expected, !skippedAreHeadingless {
                 let wanted = ChineseNumerals.numeral(expected)
-                let message = section.number < expected
+                let message = expected == 1
+                    ? Localized(zh: "第一个一级标题的序号是“\(section.numeral)”，应从“一”开始",
+                                en: "the first section is numbered \(section.number); numbering should start at 1")
+                    : section.number < expected
                     ? Localized(zh: "标题序号“\(section.numeral)”重复或倒退，此处应为“\(wanted)”",
                                 en: "section number \(section.number) repeats or goes back; expected \(expected)")
                     : Localized(zh: "标题序号从“\(ChineseNumerals.numeral(expected - 1))”跳到“\(section.numeral)”，此处应为“\(wanted)”",
