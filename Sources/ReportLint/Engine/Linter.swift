@@ -7,11 +7,18 @@ public struct Linter: Sendable {
     public var rules: [any Rule]
     /// The rules among `rules` that judge the reports of a run together.
     var collectingRules: [AnyCollectingRule]
+    /// What the filter stage may consult — the rules that run, the catalogue, configured severities — made
+    /// once for every report of a run.
+    let filterContext: FilterContext
 
     public init(configuration: Configuration = .init(), rules: [any Rule] = RuleRegistry.makeRules()) {
         self.configuration = configuration
         self.rules = rules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
         collectingRules = self.rules.compactMap(AnyCollectingRule.box)
+        let ids = self.rules.map { type(of: $0).descriptor.id } + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
+        filterContext = FilterContext(enabled: Set(ids), catalogue: RuleCatalogue(pack: configuration.pack), severity: { id in
+            configuration.isEnabled(id) ? configuration.severity(for: id, default: RuleRegistry.descriptor(id)?.severity ?? .note) : nil
+        })
     }
 
     /// Whether a run needs every report's facts before its results can be written.
@@ -26,15 +33,6 @@ public struct Linter: Sendable {
         return (report, check(report))
     }
 
-    /// What the filter stage may consult: the rules that ran, the catalogue, configured severities.
-    var filterContext: FilterContext {
-        let configuration = configuration
-        let ids = rules.map { type(of: $0).descriptor.id } + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
-        return FilterContext(enabled: Set(ids), catalogue: RuleCatalogue(pack: configuration.pack), severity: { id in
-            configuration.isEnabled(id) ? configuration.severity(for: id, default: RuleRegistry.descriptor(id)?.severity ?? .note) : nil
-        })
-    }
-
     /// Check, then the filter stage (suppression comments, the baseline).
     public func check(_ report: Report) -> [Diagnostic] {
         configuration.filters.apply(checkUnfiltered(report), document: report.document, context: filterContext)
@@ -42,17 +40,15 @@ public struct Linter: Sendable {
 
     func checkUnfiltered(_ report: Report) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        // A README among the drafts gets one note, not the report rules.
-        let rules = report.looksLikeAnnualReport ? rules : rules.filter { $0 is NotAReportRule }
-        if !report.looksLikeAnnualReport { return rules.flatMap { rule in
-            rule.check(report, context).map { diagnostic($0, descriptor: type(of: rule).descriptor, report: report) } } }
-        for rule in rules {
+        // A README among the drafts gets one note (not-a-report), not the report rules.
+        let isReport = report.looksLikeAnnualReport
+        for rule in rules where isReport || rule is NotAReportRule {
             let descriptor = type(of: rule).descriptor
             for finding in rule.check(report, context) {
                 result.append(diagnostic(finding, descriptor: descriptor, report: report))
             }
         }
-        if !configuration.pack.customRules.isEmpty {
+        if isReport, !configuration.pack.customRules.isEmpty {
             let custom = configuration.pack.customRules.filter { configuration.isEnabled($0.id) }
             for (spec, finding) in CustomRuleRunner(specs: custom).check(report) {
                 result.append(diagnostic(finding, descriptor: CustomRuleRunner.descriptor(spec), report: report))
@@ -62,7 +58,7 @@ public struct Linter: Sendable {
     }
 
     /// Every rule of this configuration (the catalogue), for reporters.
-    public var descriptors: [RuleDescriptor] { RuleCatalogue(pack: configuration.pack).descriptors }
+    public var descriptors: [RuleDescriptor] { filterContext.catalogue.descriptors }
 
     /// What each collecting rule keeps of a report (rule id → encoded facts).
     public func batchFacts(_ report: Report) -> [String: Data] {
@@ -79,7 +75,6 @@ public struct Linter: Sendable {
             let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
             for f in rule.checkAll(entries, context) { result.append(diagnostic(f, descriptor: rule.descriptor, report: nil)) }
         }
-        let filterContext = filterContext
         return Dictionary(grouping: result, by: \.path).values.flatMap {
             configuration.filters.apply($0, document: nil, context: filterContext)
         }
