@@ -10,6 +10,8 @@ import Foundation
 public struct Configuration: Sendable {
     /// Per-rule severity overrides; `nil` in the map means the rule is turned off.
     public var severities: [String: Severity?] = [:]
+    /// Rules' own settings (`"rules": {"repeated-word": {"allow": […]}}`), decoded, by rule id.
+    public var ruleOptions: [String: any RuleOptions] = [:]
     public var pack: RulePack = .builtIn
     public var yearOverride: Int?
     public var limits: LoadLimits = .default

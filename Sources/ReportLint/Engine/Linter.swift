@@ -25,7 +25,7 @@ public struct Linter: Sendable {
     public var collects: Bool { !collectingRules.isEmpty }
 
     public var reader: ReportReader { ReportReader(pack: configuration.pack, yearOverride: configuration.yearOverride) }
-    var context: RuleContext { RuleContext(pack: configuration.pack) }
+    var context: RuleContext { RuleContext(pack: configuration.pack, ruleOptions: configuration.ruleOptions) }
 
     /// Reads a document and runs the per-report rules on it.
     public func lint(_ document: Document) -> (Report, [Diagnostic]) {

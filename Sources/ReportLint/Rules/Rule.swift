@@ -66,7 +66,12 @@ public struct Finding: Sendable {
 /// What a rule may consult besides the report.
 public struct RuleContext: Sendable {
     public var pack: RulePack
-    public init(pack: RulePack) { self.pack = pack }
+    /// Rules' own settings from the configuration, by rule id (read with `options(_:)`).
+    public var ruleOptions: [String: any RuleOptions]
+    public init(pack: RulePack, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.pack = pack
+        self.ruleOptions = ruleOptions
+    }
 }
 
 /// The descriptor: everything about a rule except its code — id, severity, names, legal basis, examples.

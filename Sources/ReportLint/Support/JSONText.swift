@@ -22,6 +22,23 @@ public struct JSONText: Sendable {
             guard case .object(let members) = value else { return nil }
             return members.last { $0.key == key }?.value
         }
+
+        /// The value as `JSONSerialization` gives it (dictionaries, arrays, strings, `Double`, `Bool`, `NSNull`).
+        public var foundationObject: Any {
+            switch value {
+            case .object(let members): Dictionary(members.map { ($0.key, $0.value.foundationObject) }) { _, last in last }
+            case .array(let items): items.map(\.foundationObject)
+            case .string(let s): s
+            case .number(let d): d
+            case .bool(let b): b
+            case .null: NSNull()
+            }
+        }
+
+        /// The value as JSON bytes (for a `JSONDecoder`).
+        public var jsonData: Data {
+            (try? JSONSerialization.data(withJSONObject: foundationObject, options: [.fragmentsAllowed])) ?? Data("null".utf8)
+        }
     }
 
     /// 1-based line and column (characters).
