@@ -95,7 +95,7 @@ extension Configuration {
             guard let type else { return }
             let settings = JSONText.Node(value: .object(members.filter { $0.key != "severity" }), position: node.position)
             do {
-                let options = try RuleOptionsDecoding.decode(type, from: settings.jsonData)
+                let options = try RuleOptionsDecoding.decode(type, from: settings)
                 if let (key, problem) = options.problem() { throw at(settings[key]?.position ?? node.position, key, problem) }
                 ruleOptions[id] = options
             } catch let error as Error {

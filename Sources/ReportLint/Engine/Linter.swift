@@ -14,7 +14,7 @@ public struct Linter: Sendable {
     public init(configuration: Configuration = .init(), rules: [any Rule] = RuleRegistry.makeRules()) {
         self.configuration = configuration
         self.rules = rules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
-        collectingRules = self.rules.compactMap(AnyCollectingRule.box)
+        collectingRules = self.rules.compactMap(\.collecting)
         let ids = self.rules.map { type(of: $0).descriptor.id } + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
         filterContext = FilterContext(enabled: Set(ids), catalogue: RuleCatalogue(pack: configuration.pack), severity: { id in
             configuration.isEnabled(id) ? configuration.severity(for: id, default: RuleRegistry.descriptor(id)?.severity ?? .note) : nil

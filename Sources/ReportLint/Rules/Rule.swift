@@ -6,6 +6,17 @@ public protocol Rule: Sendable {
     static var descriptor: RuleDescriptor { get }
     init()
     func check(_ report: Report, _ context: RuleContext) -> [Finding]
+    /// The rule as a collecting rule, when it is one (`CollectingRule` provides it). A protocol requirement
+    /// rather than an `as? any CollectingRule` cast: a dynamic cast to a protocol scans every conformance record
+    /// of the binary the first time for each type, which cost about a sixth of a one-draft run.
+    var collecting: AnyCollectingRule? { get }
+    /// The type of the rule's settings, when it has any (`ConfigurableRule` provides it).
+    static var optionsType: (any RuleOptions.Type)? { get }
+}
+
+extension Rule {
+    public var collecting: AnyCollectingRule? { nil }
+    public static var optionsType: (any RuleOptions.Type)? { nil }
 }
 
 /// What a rule found — of every kind of rule: per report, collecting, custom — before the engine turns it into

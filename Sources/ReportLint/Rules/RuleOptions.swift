@@ -26,6 +26,10 @@ public protocol ConfigurableRule: Rule {
     associatedtype Options: RuleOptions
 }
 
+extension ConfigurableRule {
+    public static var optionsType: (any RuleOptions.Type)? { Options.self }
+}
+
 extension RuleContext {
     /// The rule's settings: as configured, else the defaults.
     public func options<R: ConfigurableRule>(_ rule: R.Type) -> R.Options {
@@ -37,14 +41,11 @@ extension RuleContext {
 enum RuleOptionsDecoding {
     /// The settings type of a built-in rule, if it has one.
     static func type(of id: String) -> (any RuleOptions.Type)? {
-        guard let rule = RuleRegistry.ruleTypes.first(where: { $0.descriptor.id == id }) as? any ConfigurableRule.Type else { return nil }
-        return optionsType(rule)
+        RuleRegistry.ruleTypes.first { $0.descriptor.id == id }?.optionsType
     }
 
-    private static func optionsType<R: ConfigurableRule>(_ rule: R.Type) -> any RuleOptions.Type { R.Options.self }
-
-    static func decode(_ type: any RuleOptions.Type, from data: Data) throws -> any RuleOptions {
-        try JSONDecoder().decode(type, from: data)
+    static func decode(_ type: any RuleOptions.Type, from node: JSONText.Node) throws -> any RuleOptions {
+        try JSONDecoder().decode(type, from: JSONSerialization.data(withJSONObject: node.foundationObject, options: [.fragmentsAllowed]))
     }
 
     /// The defaults as JSON text (`"allow": []`), for `explain` and `init`.
