@@ -17,13 +17,18 @@ final class Progress {
     /// progress line.
     let sharesTerminal: Bool
 
-    static let delay: UInt64 = 1_000_000_000, interval: UInt64 = 100_000_000
+    /// The line appears after `delay` (XXGK_LINT_PROGRESS_AFTER seconds, for tests; default 1) and is
+    /// redrawn at most every `interval`.
+    let delay: UInt64
+    static let interval: UInt64 = 100_000_000
 
     init(total: Int, lang: Language, quiet: Bool, stderrIsTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.total = total
         self.lang = lang
         enabled = stderrIsTerminal && !quiet && total > 1
         sharesTerminal = enabled && isatty(STDOUT_FILENO) == 1
+        let after = ProcessInfo.processInfo.environment["XXGK_LINT_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
+        delay = UInt64(max(0, min(after, 3600)) * 1e9)
     }
 
     /// One input checked (or failed) with `findings` findings.
@@ -32,7 +37,7 @@ final class Progress {
         findings += more
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        guard now - started >= Self.delay, now - lastDrawn >= Self.interval || done == total else { return }
+        guard now - started >= delay, now - lastDrawn >= Self.interval || done == total else { return }
         lastDrawn = now
         draw()
     }
