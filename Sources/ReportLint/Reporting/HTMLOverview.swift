@@ -9,6 +9,25 @@ struct HTMLOverview {
     var lang: Language { reporter.lang }
     var zh: Bool { lang == .zh }
 
+    /// The folder every report is in (up to its last `/`), left out of the paths in the tables, so that a
+    /// batch under a long folder keeps its rows short; "" when there is none.
+    let folder: String
+
+    init(reporter: HTMLReporter, tallies: [FileTally], failures: [FileTally]) {
+        self.reporter = reporter
+        self.tallies = tallies
+        self.failures = failures
+        var common: Substring? = nil
+        for t in tallies + failures {
+            common = common.map { $0.prefix(zip($0, t.path).prefix { $0 == $1 }.count) } ?? Substring(t.path)
+        }
+        folder = tallies.count + failures.count > 1 ? common?.lastIndex(of: "/").map { String(common![...$0]) } ?? "" : ""
+    }
+
+    func shortPath(_ path: String, _ folder: String) -> String {
+        HTMLPage.text(path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path)
+    }
+
     func render(_ totals: LintTotals) -> String {
         let rules = RuleTotals(tallies, catalogue: reporter.options.descriptors)
         var html = "<section id=\"overview\">\n<h2>\(zh ? "概览" : "Overview")</h2>\n<div class=\"stats\">\n"
@@ -36,7 +55,9 @@ struct HTMLOverview {
     /// the most serious finding.
     func matrix(_ rules: RuleTotals) -> String {
         let names = Dictionary(reporter.options.descriptors.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
-        var html = "<h3>\(zh ? "报告 × 规则" : "Reports × rules")</h3>\n<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr>"
+        var html = "<h3>\(zh ? "报告 × 规则" : "Reports × rules")</h3>\n"
+        if !folder.isEmpty { html += "<p class=\"muted\">\(zh ? "文件均在" : "All files are in") \(HTMLPage.text(folder))</p>\n" }
+        html += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr>"
         html += "<th>\(zh ? "报告" : "Report")</th><th>\(zh ? "结论" : "Verdict")</th><th>\(zh ? "机关" : "Body")</th><th>\(zh ? "年度" : "Year")</th>"
         html += [Severity.error, .warning, .note].map { "<th>\($0.label(lang))</th>" }.joined()
         for r in rules.rows {
@@ -44,8 +65,8 @@ struct HTMLOverview {
         }
         html += "</tr></thead>\n<tbody>\n"
         for (n, t) in tallies.enumerated() {
-            html += "<tr data-path=\"\(HTMLPage.attribute(t.path))\"><td><a href=\"#r\(n)\">\(HTMLPage.text(t.path))</a></td>"
-                + "<td>\(reporter.verdict(t.verdict))</td><td>\(HTMLPage.text(t.body ?? ""))</td><td>\(t.year.map(String.init) ?? "")</td>"
+            html += "<tr data-path=\"\(HTMLPage.attribute(t.path))\"><td class=\"nw\"><a href=\"#r\(n)\">\(shortPath(t.path, folder))</a></td>"
+                + "<td>\(reporter.verdict(t.verdict))</td><td class=\"nw\">\(HTMLPage.text(t.body ?? ""))</td><td>\(t.year.map(String.init) ?? "")</td>"
                 + "<td class=\"n\">\(t.errors)</td><td class=\"n\">\(t.warnings)</td><td class=\"n\">\(t.notes)</td>"
             for r in rules.rows {
                 if let c = t.byRule[r.id] {
@@ -91,7 +112,8 @@ struct HTMLOverview {
     }
 
     private func cell(_ t: FileTally, _ n: Int?) -> String {
-        let link = n.map { "<a href=\"#r\($0)\">\(HTMLPage.text(t.path))</a>" } ?? HTMLPage.text(t.path)
+        let name = shortPath(t.path, folder)
+        let link = n.map { "<a href=\"#r\($0)\">\(name)</a>" } ?? name
         let counts = [Severity.error, .warning, .note].map { "\($0.label(lang)) \(t.count($0))" }.joined(separator: " · ")
         return "\(t.year.map(String.init) ?? "") \(reporter.verdict(t.verdict)) \(link)<br><span class=\"muted\">\(counts)</span>"
     }

@@ -120,6 +120,7 @@ enum HTMLPage {
         th,td{border:1px solid var(--line);padding:3px 7px;text-align:left;vertical-align:top}
         th{background:#f3f5f7;font-weight:600}
         td.n{text-align:right;font-variant-numeric:tabular-nums}
+        td.nw{white-space:nowrap}
         .scroll{overflow-x:auto;max-width:100%}
         table.matrix th.rule{writing-mode:vertical-rl;white-space:nowrap;font-family:ui-monospace,monospace;font-weight:500;padding:6px 2px}
         table.matrix td.c{text-align:center;min-width:26px;font-variant-numeric:tabular-nums}
