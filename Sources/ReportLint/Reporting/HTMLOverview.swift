@@ -37,8 +37,8 @@ struct HTMLOverview {
             (Verdict.ready.label(lang), count(.ready), Verdict.ready.rawValue),
             (Verdict.needsFixes.label(lang), count(.needsFixes), Verdict.needsFixes.rawValue),
             (Verdict.unreadable.label(lang), failures.count, Verdict.unreadable.rawValue),
-            (Severity.error.label(lang), totals.errors, "error"), (Severity.warning.label(lang), totals.warnings, "warning"),
-            (Severity.note.label(lang), totals.notes, "note"),
+            (zh ? "错误" : "errors", totals.errors, "error"), (zh ? "警告" : "warnings", totals.warnings, "warning"),
+            (zh ? "提示" : "notes", totals.notes, "note"),
         ]
         for (label, n, kind) in stats {
             html += "<div class=\"stat\"\(kind.map { " data-kind=\"\($0)\"" } ?? "")><b>\(n)</b>\(label)</div>\n"
