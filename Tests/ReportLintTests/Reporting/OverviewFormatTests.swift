@@ -106,6 +106,21 @@ struct OverviewFormatTests {
         #expect(!SummaryReporter(options: ReporterOptions(color: false)).render(results).contains("\u{1B}["))
     }
 
+    @Test func yearPairsJoinOneBodysConsecutiveYears() {
+        #expect(YearPairs.bodyKey("社溪镇人民政府") == YearPairs.bodyKey("社溪镇政府"))
+        #expect(YearPairs.bodyKey("社溪镇 政府") == YearPairs.bodyKey("社溪镇"))
+        #expect(YearPairs.bodyKey("社溪镇") != YearPairs.bodyKey("牛街乡"))
+        func t(_ path: String, _ body: String?, _ year: Int?) -> FileTally {
+            let summary = LintResults.ReportSummary(title: nil, body: body, bodySource: nil, year: year, yearSource: nil, era: nil,
+                                                    format: "txt", sourceLines: [:])
+            return FileTally(LintResults.File(path: path, report: summary, diagnostics: []), quiet: false)
+        }
+        let pairs = YearPairs.pairs([t("a-2023", "社溪镇人民政府", 2023), t("b-2021", "牛街乡", 2021), t("a-2022", "社溪镇政府", 2022),
+                                     t("b-2023", "牛街乡", 2023), t("c", nil, 2022), t("a-2021", "社溪镇", 2021)])
+        #expect(pairs.map { "\($0.earlier.path)→\($0.later.path)" } == ["a-2021→a-2022", "a-2022→a-2023"],
+                "consecutive years only (牛街乡 2021 and 2023 are no pair), in year order")
+    }
+
     /// A draft that tries to break out of the page: a script, a closing tag, quotes that would end an
     /// attribute, an event handler, a direction override.
     static let hostileDraft = """
