@@ -93,7 +93,8 @@ struct SuppressionComment {
         if document.format == .docx {
             return document.wordComments.compactMap { c in
                 guard let lines = c.lines, let rules = parseWord(c.text) else { return nil }
-                let text = c.text.split(separator: "\n").first.map(String.init) ?? c.text
+                // An unused one is shown on its paragraph's text, which Ctrl+F finds (the comment is beside it).
+                let text = lines.lowerBound < document.lines.count ? document.lines[lines.lowerBound].text : ""
                 return SuppressionComment(kind: .disable, rules: rules, line: lines.lowerBound, column: 0, text: text,
                                           path: document.path, covered: lines)
             }
