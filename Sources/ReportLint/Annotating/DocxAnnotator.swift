@@ -27,6 +27,19 @@ public enum DocxAnnotator {
 
     public static func annotate(_ bytes: [UInt8], document: Document, diagnostics: [Diagnostic], lang: Language,
                                 customRules: Set<String> = [], limits: LoadLimits = .default) throws -> Result {
+        do {
+            return try place(bytes, document: document, diagnostics: diagnostics, lang: lang, customRules: customRules, limits: limits)
+        } catch let error as LoadError {
+            throw error
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(reason: Localized(zh: "无法生成加批注的副本：\(error)", en: "the annotated copy could not be made: \(error)"))
+        }
+    }
+
+    private static func place(_ bytes: [UInt8], document: Document, diagnostics: [Diagnostic], lang: Language,
+                              customRules: Set<String>, limits: LoadLimits) throws -> Result {
         let zip = try ZipArchive(bytes, limits: limits)
         var budget = limits.maxInflatedBytes
         func contents(_ name: String) throws -> [UInt8]? {
