@@ -130,8 +130,9 @@ struct AnnotateTests {
 
     static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].first(where: FileManager.default.isExecutableFile)
 
-    /// LibreOffice opens the copy and shows every comment: converted to PDF (comments exported as PDF
-    /// annotations), each comment's text is found in the annotations.
+    /// LibreOffice opens the copy and shows every comment: converted to PDF, each comment's text is found —
+    /// in the page text (pdftotext) where LibreOffice puts comments in the margin (7.6 and later), else in the
+    /// PDF's comment annotations (LibreOffice 7.4 exports them only so).
     @Test(.enabled(if: soffice != nil, "LibreOffice (soffice) not installed"))
     func libreOfficeShowsEveryComment() throws {
         let (result, diagnostics) = try Self.annotate()
@@ -141,13 +142,25 @@ struct AnnotateTests {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.soffice!)
         p.arguments = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to",
-                       #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#, "--outdir", dir.path, copy.path]
+                       #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}"#, "--outdir", dir.path, copy.path]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
         let pdf = try Data(contentsOf: dir.appendingPathComponent("copy.pdf"))
-        let notes = Self.annotationTexts(pdf)
+        var notes = Self.annotationTexts(pdf)
+        if let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) {
+            let t = Process(), out = Pipe()
+            t.executableURL = URL(fileURLWithPath: pdftotext)
+            t.arguments = [dir.appendingPathComponent("copy.pdf").path, "-"]
+            t.standardOutput = out
+            t.standardError = FileHandle.nullDevice
+            try t.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            t.waitUntilExit()
+            // Margin text is wrapped: compare without line ends.
+            notes.append(text.replacingOccurrences(of: "\n", with: ""))
+        }
         for d in diagnostics {
             #expect(notes.contains { $0.contains(d.message.zh) && $0.contains("[\(d.ruleID)]") }, "no PDF comment for \(d.ruleID): \(notes)")
         }
