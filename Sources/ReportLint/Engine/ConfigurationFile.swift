@@ -9,7 +9,7 @@ extension Configuration {
 
     static let configurationKeys = ["rules", "packs", "year", "lang", "maxFileSize", "include", "exclude"]
     static var packKeys: [String] { RulePack.packKeys }
-    static let customRuleKeys = ["id", "pattern", "message", "severity", "replacement"]
+    static let customRuleKeys = ["id", "pattern", "message", "severity", "replacement", "corrections"]
 
     /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
     public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
@@ -123,7 +123,12 @@ extension Configuration {
         let text = try Self.parseText(data, path: path, isPack: true)
         try Self.refuseUnknownKeys(text.root, allowed: Self.packKeys, path: path, isPack: true)
         if let rules = text.root["customRules"], case .array(let items) = rules.value {
-            for item in items { try Self.refuseUnknownKeys(item, allowed: Self.customRuleKeys, path: path, isPack: true) }
+            for item in items {
+                try Self.refuseUnknownKeys(item, allowed: Self.customRuleKeys, path: path, isPack: true)
+                if let corrections = item["corrections"], case .array(let list) = corrections.value {
+                    for c in list { try Self.refuseUnknownKeys(c, allowed: ["before", "after"], path: path, isPack: true) }
+                }
+            }
         }
         do { try pack.merge(json: text.plain) } catch let problem as CustomRuleSpec.Problem {
             throw .invalidPack(path: path, reason: problem.description)

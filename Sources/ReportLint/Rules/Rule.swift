@@ -99,9 +99,11 @@ public struct RuleDescriptor: Sendable {
     public var triggering: [RuleExample]
     /// Fragments from correct reports on which the rule must stay silent.
     public var nonTriggering: [RuleExample]
+    /// For a rule whose fixes `--fix` applies: fragments before and after fixing, tested like the examples.
+    public var corrections: [RuleCorrection]
 
     public init(id: String, severity: Severity, name: Localized, summary: Localized, rationale: Localized,
-                basis: Localized, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                basis: Localized, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
         self.id = id
         self.severity = severity
         self.name = name
@@ -110,6 +112,24 @@ public struct RuleDescriptor: Sendable {
         self.basis = basis
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.corrections = corrections
+    }
+}
+
+/// A fix as `--fix` makes it: a fragment, and the same fragment with every certain fix applied.
+public struct RuleCorrection: Sendable {
+    public var before: String
+    public var after: String
+    public var year: Int?
+    public var file: String
+    public var line: Int
+
+    public init(_ before: String, _ after: String, year: Int? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        self.before = before
+        self.after = after
+        self.year = year
+        self.file = "\(file)"
+        self.line = Int(line)
     }
 }
 

@@ -14,6 +14,13 @@ public enum RuleDocumentation {
         for e in d.triggering { out += block(e, lang) }
         out += zh ? "## 不会报告的写法\n\n" : "## Examples that do not trigger\n\n"
         for e in d.nonTriggering { out += block(e, lang) }
+        if !d.corrections.isEmpty {
+            out += zh ? "## 自动修正（--fix，修正前 → 修正后）\n\n" : "## Fixes (--fix, before → after)\n\n"
+            for c in d.corrections {
+                let year = c.year.map { zh ? "（报告年度 \($0)）\n" : "(report year \($0))\n" } ?? ""
+                out += year + "```\n" + c.before + "\n```\n→\n```\n" + c.after + "\n```\n\n"
+            }
+        }
         return out
     }
 

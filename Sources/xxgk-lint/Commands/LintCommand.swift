@@ -88,6 +88,7 @@ enum LintCommand {
             }
             fixFailed = !ok
         }
+        if let out = args.annotate, let status = AnnotateCommand.run(output: out, runs: runners, lang: lang) { return status }
         let status = lint(runners, args, lang, extraFailure: stdinFailure, protected: groups.compactMap(\.config))
         return emptyFolders.isEmpty && !fixFailed ? status : 2
     }
