@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What word/styles.xml says about paragraph styles: which are headings (and of what level), and which
 /// carry list numbering. A paragraph only names its style id ("2", "Heading1", "a3"…); WPS and localised
 /// Word pick arbitrary ids, so the heading level comes from the style's name ("heading 1", "标题 1") or its
@@ -26,8 +30,8 @@ struct DocxStyles {
     /// Word's styles.xml is often 300 KB of definitions (with latent styles) for a document that uses five:
     /// each style is read when a paragraph first names it. A part whose layout the byte search cannot follow
     /// is read whole, as before.
-    init(_ xml: DocxXML) throws(LoadError) {
-        if let found = Self.locate(xml.bytes) {
+    init(_ xml: DocxXML, whole: Bool = false) throws(LoadError) {
+        if !whole, let found = Self.locate(xml.bytes) {
             index = (xml, found.root, found.styles)
         } else {
             index = nil
@@ -47,7 +51,7 @@ struct DocxStyles {
     }
 
     /// Every style of a part (or of one style wrapped in the root).
-    private static func parse(_ xml: DocxXML) throws(LoadError) -> [String: Style] {
+    static func parse(_ xml: DocxXML) throws(LoadError) -> [String: Style] {
         var styles: [String: Style] = [:]
         var currentID: String?
         var current = Style()
@@ -79,15 +83,22 @@ struct DocxStyles {
     /// The root start tag `<w:styles …>` and each `<w:style … w:styleId="ID" …>…</w:style>`, by bytes; nil when the
     /// part does not look like Word's own (another prefix, a style not closed, `<!`, an id with an entity).
     static func locate(_ b: [UInt8]) -> (root: Range<Int>, styles: [String: Range<Int>])? {
+        /// The first place of `needle` at or after `from` (memchr for its first byte, then memcmp).
         func find(_ needle: [UInt8], from: Int) -> Int? {
-            guard !needle.isEmpty, from <= b.count - needle.count else { return nil }
-            var i = from
-            while i <= b.count - needle.count {
-                guard let hit = b[i...(b.count - needle.count)].firstIndex(of: needle[0]) else { return nil }
-                if b[hit..<(hit + needle.count)].elementsEqual(needle) { return hit }
-                i = hit + 1
+            guard !needle.isEmpty, from >= 0, from <= b.count - needle.count else { return nil }
+            return b.withUnsafeBytes { hay in
+                needle.withUnsafeBytes { n in
+                    let base = hay.baseAddress!, last = hay.count - n.count
+                    var i = from
+                    while i <= last {
+                        guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
+                        let at = UnsafeRawPointer(hit) - base
+                        if memcmp(base + at, n.baseAddress!, n.count) == 0 { return at }
+                        i = at + 1
+                    }
+                    return nil
+                }
             }
-            return nil
         }
         // A comment, CDATA or DOCTYPE (refused by the full reading) sends the part to be read whole.
         if find(Array("<!".utf8), from: 0) != nil { return nil }
