@@ -76,11 +76,14 @@ public struct Finding: Sendable {
 
 /// What a rule may consult besides the report.
 public struct RuleContext: Sendable {
-    public var pack: RulePack
+    /// The rule packs, with the forms rules search (phrase scalars, compiled tables) made once.
+    public var knowledge: Knowledge
+    /// The rule packs' data.
+    public var pack: RulePack { knowledge.pack }
     /// Rules' own settings from the configuration, by rule id (read with `options(_:)`).
     public var ruleOptions: [String: any RuleOptions]
-    public init(pack: RulePack, ruleOptions: [String: any RuleOptions] = [:]) {
-        self.pack = pack
+    public init(knowledge: Knowledge = .builtIn, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.knowledge = knowledge
         self.ruleOptions = ruleOptions
     }
 }
