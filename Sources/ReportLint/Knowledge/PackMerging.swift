@@ -3,7 +3,13 @@ import Foundation
 extension RulePack {
     /// Merges a pack given as JSON: keys present in it extend lists and replace single values.
     public mutating func merge(json: Data) throws {
-        let partial = try JSONDecoder().decode(PartialPack.self, from: json)
+        try merge(json: json, ruleDataTypes: Self.ruleDataTypes)
+    }
+
+    /// Merges a pack, with the keys rules declare for their own data (`PackDataRule`) among `ruleDataTypes`.
+    mutating func merge(json: Data, ruleDataTypes: [PackDataKey]) throws {
+        let file = try JSONDecoder().decode(PackFile.self, from: json, configuration: ruleDataTypes)
+        let partial = file.partial
         if let eras = partial.eras { self.eras.merge(eras) { _, new in new } }
         oldFormatHeadings += partial.oldFormatHeadings ?? []
         tableRowLabels += partial.tableRowLabels ?? []
@@ -50,6 +56,7 @@ extension RulePack {
             knownDocuments.removeAll { $0.number == document.number }
             knownDocuments.append(document)
         }
+        for (key, value) in file.ruleData { ruleData[key] = ruleData[key].map { $0.merging(value) } ?? value }
         let added = partial.customRules ?? []
         if Set(customRules.map(\.id) + added.map(\.id)).count > CustomRuleSpec.maxRules {
             throw CustomRuleSpec.Problem.tooManyRules(CustomRuleSpec.maxRules)
@@ -62,6 +69,21 @@ extension RulePack {
         // Longest units first, so that 人次 wins over 人.
         countUnits.sort { $0.count > $1.count }
         amountUnits.sort { $0.count > $1.count }
+    }
+
+    /// A pack file: the keys of `RulePack`, and those rules declare for their own data — decoded in one pass.
+    private struct PackFile: DecodableWithConfiguration {
+        var partial: PartialPack
+        var ruleData: [(key: String, value: any PackData)] = []
+
+        init(from decoder: any Decoder, configuration types: [PackDataKey]) throws {
+            partial = try PartialPack(from: decoder)
+            guard !types.isEmpty else { return }
+            let container = try decoder.container(keyedBy: PackDataKey.Key.self)
+            for type in types where container.contains(PackDataKey.Key(type.key)) {
+                ruleData.append((type.key, try type.type.decode(from: container, key: PackDataKey.Key(type.key))))
+            }
+        }
     }
 
     /// A pack file in which every key is optional (user packs give only what they change).
@@ -92,7 +114,9 @@ extension RulePack {
     }
 
     /// The keys a pack may have.
-    static var packKeys: [String] { PartialPack.CodingKeys.allCases.map(\.rawValue) }
+    static var packKeys: [String] { ownKeys + ruleDataTypes.map(\.key) }
+    /// The keys of `RulePack`'s own data (not rules').
+    static var ownKeys: [String] { PartialPack.CodingKeys.allCases.map(\.rawValue) }
 
     private struct PartialTableFigures: Decodable {
         var statements: [TableFigurePhrases.Statement]?

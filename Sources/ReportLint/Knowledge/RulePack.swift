@@ -40,6 +40,9 @@ public struct RulePack: Sendable, Codable {
     public var repeatedCharacters: [String] = []
     /// Words that may start right after a word ending the same way (民政局 + 局长, 县政府 + 政府信息, 为了 + 了解).
     public var repeatedWordBoundaries: [String] = []
+    /// The data rules keep in packs under keys of their own (`PackDataRule`), by key: read with
+    /// `RuleContext.packData(_:)`.
+    public var ruleData: [String: any PackData] = [:]
     public init() {}
 
     private enum CodingKeys: String, CodingKey {

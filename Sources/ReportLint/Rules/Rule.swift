@@ -12,11 +12,14 @@ public protocol Rule: Sendable {
     var collecting: AnyCollectingRule? { get }
     /// The type of the rule's settings, when it has any (`ConfigurableRule` provides it).
     static var optionsType: (any RuleOptions.Type)? { get }
+    /// The pack key of the rule's own data and its type, when it keeps data in packs (`PackDataRule` provides it).
+    static var packData: PackDataKey? { get }
 }
 
 extension Rule {
     public var collecting: AnyCollectingRule? { nil }
     public static var optionsType: (any RuleOptions.Type)? { nil }
+    public static var packData: PackDataKey? { nil }
 }
 
 /// What a rule found — of every kind of rule: per report, collecting, custom — before the engine turns it into
