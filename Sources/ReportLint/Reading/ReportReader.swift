@@ -12,6 +12,11 @@ public struct ReportReader: Sendable {
         self.yearOverride = yearOverride
     }
 
+    /// With a pack of one's own, compiled here (once per reader made: keep the reader, or its `Knowledge`).
+    public init(pack: RulePack, yearOverride: Int? = nil) {
+        self.init(knowledge: Knowledge(pack), yearOverride: yearOverride)
+    }
+
     public func read(_ document: Document) -> Report {
         let lines = document.lines.map(\.scalars)
         var report = Report(document: document, lines: lines)

@@ -89,6 +89,10 @@ public struct RuleContext: Sendable {
         self.knowledge = knowledge
         self.ruleOptions = ruleOptions
     }
+    /// With a pack of one's own, compiled here (once per context made: keep the context, or its `Knowledge`).
+    public init(pack: RulePack, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.init(knowledge: Knowledge(pack), ruleOptions: ruleOptions)
+    }
 }
 
 /// The descriptor: everything about a rule except its code — id, severity, names, legal basis, examples.

@@ -4,7 +4,7 @@ import Testing
 
 /// A rule whose phrase list lives in the packs under a key it declares (`PackDataRule`), for these tests only.
 private struct InsistenceRule: PackDataRule {
-    static let packKey = "insistenceWords"
+    static let packKey = "packDataTestWords"
     typealias Data = PhraseList
     static let descriptor = RuleDescriptor(
         id: "insistence-test", severity: .note, name: Localized(zh: "测试", en: "test"), summary: Localized(zh: "测试", en: "test"),
@@ -34,9 +34,9 @@ struct PackDataTests {
         let text = "某镇人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n\n务必做好公开工作，坚决落实条例。"
         var pack = RulePack.builtIn
         #expect(findings(pack, text).isEmpty, "no pack gives the list: the rule has no words")
-        try pack.merge(json: Data(#"{"insistenceWords": ["务必"]}"#.utf8), ruleDataTypes: types)
+        try pack.merge(json: Data(#"{"packDataTestWords": ["务必"]}"#.utf8), ruleDataTypes: types)
         #expect(findings(pack, text).map(\.snippet) == ["务必"])
-        try pack.merge(json: Data(#"{"subjects": ["我社区"], "insistenceWords": ["坚决"]}"#.utf8), ruleDataTypes: types)
+        try pack.merge(json: Data(#"{"subjects": ["我社区"], "packDataTestWords": ["坚决"]}"#.utf8), ruleDataTypes: types)
         #expect(findings(pack, text).map(\.snippet) == ["务必", "坚决"], "a later pack extends the list")
         #expect(pack.subjects.contains("我社区"), "the pack's own keys are read beside the rule's")
     }
@@ -44,10 +44,10 @@ struct PackDataTests {
     @Test func aRulesDataOfTheWrongShapeIsRefusedWithItsKey() {
         var pack = RulePack.builtIn
         #expect {
-            try pack.merge(json: Data(#"{"insistenceWords": "务必"}"#.utf8), ruleDataTypes: types)
+            try pack.merge(json: Data(#"{"packDataTestWords": "务必"}"#.utf8), ruleDataTypes: types)
         } throws: { error in
             guard case DecodingError.typeMismatch(_, let context) = error else { return false }
-            return context.codingPath.first?.stringValue == "insistenceWords"
+            return context.codingPath.first?.stringValue == "packDataTestWords"
         }
     }
 
