@@ -8,7 +8,11 @@ extension RulePack {
 
     /// Merges a pack, with the keys rules declare for their own data (`PackDataRule`) among `ruleDataTypes`.
     mutating func merge(json: Data, ruleDataTypes: [PackDataKey]) throws {
-        let file = try JSONDecoder().decode(PackFile.self, from: json, configuration: ruleDataTypes)
+        // The types go in `userInfo` (a `DecodableWithConfiguration` decode cost a scan of the binary's
+        // conformance records at start-up), and not at all when no rule declares a key.
+        let decoder = JSONDecoder()
+        if !ruleDataTypes.isEmpty { decoder.userInfo[PackFile.typesKey] = ruleDataTypes }
+        let file = try decoder.decode(PackFile.self, from: json)
         let partial = file.partial
         if let eras = partial.eras { self.eras.merge(eras) { _, new in new } }
         oldFormatHeadings += partial.oldFormatHeadings ?? []
@@ -72,13 +76,14 @@ extension RulePack {
     }
 
     /// A pack file: the keys of `RulePack`, and those rules declare for their own data — decoded in one pass.
-    private struct PackFile: DecodableWithConfiguration {
+    private struct PackFile: Decodable {
         var partial: PartialPack
         var ruleData: [(key: String, value: any PackData)] = []
+        static let typesKey = CodingUserInfoKey(rawValue: "ruleDataTypes")!
 
-        init(from decoder: any Decoder, configuration types: [PackDataKey]) throws {
+        init(from decoder: any Decoder) throws {
             partial = try PartialPack(from: decoder)
-            guard !types.isEmpty else { return }
+            guard let types = decoder.userInfo[Self.typesKey] as? [PackDataKey], !types.isEmpty else { return }
             let container = try decoder.container(keyedBy: PackDataKey.Key.self)
             for type in types where container.contains(PackDataKey.Key(type.key)) {
                 ruleData.append((type.key, try type.type.decode(from: container, key: PackDataKey.Key(type.key))))
