@@ -12,7 +12,16 @@ public struct Configuration: Sendable {
     public var severities: [String: Severity?] = [:]
     /// Rules' own settings (`"rules": {"repeated-word": {"allow": […]}}`), decoded, by rule id.
     public var ruleOptions: [String: any RuleOptions] = [:]
-    public var pack: RulePack = .builtIn
+    /// The rule packs merged (the built-in ones, then the user's). Setting it compiles it (`Knowledge`): merge
+    /// packs into a `RulePack` of your own and set it once, rather than merging into this one pack by pack.
+    public var pack: RulePack {
+        get { ownKnowledge?.pack ?? .builtIn }
+        set { ownKnowledge = Knowledge(newValue) }
+    }
+    /// The pack with the forms readers and rules search, made when the pack was set.
+    public var knowledge: Knowledge { ownKnowledge ?? .builtIn }
+    /// The knowledge of a pack set; nil for the built-in packs, compiled once for every configuration.
+    private var ownKnowledge: Knowledge?
     public var yearOverride: Int?
     public var limits: LoadLimits = .default
     /// Which of the files found in folders are linted (`"include"`, `"exclude"`: `Glob` patterns relative to

@@ -130,7 +130,10 @@ extension Configuration {
                 }
             }
         }
-        do { try pack.merge(json: text.plain) } catch let problem as CustomRuleSpec.Problem {
+        // Merged into a copy and set once: setting the pack compiles it.
+        var merged = pack
+        defer { pack = merged }
+        do { try merged.merge(json: text.plain) } catch let problem as CustomRuleSpec.Problem {
             throw .invalidPack(path: path, reason: problem.description)
         } catch let decoding as DecodingError {
             let (codingPath, what) = Self.describe(decoding)

@@ -24,8 +24,8 @@ public struct Linter: Sendable {
     /// Whether a run needs every report's facts before its results can be written.
     public var collects: Bool { !collectingRules.isEmpty }
 
-    public var reader: ReportReader { ReportReader(pack: configuration.pack, yearOverride: configuration.yearOverride) }
-    var context: RuleContext { RuleContext(pack: configuration.pack, ruleOptions: configuration.ruleOptions) }
+    public var reader: ReportReader { ReportReader(knowledge: configuration.knowledge, yearOverride: configuration.yearOverride) }
+    var context: RuleContext { RuleContext(knowledge: configuration.knowledge, ruleOptions: configuration.ruleOptions) }
 
     /// Reads a document and runs the per-report rules on it.
     public func lint(_ document: Document) -> (Report, [Diagnostic]) {

@@ -12,11 +12,14 @@ public protocol Rule: Sendable {
     var collecting: AnyCollectingRule? { get }
     /// The type of the rule's settings, when it has any (`ConfigurableRule` provides it).
     static var optionsType: (any RuleOptions.Type)? { get }
+    /// The pack key of the rule's own data and its type, when it keeps data in packs (`PackDataRule` provides it).
+    static var packData: PackDataKey? { get }
 }
 
 extension Rule {
     public var collecting: AnyCollectingRule? { nil }
     public static var optionsType: (any RuleOptions.Type)? { nil }
+    public static var packData: PackDataKey? { nil }
 }
 
 /// What a rule found — of every kind of rule: per report, collecting, custom — before the engine turns it into
@@ -76,12 +79,19 @@ public struct Finding: Sendable {
 
 /// What a rule may consult besides the report.
 public struct RuleContext: Sendable {
-    public var pack: RulePack
+    /// The rule packs, with the forms rules search (phrase scalars, compiled tables) made once.
+    public var knowledge: Knowledge
+    /// The rule packs' data.
+    public var pack: RulePack { knowledge.pack }
     /// Rules' own settings from the configuration, by rule id (read with `options(_:)`).
     public var ruleOptions: [String: any RuleOptions]
-    public init(pack: RulePack, ruleOptions: [String: any RuleOptions] = [:]) {
-        self.pack = pack
+    public init(knowledge: Knowledge = .builtIn, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.knowledge = knowledge
         self.ruleOptions = ruleOptions
+    }
+    /// With a pack of one's own, compiled here (once per context made: keep the context, or its `Knowledge`).
+    public init(pack: RulePack, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.init(knowledge: Knowledge(pack), ruleOptions: ruleOptions)
     }
 }
 

@@ -52,7 +52,7 @@ public struct RepeatedWordRule: ConfigurableRule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let phrases = context.pack.phrases
+        let phrases = context.knowledge.phrases
         let allow = phrases.repeatedWordAllow + context.options(Self.self).allow.flatMap { [$0, $0 + $0] }
         let subjects = phrases.subjects
         let heads = Array(Set(subjects.compactMap(\.first)))
