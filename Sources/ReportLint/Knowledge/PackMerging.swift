@@ -118,8 +118,9 @@ extension RulePack {
         }
     }
 
-    /// The keys a pack may have.
-    static var packKeys: [String] { ownKeys + ruleDataTypes.map(\.key) }
+    /// The keys a pack may have. `"description"` (every built-in pack has one, for people) is allowed and not read,
+    /// so that a user's pack may start as a copy of a built-in one.
+    static var packKeys: [String] { ownKeys + ruleDataTypes.map(\.key) + ["description"] }
     /// The keys of `RulePack`'s own data (not rules').
     static var ownKeys: [String] { PartialPack.CodingKeys.allCases.map(\.rawValue) }
 

@@ -58,3 +58,19 @@ struct ConfigurationFileTests {
         }
     }
 }
+
+/// A user's pack may begin as a copy of a built-in one (each has a `"description"` for people).
+@Suite("Packs copied from the built-in ones")
+struct CopiedPackTests {
+    @Test func aCopyOfEveryBuiltInPackIsAccepted() throws {
+        let rules = TestSupport.root.appendingPathComponent("rules")
+        let packs = try FileManager.default.contentsOfDirectory(atPath: rules.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(packs.count >= 3)
+        for name in packs {
+            var configuration = Configuration()
+            do { try configuration.addPack(path: rules.appendingPathComponent(name).path) } catch {
+                Issue.record("\(name): \(error.message(.en))")
+            }
+        }
+    }
+}
