@@ -39,6 +39,8 @@ public struct RulePack: Sendable, Codable {
     public var repeatedCharacters: [String] = []
     /// Words that may start right after a word ending the same way (民政局 + 局长, 县政府 + 政府信息, 为了 + 了解).
     public var repeatedWordBoundaries: [String] = []
+    /// Standard sentences any report may use word for word (`duplicate-content` does not count them).
+    public var boilerplate: [String] = []
     /// The table definitions compiled for matching, built on first use and shared by the copies of the pack
     /// (every report of a run reads with the same pack). Not part of the pack's data.
     var compiledTables = CompiledTables()
@@ -49,7 +51,7 @@ public struct RulePack: Sendable, Codable {
         case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers
         case partMarkers, comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow
         case genre, thresholds, statutoryTables, tableIdentities, tableFigures, customRules, knownDocuments, publicationDeadlines
-        case repeatedCharacters, repeatedWordBoundaries
+        case repeatedCharacters, repeatedWordBoundaries, boilerplate
     }
 
     public struct EraTemplate: Sendable, Codable {
@@ -159,6 +161,7 @@ public struct RulePack: Sendable, Codable {
         }
         repeatedCharacters += partial.repeatedCharacters ?? []
         repeatedWordBoundaries += partial.repeatedWordBoundaries ?? []
+        boilerplate += partial.boilerplate ?? []
         if let d = partial.publicationDeadlines { publicationDeadlines.merge(d) { _, new in new } }
         for document in partial.knownDocuments ?? [] {
             knownDocuments.removeAll { $0.number == document.number }
@@ -194,14 +197,14 @@ public struct RulePack: Sendable, Codable {
         var customRules: [CustomRuleSpec]?
         var knownDocuments: [KnownDocument]?
         var publicationDeadlines: [String: String]?
-        var repeatedCharacters, repeatedWordBoundaries: [String]?
+        var repeatedCharacters, repeatedWordBoundaries, boilerplate: [String]?
 
         /// Every key a pack may have (a pack with another key is refused, with the place).
         enum CodingKeys: String, CodingKey, CaseIterable {
             case eras, oldFormatHeadings, tableRowLabels, regulation, subjects, countUnits, amountUnits, totalMarkers, partMarkers
             case comparisonMarkers, carryMarkers, futureMarkers, statVerbs, periodMarkers, repeatedWordAllow, genre, thresholds
             case statutoryTables, tableIdentities, tableFigures, customRules
-            case knownDocuments, publicationDeadlines, repeatedCharacters, repeatedWordBoundaries
+            case knownDocuments, publicationDeadlines, repeatedCharacters, repeatedWordBoundaries, boilerplate
         }
     }
 

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Who and when a report is, as every batch rule keeps it: the body as named and normalised, the year, the
+/// body's level, and where a finding about the whole report points (the title, else the first line).
+public struct ReportStamp: Codable, Sendable {
+    public var body: String?
+    public var identity: BodyIdentity?
+    public var year: Int?
+    public var level: BodyLevel
+    /// The title's first piece (or the first line with text), and its text.
+    public var anchor: TextSpan
+    public var anchorText: String
+
+    /// Nil for what is no annual report (a README among the drafts): batch rules leave it out.
+    public init?(_ report: Report) {
+        guard report.looksLikeAnnualReport else { return nil }
+        body = report.body
+        identity = BodyIdentity(report.body)
+        year = report.year?.value
+        level = report.level
+        let line = report.title?.pieces.first?.line ?? report.lines.firstIndex { !$0.string.trimmedBlanks.isEmpty } ?? 0
+        let text = line < report.lines.count ? report.lines[line] : []
+        anchor = TextSpan(line: line, start: 0, end: text.count)
+        anchorText = text.string
+    }
+
+    /// Where a finding about the whole report of `path` stands.
+    func location(_ path: String) -> Finding.Location { .init(path: path, span: anchor, snippet: anchorText.isEmpty ? (body ?? "") : anchorText) }
+}
+
+/// A value of a table cell with where it stands, as a batch rule keeps it.
+public struct KeptCell: Codable, Sendable, Equatable {
+    public var value: Double
+    public var span: TextSpan
+
+    init?(_ value: TableValue?) {
+        guard case .number(let v, _, let span) = value else { return nil }
+        self.value = v
+        self.span = span
+    }
+
+    var text: String { NumberText.plain(value) }
+    func location(_ path: String) -> Finding.Location { .init(path: path, span: span, snippet: text) }
+}
+
+/// Facts that carry a stamp.
+protocol Stamped { var stamp: ReportStamp { get } }
+
+/// The reports of a batch by body and year, bodies resolved over the whole batch (`BodyIdentity.Resolver`).
+struct BatchIndex<F: Stamped & Sendable> {
+    let entries: [CollectedFacts<F>]
+    let resolver: BodyIdentity.Resolver
+    /// body → year → entry indices.
+    private var byBody: [String: [Int: [Int]]] = [:]
+
+    init(_ entries: [CollectedFacts<F>]) {
+        self.entries = entries
+        resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
+        for (i, e) in entries.enumerated() {
+            guard let body = body(i), let year = e.facts.stamp.year else { continue }
+            byBody[body, default: [:]][year, default: []].append(i)
+        }
+    }
+
+    /// The body entry `i` is from — nil when it has no name, or a name the batch cannot tie to one body.
+    func body(_ i: Int) -> String? {
+        guard let identity = entries[i].facts.stamp.identity, resolver.ambiguous[identity.key] == nil else { return nil }
+        return resolver.body(identity)
+    }
+
+    /// The same body's reports of a year.
+    func reports(of body: String, year: Int) -> [Int] { byBody[body]?[year] ?? [] }
+
+    /// The same body's reports of the year before entry `i`'s.
+    func previousYear(of i: Int) -> [Int] {
+        guard let body = body(i), let year = entries[i].facts.stamp.year else { return [] }
+        return reports(of: body, year: year - 1)
+    }
+
+    /// Every (body, year) with its entries.
+    var groups: [(body: String, year: Int, entries: [Int])] {
+        byBody.flatMap { body, years in years.map { (body, $0.key, $0.value) } }.sorted { ($0.body, $0.year) < ($1.body, $1.year) }
+    }
+
+    func path(_ i: Int) -> String { entries[i].path }
+    func facts(_ i: Int) -> F { entries[i].facts }
+}
+
+enum BatchText {
+    /// The file name of a path, for messages (the full path is in the related location).
+    static func file(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// 20 → “20%”.
+    static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+}
