@@ -10,7 +10,7 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
     public var key: String
 
     public init?(_ name: String?) {
-        guard let name else { return nil }
+        guard let name, BodyReader.looksLikeBody(name.withoutBlanks) else { return nil }
         var s = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.isHan || $0.properties.isAlphabetic || $0.isDigitLike }))
         s = s.replacingOccurrences(of: "人民政府", with: "政府")
         for suffix in ["街道办事处", "街道办"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count)) + "街道" }
@@ -23,11 +23,17 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
     /// Place names end with one of these: the cut between a county and a town inside a name falls after one.
     static let placeEnds: Set<Character> = ["省", "市", "州", "县", "区", "旗", "盟"]
 
+    static let notPlaces = ["城市", "超市", "社区", "园区", "景区", "城区", "街区", "市区", "山区", "牧区", "林区", "矿区", "库区", "辖区", "老区"]
+
     /// Whether `self` may be `longer` with places in front left out (“太平镇” and “鹤庆县太平镇”).
     public func isShortForm(of longer: BodyIdentity) -> Bool {
         guard longer.key.count > key.count, longer.key.hasSuffix(key) else { return false }
         let prefix = longer.key.dropLast(key.count)
         guard let last = prefix.last, Self.placeEnds.contains(last) else { return false }
+        // The place name the cut ends: from the previous place ending, two characters at least, and not a
+        // word that only ends like one (城市管理局 is no 城市 + 管理局).
+        let place = String(prefix.dropLast().reversed().prefix { !Self.placeEnds.contains($0) }.reversed()) + String(last)
+        guard place.count >= 2, !Self.notPlaces.contains(where: place.hasSuffix) else { return false }
         // “市管理局” is not a body's short name: what is left must name a body by itself.
         return BodyReader.looksLikeBody(key)
     }

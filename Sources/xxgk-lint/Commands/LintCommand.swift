@@ -136,7 +136,8 @@ enum LintCommand {
                        line: failureLine(.init(path: inputs[0].name, error: .timedOut(seconds: Int(args.timeout.rounded(.up)))), lang))
             : nil
         for sink in sinks { sink.begin() }
-        for (runner, inputs) in runs where !inputs.isEmpty { runner.run(inputs) { outcome in
+        // One batch over every run: the batch rules compare the reports of all the folders given.
+        Runner.run(runs) { outcome in
             if let watchdog, !watchdog.claim() { Watchdog.waitForExit() }
             switch outcome {
             case .checked(let file, _):
@@ -147,7 +148,7 @@ enum LintCommand {
             case .failed(let failure):
                 failed(failure)
             }
-        } }
+        }
         if let extraFailure { failed(extraFailure) }
         totals.unreadable = failures.count
         for sink in sinks {

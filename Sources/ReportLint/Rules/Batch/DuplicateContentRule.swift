@@ -9,7 +9,9 @@ public struct DuplicateContentRule: CollectingRule {
         /// The share of the narrative (boilerplate left out) from which a report is a copy (the assessments' line: half).
         public var threshold: Double = 0.5
         /// The least narrative, in comparable characters, shared before a share counts.
-        public var minimumCharacters: Int = 120
+        public var minimumCharacters: Int = 150
+        /// The share, counting what many reports of the batch say as well, from which two reports are near copies.
+        public var nearCopy: Double = 0.9
         public init() {}
     }
 
@@ -71,7 +73,7 @@ public struct DuplicateContentRule: CollectingRule {
         let hashes = samples.map { Array(Set($0.map(\.hash))).sorted() }
         let standard = NarrativeSketch.shingleHashes(Self.standardPhrases(context.pack), names: context.pack.subjects)
         let index = ShingleIndex(hashes: hashes, bodies: bodies, packBoilerplate: standard,
-                                 bodyThreshold: max(5, min((bodyNumbers.count + 4) / 5, 50)))
+                                 bodyThreshold: Self.boilerplateBodies(bodyNumbers.count))
         var findings: [Finding] = []
         for a in entries.indices {
             guard let year = entries[a].facts.stamp.year else { continue }
@@ -84,14 +86,24 @@ public struct DuplicateContentRule: CollectingRule {
                 let counterpart = sameBody ? yearB == year - 1 : yearB == year && !batch.resolver.mayBeSame(
                     entries[a].facts.stamp.identity!, entries[b].facts.stamp.identity!)
                 guard counterpart else { continue }
-                let c = Comparison(samples[a], entries[a].facts.sketch, other: hashes[b], index)
-                guard c.share >= options.threshold, c.sharedWeight >= options.minimumCharacters else { continue }
+                var c = Comparison(samples[a], entries[a].facts.sketch, other: hashes[b], boilerplate: index.isBoilerplate)
+                if c.share < options.threshold {
+                    // What many reports of the batch say is boilerplate — unless two reports say all of it alike.
+                    let whole = Comparison(samples[a], entries[a].facts.sketch, other: hashes[b], boilerplate: index.isStandard)
+                    guard whole.share >= options.nearCopy else { continue }
+                    c = whole
+                }
+                guard c.sharedWeight >= options.minimumCharacters else { continue }
                 if best.map({ c.share > $0.comparison.share }) ?? true { best = (b, sameBody, c) }
             }
             if let best { findings.append(finding(entries, a, best.other, sameBody: best.sameBody, best.comparison, samples[best.other], index)) }
         }
         return findings
     }
+
+    /// How many bodies' reports must have a shingle for it to be boilerplate: a tenth of the bodies, at least
+    /// four (three bodies with one text are copies; a county template used by many is not), at most fifty.
+    static func boilerplateBodies(_ bodies: Int) -> Int { max(4, min((bodies + 9) / 10, 50)) }
 
     /// The standard wording of a report that any two share: the regulation's names, the genre, the parts'
     /// headings, the table labels, and the pack's standard sentences.
@@ -109,24 +121,29 @@ public struct DuplicateContentRule: CollectingRule {
         var share: Double
         var sharedWeight: Int
 
-        init(_ samples: [(hash: UInt32, sentence: Int)], _ sketch: NarrativeSketch, other: [UInt32], _ index: ShingleIndex) {
+        init(_ samples: [(hash: UInt32, sentence: Int)], _ sketch: NarrativeSketch, other: [UInt32], boilerplate isBoilerplate: (UInt32) -> Bool) {
             var total = [Int](repeating: 0, count: sketch.sentenceCount), standard = total, found = total
             for s in samples where s.sentence < total.count {
                 total[s.sentence] += 1
-                if index.isBoilerplate(s.hash) { standard[s.sentence] += 1 } else if Self.contains(other, s.hash) { found[s.sentence] += 1 }
+                if isBoilerplate(s.hash) { standard[s.sentence] += 1 } else if Self.contains(other, s.hash) { found[s.sentence] += 1 }
             }
-            var sharedWeight = 0, ownWeight = 0
+            var sharedWeight = 0, allWeight = 0
             kinds = total.indices.map { i in
                 if total[i] == 0 { return .unknown }
-                if standard[i] * 2 >= total[i] { return .boilerplate }
                 let weight = sketch.sentence(i).weight
-                if found[i] * 2 >= total[i] - standard[i] { sharedWeight += weight; return .shared }
-                ownWeight += weight
+                allWeight += weight
+                if standard[i] * 2 >= total[i] { return .boilerplate }
+                // Shared: most of what is not standard in it (a copied sentence with a word changed still is).
+                if Double(found[i]) >= Self.sentenceShare * Double(total[i] - standard[i]) { sharedWeight += weight; return .shared }
                 return .own
             }
             self.sharedWeight = sharedWeight
-            share = sharedWeight + ownWeight == 0 ? 0 : Double(sharedWeight) / Double(sharedWeight + ownWeight)
+            // Of the whole narrative: standard sentences are not copied text, but they are text — a report of
+            // standard phrases and one copied paragraph is not “mostly copied”.
+            share = allWeight == 0 ? 0 : Double(sharedWeight) / Double(allWeight)
         }
+
+        static let sentenceShare = 0.6
 
         static func contains(_ sorted: [UInt32], _ h: UInt32) -> Bool {
             var low = 0, high = sorted.count

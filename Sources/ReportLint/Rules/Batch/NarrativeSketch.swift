@@ -16,7 +16,7 @@ public struct NarrativeSketch: Codable, Sendable {
     /// The sampled shingles: hash (4 bytes) and sentence index (2 bytes), little-endian.
     var samples: Data
 
-    static let shingle = 8
+    static let shingle = 10
     static let sampling: UInt64 = 4
     static let maxScalars = 30_000
 

@@ -37,6 +37,8 @@ struct ShingleIndex {
     }
 
     func isBoilerplate(_ h: UInt32) -> Bool { packBoilerplate.contains(h) || learnedBoilerplate.contains(h) }
+    /// One of the pack's standard phrases.
+    func isStandard(_ h: UInt32) -> Bool { packBoilerplate.contains(h) }
 
     /// The reports that have a hash.
     func reports(with h: UInt32) -> some Sequence<Int> {
