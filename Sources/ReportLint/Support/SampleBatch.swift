@@ -37,22 +37,29 @@ public enum SampleBatch {
         }
     }
 
-    /// Sentences of a body's own (from varied phrase slots), `count` of them.
+    /// Sentences of a body's own, `count` of them: varied phrases around the body's own villages and projects
+    /// (what makes real reports differ), with the standard phrases real reports share.
     public static func sentences(_ random: inout Random, count: Int, we: String) -> [String] {
+        func name(_ r: inout Random) -> String { "\(syllables[r.next(syllables.count)])\(syllables[r.next(syllables.count)])" }
+        let villages = (0..<4).map { _ in name(&random) + random.pick(["村", "社区", "居委会", "村委会"]) }
+        let projects = (0..<3).map { _ in name(&random) + random.pick(["水库", "大道", "安置点", "小学", "卫生院", "产业园", "集贸市场", "文化广场", "污水处理厂", "农贸市场"]) }
         let focus = ["乡村振兴", "民生保障", "营商环境", "安全生产", "生态环境保护", "义务教育", "医疗卫生", "农村人居环境整治", "防汛抗旱", "社会救助", "耕地保护", "就业创业"]
         let ways = ["政府门户网站", "政务新媒体", "村务公开栏", "便民服务中心电子屏", "微信公众号", "公开查阅点", "广播站", "政务服务大厅"]
         let acts = ["编印政策问答手册", "开展入户宣讲", "召开群众座谈会", "设置意见箱", "举办政策解读会", "组织现场答疑", "制作图解海报", "录制短视频"]
         let people = ["村组干部", "网格员", "驻村工作队", "信息员", "窗口工作人员", "社区志愿者", "机关干部", "业务骨干"]
         let gaps = ["解读形式较为单一", "更新频次不够稳定", "栏目设置不够清晰", "回应群众关切不够及时", "基层人员业务不熟", "数据发布不够规范", "公开内容可读性不强", "线上线下衔接不够"]
+        let when = ["年初", "汛期前", "春耕时节", "三季度", "年底前", "暑期", "开学前", "节前"]
         let templates: [(inout Random) -> String] = [
-            { r in "围绕\(r.pick(focus))和\(r.pick(focus))等重点领域，\(we)通过\(r.pick(ways))发布相关信息\(r.next(90) + 10)条，\(r.pick(acts))\(r.next(9) + 2)次。" },
-            { r in "针对\(r.pick(focus))政策群众咨询较多的情况，组织\(r.pick(people))\(r.pick(acts))，覆盖群众约\(r.next(900) + 100)人次。" },
-            { r in "依托\(r.pick(ways))和\(r.pick(ways))，推动\(r.pick(focus))信息线上线下同步公开，由\(r.pick(people))负责日常维护。" },
-            { r in "全年组织\(r.pick(people))参加业务培训\(r.next(6) + 1)期，重点学习\(r.pick(focus))领域公开标准，现场\(r.pick(acts))。" },
-            { r in "对\(r.pick(focus))领域的\(r.next(40) + 5)项公开事项逐项核对，补充完善公开内容，\(r.pick(gaps).replacingOccurrences(of: "不", with: "不再"))的问题得到改进。" },
-            { r in "经自查，仍存在\(r.pick(gaps))、\(r.pick(gaps))等问题，下一步将结合\(r.pick(focus))工作\(r.pick(acts))，并加强对\(r.pick(people))的指导。" },
-            { r in "在\(r.pick(ways))开设\(r.pick(focus))专栏，按月更新办事指南和政策文件，累计访问\(r.next(9000) + 1000)次，群众反映较好。" },
-            { r in "建立\(r.pick(people))联络机制，对\(r.pick(focus))和\(r.pick(focus))方面的诉求做到当日登记、限时回应，全年回应\(r.next(200) + 20)件。" },
+            { r in "\(r.pick(when))，在\(r.pick(villages))和\(r.pick(villages))\(r.pick(acts))，围绕\(r.pick(focus))回答群众提问\(r.next(90) + 10)个，\(r.pick(people))现场登记诉求\(r.next(30) + 3)件。" },
+            { r in "\(r.pick(projects))建设涉及\(r.pick(villages))群众切身利益，\(we)将项目批复、补偿标准和施工进度在\(r.pick(ways))逐项公开，接受群众监督。" },
+            { r in "针对\(r.pick(villages))群众反映的\(r.pick(focus))问题，组织\(r.pick(people))\(r.pick(acts))，并把办理结果张贴在\(r.pick(villages))公开栏。" },
+            { r in "\(r.pick(projects))\(r.pick(["竣工验收", "招标采购", "资金拨付", "选址论证"]))情况在\(r.pick(ways))公示\(r.next(20) + 5)日，期间收到意见\(r.next(12))条，均已答复。" },
+            { r in "全年组织\(r.pick(people))参加业务培训\(r.next(6) + 1)期，\(r.pick(when))在\(r.pick(villages))\(r.pick(acts))，重点讲解\(r.pick(focus))领域公开标准。" },
+            { r in "对\(r.pick(focus))领域的\(r.next(40) + 5)项公开事项逐项核对，\(r.pick(villages))、\(r.pick(villages))等点位的公开栏同步更新，\(r.pick(gaps))的情况有所改善。" },
+            { r in "经自查，\(r.pick(villages))等地仍存在\(r.pick(gaps))、\(r.pick(gaps))等问题，下一步将结合\(r.pick(projects))建设\(r.pick(acts))。" },
+            { r in "在\(r.pick(ways))开设\(r.pick(projects))专栏，按月更新进展和资金使用情况，累计访问\(r.next(9000) + 1000)次，\(r.pick(villages))群众留言\(r.next(80) + 5)条。" },
+            { r in "建立\(r.pick(people))联络机制，对\(r.pick(villages))、\(r.pick(villages))群众关于\(r.pick(focus))的诉求做到当日登记、限时回应。" },
+            { r in "\(r.pick(when))，\(we)就\(r.pick(projects))\(r.pick(["征地补偿", "移民安置", "道路改线", "用水收费"]))方案召开听证会，邀请\(r.pick(villages))群众代表\(r.next(20) + 5)人参加，意见采纳情况已公开。" },
         ]
         return (0..<count).map { _ in templates[random.next(templates.count)](&random) }
     }

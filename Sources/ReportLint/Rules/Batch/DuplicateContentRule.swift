@@ -90,7 +90,7 @@ public struct DuplicateContentRule: CollectingRule {
                 if c.share < options.threshold {
                     // What many reports of the batch say is boilerplate — unless two reports say all of it alike.
                     let whole = Comparison(samples[a], entries[a].facts.sketch, other: hashes[b], boilerplate: index.isStandard)
-                    guard whole.share >= options.nearCopy else { continue }
+                    guard whole.shareOfOwn >= options.nearCopy else { continue }
                     c = whole
                 }
                 guard c.sharedWeight >= options.minimumCharacters else { continue }
@@ -118,7 +118,10 @@ public struct DuplicateContentRule: CollectingRule {
         /// Per sentence of a: shared, boilerplate, own, or unknown (no shingle sampled).
         enum Kind { case shared, boilerplate, own, unknown }
         var kinds: [Kind]
+        /// Shared sentences of the whole narrative (boilerplate counted as text, not as shared).
         var share: Double
+        /// Shared sentences of those that are not boilerplate.
+        var shareOfOwn: Double
         var sharedWeight: Int
 
         init(_ samples: [(hash: UInt32, sentence: Int)], _ sketch: NarrativeSketch, other: [UInt32], boilerplate isBoilerplate: (UInt32) -> Bool) {
@@ -127,7 +130,7 @@ public struct DuplicateContentRule: CollectingRule {
                 total[s.sentence] += 1
                 if isBoilerplate(s.hash) { standard[s.sentence] += 1 } else if Self.contains(other, s.hash) { found[s.sentence] += 1 }
             }
-            var sharedWeight = 0, allWeight = 0
+            var sharedWeight = 0, allWeight = 0, ownWeight = 0
             kinds = total.indices.map { i in
                 if total[i] == 0 { return .unknown }
                 let weight = sketch.sentence(i).weight
@@ -135,8 +138,10 @@ public struct DuplicateContentRule: CollectingRule {
                 if standard[i] * 2 >= total[i] { return .boilerplate }
                 // Shared: most of what is not standard in it (a copied sentence with a word changed still is).
                 if Double(found[i]) >= Self.sentenceShare * Double(total[i] - standard[i]) { sharedWeight += weight; return .shared }
+                ownWeight += weight
                 return .own
             }
+            shareOfOwn = sharedWeight + ownWeight == 0 ? 0 : Double(sharedWeight) / Double(sharedWeight + ownWeight)
             self.sharedWeight = sharedWeight
             // Of the whole narrative: standard sentences are not copied text, but they are text — a report of
             // standard phrases and one copied paragraph is not “mostly copied”.

@@ -1,10 +1,11 @@
 /// `identical-tables`: every cell of 表三 and 表四 equal to the same body's report of the year before, and not all
-/// zero — the figures copied forward rather than counted. Tables with very few applications can repeat by
-/// chance, so it takes some figures to say so: at least `minimumNonZero` cells that are not zero.
+/// zero — the figures copied forward rather than counted. Tables with few applications repeat by chance (nine
+/// applications, eight granted, one in part, two years running), so it takes figures enough to say so: at least
+/// `minimumNonZero` cells that are not zero and not totals.
 public struct IdenticalTablesRule: CollectingRule {
     public init() {}
 
-    static let minimumNonZero = 8
+    static let minimumNonZero = 5
 
     public static let descriptor = RuleDescriptor(
         id: "identical-tables", severity: .warning,
@@ -35,6 +36,8 @@ public struct IdenticalTablesRule: CollectingRule {
         public var stamp: ReportStamp
         /// 表三 then 表四, every cell of the definitions in order (nil: none or not a figure).
         var cells: [Double?]
+        /// Cells that are not zero, totals left out (the 总计 column, （七）总计, group rows).
+        var nonZero: Int
         /// The first row of 表三, where the finding stands.
         var at: TextSpan
         var atText: String
@@ -44,14 +47,23 @@ public struct IdenticalTablesRule: CollectingRule {
         guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil,
               let t3 = report.statutoryTable(.table3), let t4 = report.statutoryTable(.table4),
               let d3 = context.pack.table(.table3), let d4 = context.pack.table(.table4) else { return nil }
-        var cells: [Double?] = []
+        var cells: [Double?] = [], nonZero = 0
+        let totals: Set<String> = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
         for (table, definition) in [(t3, d3), (t4, d4)] {
-            for row in definition.rows { for column in definition.columns { cells.append(table[row.key, column.key]?.number) } }
+            for row in definition.rows {
+                for column in definition.columns {
+                    let v = table[row.key, column.key]?.number
+                    cells.append(v)
+                    let isTotal = totals.contains(row.key) || totals.contains(column.key)
+                        || (row.key == "other" && definition.rows.contains { $0.key.hasPrefix("other.") } && table.layout != .y2019)
+                    if let v, v != 0, !isTotal { nonZero += 1 }
+                }
+            }
         }
         let first = t3.rowLabels["new"] ?? TextSpan(line: t3.lines.lowerBound, start: 0, end: 0)
         let line = first.line < report.lines.count ? report.lines[first.line] : []
         let end = first.end > first.start ? first.end : line.count
-        return Facts(stamp: stamp, cells: cells, at: TextSpan(line: first.line, start: first.start, end: end),
+        return Facts(stamp: stamp, cells: cells, nonZero: nonZero, at: TextSpan(line: first.line, start: first.start, end: end),
                      atText: Array(line[min(first.start, line.count)..<min(end, line.count)]).string)
     }
 
@@ -60,15 +72,15 @@ public struct IdenticalTablesRule: CollectingRule {
         var findings: [Finding] = []
         for i in entries.indices {
             let now = entries[i].facts
-            let nonZero = now.cells.filter { ($0 ?? 0) != 0 }.count
+            let nonZero = now.nonZero
             guard nonZero >= Self.minimumNonZero else { continue }
             guard let j = index.previousYear(of: i).first(where: { entries[$0].facts.cells == now.cells }) else { continue }
             let other = BatchText.file(entries[j].path), year = entries[j].facts.stamp.year ?? 0
             findings.append(Finding(
                 location: .init(path: entries[i].path, span: now.at, snippet: now.atText),
                 message: Localized(
-                    zh: "表三、表四的\(nonZero)个非零数据与上年报告 \(other)（\(year)年）逐格相同，请核实是否照搬了上年数据",
-                    en: "Tables 3 and 4 are the same cell for cell as last year's report \(other) (\(year)), \(nonZero) non-zero figures included: check whether last year's figures were copied"),
+                    zh: "表三、表四（含\(nonZero)个非零分项数据）与上年报告 \(other)（\(year)年）逐格相同，请核实是否照搬了上年数据",
+                    en: "Tables 3 and 4 (\(nonZero) non-zero figures besides totals) are the same cell for cell as last year's report \(other) (\(year)): check whether last year's figures were copied"),
                 related: [Finding.Related(.init(path: entries[j].path, span: entries[j].facts.at, snippet: entries[j].facts.atText),
                                           message: Localized(zh: "\(other) 的表三", en: "Table 3 of \(other)"))]))
         }
