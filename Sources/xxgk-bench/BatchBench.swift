@@ -28,6 +28,16 @@ enum BatchBench {
         row("CLI, without the batch rules", String(format: "%.1f s, peak %d MB", without.seconds, without.peakKB / 1024))
         row("  ratio with / without batch rules", String(format: "%.2f×", with.seconds / max(without.seconds, 0.001)))
 
+        // What each batch rule's facts cost a report (collecting and encoding), on the first 500.
+        let sample = paths.prefix(500).compactMap { try? DocumentLoader().load(path: $0) }.map { Linter().reader.read($0) }
+        for id in batchRules {
+            var configuration = Configuration()
+            for other in RuleRegistry.descriptors.map(\.id) where other != id { configuration.severities[other] = .some(nil) }
+            let alone = Linter(configuration: configuration)
+            let t = seconds { for r in sample { _ = alone.batchFacts(r) } }
+            row("  facts of \(id), per report", String(format: "%.0f µs", t / Double(max(sample.count, 1)) * 1e6))
+        }
+
         // The batch rules alone, in this process, over every report's facts.
         let linter = Linter()
         let runner = Runner(linter: linter, jobs: 1)

@@ -1,7 +1,7 @@
 /// Who a report is from, in a form that compares: “社溪镇人民政府”, “社溪镇政府” and “社溪镇” are one body; so are
 /// “鹤庆县太平镇人民政府” and “太平镇人民政府” — when the batch leaves no doubt which 太平镇 is meant.
 ///
-/// `key` is the name without white space, punctuation and the words every body's name may or may not carry
+/// `key` is the name without white space, punctuation, letters and the words every body's name may or may not carry
 /// (人民政府 → 政府 inside the name; a trailing 政府, 办事处 after 街道). A shorter key that is the end of a longer
 /// one after a whole place name (“太平镇” in “鹤庆县太平镇”: the cut falls after 县) may be the same body with its
 /// county left out; `BodyIdentity.Resolver` decides it over the whole batch, and says so when it cannot.
@@ -11,7 +11,8 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
 
     public init?(_ name: String?) {
         guard let name, BodyReader.looksLikeBody(name.withoutBlanks) else { return nil }
-        var s = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.isHan || $0.properties.isAlphabetic || $0.isDigitLike }))
+        // Han characters and digits only: white space, brackets and stray letters (a “title:” left by a page) go.
+        var s = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.isHan || $0.isDigitLike }))
         s = s.replacingOccurrences(of: "人民政府", with: "政府")
         for suffix in ["街道办事处", "街道办"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count)) + "街道" }
         // “某镇政府” is the 镇; “某县政府办公室” stays an office of its own.

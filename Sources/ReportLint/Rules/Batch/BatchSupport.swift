@@ -93,3 +93,43 @@ enum BatchText {
     /// 20 → “20%”.
     static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
 }
+
+/// Integers kept as one run of bytes (zig-zag LEB128), which JSON carries as one base64 string: a batch rule's
+/// facts cross from worker processes and wait for the batch, and JSON arrays of numbers cost more to write and
+/// read than the rule takes to make them.
+public struct PackedIntegers: Codable, Sendable, Equatable {
+    private var bytes: Data
+
+    public init(_ values: [Int]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(values.count * 2)
+        for value in values {
+            var v = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            out.append(UInt8(v))
+        }
+        bytes = Data(out)
+    }
+
+    public var values: [Int] {
+        var result: [Int] = [], v: UInt64 = 0, shift: UInt64 = 0
+        for b in bytes {
+            guard shift < 64 else { return result }  // malformed: stop rather than trap
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 {
+                result.append(Int(truncatingIfNeeded: Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)))
+                v = 0
+                shift = 0
+            } else {
+                shift += 7
+            }
+        }
+        return result
+    }
+
+    public init(from decoder: Decoder) throws { bytes = try decoder.singleValueContainer().decode(Data.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(bytes)
+    }
+}

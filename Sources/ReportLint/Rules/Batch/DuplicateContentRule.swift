@@ -131,9 +131,10 @@ public struct DuplicateContentRule: CollectingRule {
                 if isBoilerplate(s.hash) { standard[s.sentence] += 1 } else if Self.contains(other, s.hash) { found[s.sentence] += 1 }
             }
             var sharedWeight = 0, allWeight = 0, ownWeight = 0
+            let sentences = sketch.sentences
             kinds = total.indices.map { i in
                 if total[i] == 0 { return .unknown }
-                let weight = sketch.sentence(i).weight
+                let weight = sentences[3 * i + 2]
                 allWeight += weight
                 if standard[i] * 2 >= total[i] { return .boilerplate }
                 // Shared: most of what is not standard in it (a copied sentence with a word changed still is).
@@ -163,14 +164,15 @@ public struct DuplicateContentRule: CollectingRule {
         /// inside it count with it): its first and last sentence.
         func longestPassage(_ sketch: NarrativeSketch) -> (first: Int, last: Int)? {
             var best: (first: Int, last: Int)?, bestWeight = 0, start: Int?, weight = 0
+            let sentences = sketch.sentences
             for (i, kind) in kinds.enumerated() {
                 switch kind {
                 case .shared:
                     if start == nil { start = i; weight = 0 }
-                    weight += sketch.sentence(i).weight
+                    weight += sentences[3 * i + 2]
                     if weight > bestWeight, let start { best = (start, i); bestWeight = weight }
                 case .unknown:
-                    if start != nil { weight += sketch.sentence(i).weight }
+                    if start != nil { weight += sentences[3 * i + 2] }
                 case .boilerplate, .own:
                     start = nil
                 }

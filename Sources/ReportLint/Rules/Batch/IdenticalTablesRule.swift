@@ -6,6 +6,8 @@ public struct IdenticalTablesRule: CollectingRule {
     public init() {}
 
     static let minimumNonZero = 5
+    /// A cell without a figure, in `Facts.cells`.
+    static let none = -7  // −0.007: no table cell says that
 
     public static let descriptor = RuleDescriptor(
         id: "identical-tables", severity: .warning,
@@ -34,8 +36,9 @@ public struct IdenticalTablesRule: CollectingRule {
 
     public struct Facts: Codable, Sendable, Stamped {
         public var stamp: ReportStamp
-        /// 表三 then 表四, every cell of the definitions in order (nil: none or not a figure).
-        var cells: [Double?]
+        /// 表三 then 表四, every cell of the definitions in order, in thousandths (`IdenticalTablesRule.none`: no
+        /// figure).
+        var cells: PackedIntegers
         /// Cells that are not zero, totals left out (the 总计 column, （七）总计, group rows).
         var nonZero: Int
         /// The first row of 表三, where the finding stands.
@@ -47,13 +50,13 @@ public struct IdenticalTablesRule: CollectingRule {
         guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil,
               let t3 = report.statutoryTable(.table3), let t4 = report.statutoryTable(.table4),
               let d3 = context.pack.table(.table3), let d4 = context.pack.table(.table4) else { return nil }
-        var cells: [Double?] = [], nonZero = 0
+        var cells: [Int] = [], nonZero = 0
         let totals: Set<String> = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
         for (table, definition) in [(t3, d3), (t4, d4)] {
             for row in definition.rows {
                 for column in definition.columns {
                     let v = table[row.key, column.key]?.number
-                    cells.append(v)
+                    cells.append(v.map { Int(($0 * 1000).rounded()) } ?? Self.none)
                     let isTotal = totals.contains(row.key) || totals.contains(column.key)
                         || (row.key == "other" && definition.rows.contains { $0.key.hasPrefix("other.") } && table.layout != .y2019)
                     if let v, v != 0, !isTotal { nonZero += 1 }
@@ -63,7 +66,7 @@ public struct IdenticalTablesRule: CollectingRule {
         let first = t3.rowLabels["new"] ?? TextSpan(line: t3.lines.lowerBound, start: 0, end: 0)
         let line = first.line < report.lines.count ? report.lines[first.line] : []
         let end = first.end > first.start ? first.end : line.count
-        return Facts(stamp: stamp, cells: cells, nonZero: nonZero, at: TextSpan(line: first.line, start: first.start, end: end),
+        return Facts(stamp: stamp, cells: PackedIntegers(cells), nonZero: nonZero, at: TextSpan(line: first.line, start: first.start, end: end),
                      atText: Array(line[min(first.start, line.count)..<min(end, line.count)]).string)
     }
 

@@ -10,9 +10,9 @@ public struct NarrativeSketch: Codable, Sendable {
     /// The prose, paragraphs joined by line feeds (for the snippet of a finding).
     var text: String
     /// Where each joined line starts: offset in `text`, line in the text view, offset in that line (flat triples).
-    var pieces: [Int]
+    var piecesPacked: PackedIntegers
     /// Each sentence: start and end offsets in `text`, and its length in comparable characters (flat triples).
-    var sentences: [Int]
+    var sentencesPacked: PackedIntegers
     /// The sampled shingles: hash (4 bytes) and sentence index (2 bytes), little-endian.
     var samples: Data
 
@@ -20,8 +20,13 @@ public struct NarrativeSketch: Codable, Sendable {
     static let sampling: UInt64 = 4
     static let maxScalars = 30_000
 
+    var pieces: [Int] { piecesPacked.values }
+    var sentences: [Int] { sentencesPacked.values }
     var sentenceCount: Int { sentences.count / 3 }
-    func sentence(_ i: Int) -> (start: Int, end: Int, weight: Int) { (sentences[3 * i], sentences[3 * i + 1], sentences[3 * i + 2]) }
+    func sentence(_ i: Int) -> (start: Int, end: Int, weight: Int) {
+        let s = sentences
+        return (s[3 * i], s[3 * i + 1], s[3 * i + 2])
+    }
 
     /// The samples as (hash, sentence).
     var sampleList: [(hash: UInt32, sentence: Int)] {
@@ -42,6 +47,7 @@ public struct NarrativeSketch: Codable, Sendable {
 
     /// The place in the text view of offset `at` of `text`, up to `end` on the same line.
     func span(_ at: Int, _ end: Int) -> TextSpan {
+        let pieces = self.pieces
         var piece = 0
         while piece + 3 < pieces.count, pieces[piece + 3] <= at { piece += 3 }
         guard pieces.count >= 3 else { return TextSpan(line: 0, start: 0, end: 0) }
@@ -76,7 +82,7 @@ extension NarrativeSketch {
             func close() {
                 defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
                 guard chars.count >= Self.shingle, sentences.count / 3 < Int(UInt16.max),
-                      !standardMarks.contains(where: { chars.firstRange(of: $0) != nil }) else { return }
+                      !standardMarks.contains(where: { Self.contains(chars, $0) }) else { return }
                 let (folded, _) = Self.mark(chars, marks)
                 let index = sentences.count / 3
                 sentences += [base + from[0], base + (from.last ?? 0) + 1, folded.count]
@@ -105,9 +111,20 @@ extension NarrativeSketch {
             text.append("\n")
         }
         self.text = text.string
-        self.pieces = pieces
-        self.sentences = sentences
+        piecesPacked = PackedIntegers(pieces)
+        sentencesPacked = PackedIntegers(sentences)
         self.samples = samples
+    }
+
+    /// Whether `needle` occurs in `chars`.
+    static func contains(_ chars: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard let first = needle.first, chars.count >= needle.count else { return false }
+        for i in 0...(chars.count - needle.count) where chars[i] == first {
+            var k = 1
+            while k < needle.count, chars[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
     }
 
     static let digitMark: UInt32 = 0x23  // “#”
