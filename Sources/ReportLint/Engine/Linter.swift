@@ -72,6 +72,8 @@ public struct Linter: Sendable {
 
     /// Runs the collecting rules over the facts of every report of a run.
     public func checkBatch(_ facts: [(path: String, facts: [String: Data])]) -> [Diagnostic] {
+        // A batch rule compares reports: one report alone gives it nothing to say.
+        guard facts.count > 1 else { return [] }
         var result: [Diagnostic] = []
         for rule in collectingRules {
             let id = rule.descriptor.id

@@ -37,7 +37,7 @@ extension DuplicateContentRule {
     /// The sentence of b that shares the most shingles with sentence `first` of a.
     private func matchingSentence(_ sketch: NarrativeSketch, _ c: Comparison, _ first: Int, samplesA: [(hash: UInt32, sentence: Int)],
                                   in samplesB: [(hash: UInt32, sentence: Int)], _ index: ShingleIndex) -> Int? {
-        let wanted = Set(samplesA.filter { $0.sentence == first && !index.isBoilerplate($0.hash) }.map(\.hash))
+        let wanted = Set(samplesA.filter { $0.sentence == first && !index.isStandard($0.hash) }.map(\.hash))
         var counts: [Int: Int] = [:]
         for s in samplesB where wanted.contains(s.hash) { counts[s.sentence, default: 0] += 1 }
         return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key

@@ -71,7 +71,9 @@ public struct DuplicateContentRule: CollectingRule {
         }
         let samples = entries.map(\.facts.sketch.sampleList)
         let hashes = samples.map { Array(Set($0.map(\.hash))).sorted() }
-        let standard = NarrativeSketch.shingleHashes(Self.standardPhrases(context.pack), names: context.pack.subjects)
+        let phrases = Self.standardPhrases(context.pack)
+        let standard = phrases == Self.builtIn.phrases && context.pack.subjects == RulePack.builtIn.subjects
+            ? Self.builtIn.hashes : NarrativeSketch.shingleHashes(phrases, names: context.pack.subjects)
         let index = ShingleIndex(hashes: hashes, bodies: bodies, packBoilerplate: standard,
                                  bodyThreshold: Self.boilerplateBodies(bodyNumbers.count))
         var findings: [Finding] = []
@@ -104,6 +106,12 @@ public struct DuplicateContentRule: CollectingRule {
     /// How many bodies' reports must have a shingle for it to be boilerplate: a tenth of the bodies, at least
     /// four (three bodies with one text are copies; a county template used by many is not), at most fifty.
     static func boilerplateBodies(_ bodies: Int) -> Int { max(4, min((bodies + 9) / 10, 50)) }
+
+    /// The built-in pack's standard wording and its shingles, made once.
+    static let builtIn: (phrases: [String], hashes: Set<UInt32>) = {
+        let phrases = standardPhrases(.builtIn)
+        return (phrases, NarrativeSketch.shingleHashes(phrases, names: RulePack.builtIn.subjects))
+    }()
 
     /// The standard wording of a report that any two share: the regulation's names, the genre, the parts'
     /// headings, the table labels, and the pack's standard sentences.
