@@ -82,5 +82,5 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
         }
     }
 
-    private init(rawKey: String) { key = rawKey }
+    init(rawKey: String) { key = rawKey }
 }

@@ -65,6 +65,21 @@ struct BatchRunTests {
         #expect(found.contains { $0.ruleID == "carry-over-mismatch" })
     }
 
+    @Test func factsCrossInTheirByteFormAndGarbledOnesAreDropped() throws {
+        let files = Self.inconsistentSeries(body: 30)
+        let reports = files.map { TestSupport.report($0.text) }
+        for rule in RuleRegistry.makeRules().compactMap(AnyCollectingRule.box) {
+            let context = RuleContext(pack: .builtIn)
+            let facts = reports.map { rule.collect($0, context) }
+            #expect(facts.allSatisfy { $0 != nil }, "\(rule.descriptor.id)")
+            let whole = zip(files, facts).map { (path: $0.name, facts: $1!) }
+            // Cut short, each report's facts are left out rather than misread (and nothing traps).
+            let cut = whole.map { (path: $0.path, facts: $0.facts.prefix($0.facts.count / 2)) }
+            #expect(rule.checkAll(cut, context).isEmpty, "\(rule.descriptor.id)")
+            if rule.descriptor.id == "carry-over-mismatch" { #expect(rule.checkAll(whole, context).count == 1) }
+        }
+    }
+
     @Test func sarifNamesTheCounterpartInRelatedLocations() throws {
         let files = Self.inconsistentSeries(body: 8)
         let inputs = files.map { Runner.Input.bytes(Array($0.text.utf8), name: "drafts/" + $0.name, format: .text) }

@@ -11,6 +11,15 @@ public struct ReportStamp: Codable, Sendable {
     public var anchor: TextSpan
     public var anchorText: String
 
+    init(body: String?, identity: BodyIdentity?, year: Int?, level: BodyLevel, anchor: TextSpan, anchorText: String) {
+        self.body = body
+        self.identity = identity
+        self.year = year
+        self.level = level
+        self.anchor = anchor
+        self.anchorText = anchorText
+    }
+
     /// Nil for what is no annual report (a README among the drafts): batch rules leave it out.
     public init?(_ report: Report) {
         guard report.looksLikeAnnualReport else { return nil }
@@ -32,6 +41,11 @@ public struct ReportStamp: Codable, Sendable {
 public struct KeptCell: Codable, Sendable, Equatable {
     public var value: Double
     public var span: TextSpan
+
+    init(value: Double, span: TextSpan) {
+        self.value = value
+        self.span = span
+    }
 
     init?(_ value: TableValue?) {
         guard case .number(let v, _, let span) = value else { return nil }
@@ -98,7 +112,9 @@ enum BatchText {
 /// facts cross from worker processes and wait for the batch, and JSON arrays of numbers cost more to write and
 /// read than the rule takes to make them.
 public struct PackedIntegers: Codable, Sendable, Equatable {
-    private var bytes: Data
+    var bytes: Data
+
+    init(bytes: Data) { self.bytes = bytes }
 
     public init(_ values: [Int]) {
         var out: [UInt8] = []
