@@ -34,7 +34,7 @@ let textCount = quick ? 400 : 2_000, docxCount = quick ? 200 : 1_000, bigCount =
 
 // MARK: - Drafts
 
-nonisolated(unsafe) var generator = DraftGenerator(random: SeededRandom(state: 20_261_124))
+nonisolated(unsafe) var generator = DraftGenerator(random: SeededRandom(seed: 20_261_124))
 func writeSet(_ name: String, count: Int, _ render: (DraftGenerator.Draft, Int) -> (String, [UInt8])) -> [String] {
     let dir = work.appendingPathComponent(name)
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
