@@ -221,10 +221,130 @@ def pdf_source():
             out.write(f.read())
 
 
+def comment_part(comments):
+    """word/comments.xml holding (id, author, text) comments."""
+    body = "".join(
+        f'<w:comment w:id="{i}" w:author="{a}" w:initials="A"><w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p></w:comment>'
+        for i, a, t in comments)
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {W}>{body}</w:comments>'
+
+
+def add_comments_part(name, comments):
+    """Adds word/comments.xml (with its content type and relationship) to a saved fixture."""
+    path = os.path.join(OUT, name)
+    source = zipfile.ZipFile(io.BytesIO(open(path, "rb").read()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename).decode("utf-8") if info.filename.endswith(("xml", "rels")) else source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/word/comments.xml" ContentType='
+                                    '"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rId900" Type="http://schemas.openxmlformats.org/'
+                                    'officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>')
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
+        fixed = zipfile.ZipInfo("word/comments.xml", date_time=(2024, 1, 1, 0, 0, 0))
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        target.writestr(fixed, comment_part(comments))
+
+
+def annotate_draft():
+    """A real-looking draft for --annotate and Word-comment suppression: reports/correct-2023.txt as Word
+    writes it (tables, several runs per sentence with different formatting), with defects put where the
+    source map has work to do — a misnamed regulation over three runs and inside a hyperlink, half-width
+    punctuation beside a field and inside a tracked insertion, a repeated subject under a suppression
+    comment, a numbered list (labels generated from numbering.xml), a reviewer's comment to keep."""
+    lines = open(os.path.join(os.path.dirname(__file__), "..", "reports", "correct-2023.txt"), encoding="utf-8").read().split("\n")
+    d = docx.Document()
+    body = d.element.body
+    bold = "<w:rPr><w:b/></w:rPr>"
+
+    def raw(inner):
+        body.insert(len(body) - 1, raw_paragraph(inner))
+
+    def split_runs(text):
+        """A sentence as Word leaves it after editing: runs of a few characters, some bold."""
+        out, i, k = "", 0, 0
+        while i < len(text):
+            n = 3 + k % 5
+            out += run(text[i:i + n], bold if k % 3 == 1 else "")
+            i, k = i + n, k + 1
+        return out
+
+    table = []
+    def flush_table():
+        if not table:
+            return
+        width = max(len(r) for r in table)
+        t = d.add_table(rows=len(table), cols=width)
+        t.style = "Table Grid"
+        for r, cells in enumerate(table):
+            for c, value in enumerate(cells):
+                t.cell(r, c).text = value
+        table.clear()
+
+    for line in lines:
+        if "\t" in line:
+            table.append(line.split("\t"))
+            continue
+        flush_table()
+        if not line.strip():
+            continue
+        if line.startswith("本报告根据"):
+            # The regulation misnamed over three runs, the first bold, and a tracked change.
+            raw(run("本报告根据") + run("《中华人民共和国", bold) + run("信息公开") + run("条例》")
+                + split_runs(line[len("本报告根据《中华人民共和国政府信息公开条例》"):line.index("本报告所列数据")])
+                + run("本报告所列数据的统计期限为2023年1月1日至2023年12月31日。")
+                + f'<w:hyperlink w:anchor="top">{run("本报告电子版可在洱海县人民政府门户网站")}</w:hyperlink>'
+                + run("“政府信息公开”专栏查阅下载。"))
+        elif line.startswith("（二）依申请公开"):
+            # Half-width comma inside a tracked insertion; the deleted text is not in the view.
+            head, tail = line.split("其中")
+            raw(split_runs(head) + run("其中自然人申请5件")
+                + f'<w:ins w:id="101" w:author="审核人" w:date="2024-01-05T00:00:00Z">{run(",")}</w:ins>'
+                + f'<w:del w:id="102" w:author="审核人" w:date="2024-01-05T00:00:00Z"><w:r><w:delText>，</w:delText></w:r></w:del>'
+                + split_runs(tail[len("自然人申请5件，"):]))
+        elif line.startswith("（三）政府信息管理"):
+            # A repeated subject, silenced by a Word comment on the paragraph.
+            raw('<w:commentRangeStart w:id="1"/>' + split_runs("（三）政府信息管理。我镇2023年度我镇对照主动公开基本目录逐项梳理，全年更新公开目录2次。")
+                + '<w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r>')
+        elif line.startswith("（四）政府信息公开平台建设"):
+            # A reviewer's comment, to be kept; a suppression comment that silences nothing.
+            raw(run("（四）政府信息公开平台建设。") + '<w:commentRangeStart w:id="2"/>' + run("完善镇政府信息公开专栏")
+                + '<w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r>'
+                + '<w:commentRangeStart w:id="3"/>' + run("，在便民服务中心设置政府信息查阅点1个。")
+                + '<w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r>')
+        elif line.startswith("本年度未收取信息处理费"):
+            # A field (the result shows, the code does not) followed by half-width punctuation.
+            raw(run("本年度未收取信息处理费。我镇按照《2023年洱海县政务公开工作要点》要求，完成各项重点任务，详见第")
+                + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+                + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("3") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                + run("页;附件另附。"))
+        elif line.startswith("2022年度报告中提出"):
+            raw(split_runs(line))
+            # A numbered list: the labels ("1.", "2.") come from numbering.xml, not from the text.
+            for item in ["加强业务培训，每季度组织一次培训。", "建立村务公开定期检查制度。"]:
+                raw('<w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr></w:pPr>' + split_runs(item))
+        elif line.startswith("（一）主动公开"):
+            raw(split_runs(line))
+        else:
+            d.add_paragraph(line)
+    flush_table()
+    save(d, "annotate-draft.docx", replace={"word/numbering.xml": NUMBERING})
+    add_comments_part("annotate-draft.docx", [
+        ("1", "审核人", "xxgk-lint-disable repeated-word -- 原文如此，已核实"),
+        ("2", "审核人", "请核对专栏名称"),
+        ("3", "审核人", "xxgk-lint-disable percent-sum"),
+    ])
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     merged_cells()
     tracked_changes_and_fields()
     numbering_and_headings()
+    annotate_draft()
     if "--pdf" in sys.argv:
         pdf_source()

@@ -28,6 +28,8 @@ struct Arguments {
     var fix = false
     var dryRun = false
     var writeBaseline: String?
+    /// `--annotate OUT.docx`: write a copy of the one .docx draft with a Word comment on each finding.
+    var annotate: String?
     var timeout: Double = 60
     var isolation = true
     var help = false
@@ -41,7 +43,7 @@ struct Arguments {
 
     static let valued: Set<String> = ["--format", "-f", "--output", "-o", "--config", "--rules", "--year", "--lang",
                                       "--fail-level", "--jobs", "-j", "--stdin-filename", "--max-file-size", "--disable",
-                                      "--timeout", "--baseline", "--write-baseline"]
+                                      "--timeout", "--baseline", "--write-baseline", "--annotate"]
 
     static func parse(_ argv: [String]) throws(UsageError) -> Arguments {
         var a = Arguments()
@@ -101,6 +103,7 @@ struct Arguments {
                 a.maxFileSize = try limited { () throws(OptionLimits.Problem) in try OptionLimits.integer(.maxFileSize, value) }
             case "--baseline": a.baseline = value
             case "--write-baseline": a.writeBaseline = value
+            case "--annotate": a.annotate = value
             case "--disable": a.disabled += value.split(separator: ",").map(String.init)
             case "--timeout": a.timeout = try limited { () throws(OptionLimits.Problem) in try OptionLimits.seconds(value) }
             case "--no-isolation": a.isolation = false
@@ -177,6 +180,7 @@ struct Arguments {
                   --disable 规则[,规则]       关闭规则
                   --fix                       自动修正确定无误的问题（条例全称、中文中的半角标点、标题空格、自定义替换；仅 .txt/.md）
                   --dry-run                   与 --fix 同用：只显示将要做的修改（统一差异格式），不写入
+                  --annotate 输出.docx        为一个 .docx 草稿另存一份副本，每个问题以 Word 批注标在原文字句上（原稿不变）
                   --baseline 文件             不显示基线文件中已接受的问题，只显示新问题
                   --write-baseline 文件       把本次发现的全部问题写成基线文件
               -j, --jobs N                    并行数（默认 CPU 核数）
@@ -215,6 +219,8 @@ struct Arguments {
                   --fix                       apply the certain fixes (the regulation's name, half-width punctuation in
                                               Chinese text, a spaced title, custom replacements; .txt/.md only)
                   --dry-run                   with --fix: show the changes as a unified diff, write nothing
+                  --annotate OUT.docx         write a copy of one .docx draft with a Word comment on each finding's
+                                              words (the draft is not changed)
                   --baseline FILE             hide the findings accepted in a baseline file; show only new ones
                   --write-baseline FILE       write every finding of this run to a baseline file
               -j, --jobs N                    parallel jobs (default: number of CPUs)

@@ -10,7 +10,18 @@ import Foundation
 public struct Configuration: Sendable {
     /// Per-rule severity overrides; `nil` in the map means the rule is turned off.
     public var severities: [String: Severity?] = [:]
-    public var pack: RulePack = .builtIn
+    /// Rules' own settings (`"rules": {"repeated-word": {"allow": […]}}`), decoded, by rule id.
+    public var ruleOptions: [String: any RuleOptions] = [:]
+    /// The rule packs merged (the built-in ones, then the user's). Setting it compiles it (`Knowledge`): merge
+    /// packs into a `RulePack` of your own and set it once, rather than merging into this one pack by pack.
+    public var pack: RulePack {
+        get { ownKnowledge?.pack ?? .builtIn }
+        set { ownKnowledge = Knowledge(newValue) }
+    }
+    /// The pack with the forms readers and rules search, made when the pack was set.
+    public var knowledge: Knowledge { ownKnowledge ?? .builtIn }
+    /// The knowledge of a pack set; nil for the built-in packs, compiled once for every configuration.
+    private var ownKnowledge: Knowledge?
     public var yearOverride: Int?
     public var limits: LoadLimits = .default
     /// Which of the files found in folders are linted (`"include"`, `"exclude"`: `Glob` patterns relative to

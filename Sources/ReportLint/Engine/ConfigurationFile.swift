@@ -9,7 +9,7 @@ extension Configuration {
 
     static let configurationKeys = ["rules", "packs", "year", "lang", "maxFileSize", "include", "exclude"]
     static var packKeys: [String] { RulePack.packKeys }
-    static let customRuleKeys = ["id", "pattern", "message", "severity", "replacement"]
+    static let customRuleKeys = ["id", "pattern", "message", "severity", "replacement", "corrections"]
 
     /// Applies a JSON configuration file. Relative pack paths are resolved against the file's folder.
     public mutating func apply(file path: String) throws(Error) -> (lang: Language?, year: Int?) {
@@ -36,24 +36,11 @@ extension Configuration {
             guard case .object(let members) = rules.value else {
                 throw fail(rules, "rules", "应为“规则: 级别”的对象，如 {\"punctuation\": \"off\"}", "must map rule ids to error|warning|note|off")
             }
-            for member in members {
-                guard case .string(let level) = member.value.value else {
-                    throw fail(member.value, member.key, "级别应为 error、warning、note 或 off", "the severity must be error, warning, note or off")
-                }
-                do { try setSeverity(rule: member.key, level) } catch {
-                    throw .at(path: path, member.position, key: member.key,
-                              problem: Localized(zh: error.message(.zh), en: error.message(.en)), isPack: false)
-                }
-            }
+            for member in members { try applyRule(member.key, member.value, keyPosition: member.position, path: path) }
         }
         func limited(_ option: OptionLimits.Option) throws(Error) -> Int? {
             guard let node = root[option.key] else { return nil }
-            let value: Any = switch node.value {
-            case .number(let d): d
-            case .string(let s): s
-            default: "\(node.value)"
-            }
-            do { return try OptionLimits.integer(option, json: value) } catch { throw .outOfRange(path: path, error) }
+            do { return try OptionLimits.integer(option, json: node.foundationObject) } catch { throw .outOfRange(path: path, error) }
         }
         if let size = try limited(.maxFileSize) { limits.maxFileBytes = size }
         for key in ["include", "exclude"] {
@@ -77,6 +64,55 @@ extension Configuration {
         return (lang, try limited(.year))
     }
 
+    /// One entry of `"rules"`: a severity (`"off"`), or an object with an optional `"severity"` and the rule's
+    /// own settings (`RuleOptions`), decoded here once so that a wrong key or value is refused with its place.
+    mutating func applyRule(_ id: String, _ node: JSONText.Node, keyPosition: JSONText.Position, path: String) throws(Error) {
+        func at(_ position: JSONText.Position, _ key: String, _ problem: Localized) -> Error {
+            .at(path: path, position, key: key, problem: problem, isPack: false)
+        }
+        func severity(_ level: String, _ position: JSONText.Position) throws(Error) {
+            do { try setSeverity(rule: id, level) } catch {
+                throw at(position, id, Localized(zh: error.message(.zh), en: error.message(.en)))
+            }
+        }
+        switch node.value {
+        case .string(let level):
+            try severity(level, keyPosition)
+        case .object(let members):
+            let catalogue = RuleCatalogue(pack: pack)
+            guard catalogue.descriptor(id) != nil else {
+                let error = Error.unknownRule(id, suggestion: catalogue.suggestion(for: id))
+                throw at(keyPosition, id, Localized(zh: error.message(.zh), en: error.message(.en)))
+            }
+            let type = RuleOptionsDecoding.type(of: id)
+            try Self.refuseUnknownKeys(node, allowed: ["severity"] + (type.map { $0.keys.map(\.key) } ?? []), path: path, isPack: false)
+            if let level = node["severity"] {
+                guard case .string(let s) = level.value else {
+                    throw at(level.position, "severity", Localized(zh: "级别应为 error、warning、note 或 off", en: "the severity must be error, warning, note or off"))
+                }
+                try severity(s, level.position)
+            }
+            guard let type else { return }
+            let settings = JSONText.Node(value: .object(members.filter { $0.key != "severity" }), position: node.position)
+            do {
+                let options = try RuleOptionsDecoding.decode(type, from: settings)
+                if let (key, problem) = options.problem() { throw at(settings[key]?.position ?? node.position, key, problem) }
+                ruleOptions[id] = options
+            } catch let error as Error {
+                throw error
+            } catch let decoding as DecodingError {
+                let (codingPath, what) = Self.describe(decoding)
+                let target = Self.node(at: codingPath, in: settings) ?? settings
+                throw at(target.position, codingPath.last(where: { $0.intValue == nil })?.stringValue ?? id, what)
+            } catch {
+                throw at(node.position, id, Localized(zh: "设置无效", en: "invalid settings"))
+            }
+        default:
+            throw at(node.position, id, Localized(zh: "应为级别（error、warning、note、off）或设置对象 {\"severity\": …}",
+                                                  en: "must be a severity (error, warning, note, off) or an object of settings {\"severity\": …}"))
+        }
+    }
+
     /// Merges a user's rule pack on top of the built-in ones.
     public mutating func addPack(path: String) throws(Error) {
         try addPack(json: try Self.read(path), path: path)
@@ -87,9 +123,17 @@ extension Configuration {
         let text = try Self.parseText(data, path: path, isPack: true)
         try Self.refuseUnknownKeys(text.root, allowed: Self.packKeys, path: path, isPack: true)
         if let rules = text.root["customRules"], case .array(let items) = rules.value {
-            for item in items { try Self.refuseUnknownKeys(item, allowed: Self.customRuleKeys, path: path, isPack: true) }
+            for item in items {
+                try Self.refuseUnknownKeys(item, allowed: Self.customRuleKeys, path: path, isPack: true)
+                if let corrections = item["corrections"], case .array(let list) = corrections.value {
+                    for c in list { try Self.refuseUnknownKeys(c, allowed: ["before", "after"], path: path, isPack: true) }
+                }
+            }
         }
-        do { try pack.merge(json: text.plain) } catch let problem as CustomRuleSpec.Problem {
+        // Merged into a copy and set once: setting the pack compiles it.
+        var merged = pack
+        defer { pack = merged }
+        do { try merged.merge(json: text.plain) } catch let problem as CustomRuleSpec.Problem {
             throw .invalidPack(path: path, reason: problem.description)
         } catch let decoding as DecodingError {
             let (codingPath, what) = Self.describe(decoding)
@@ -151,6 +195,7 @@ extension Configuration {
         if name.hasPrefix("Array") { return Localized(zh: "列表 […]", en: "a list […]") }
         if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return Localized(zh: "对象 {…}", en: "an object {…}") }
         if name == "String" { return Localized(zh: "字符串", en: "a string") }
+        if name == "Bool" { return Localized(zh: "true 或 false", en: "true or false") }
         if name == "Double" || name == "Int" { return Localized(zh: "数字", en: "a number") }
         return Localized(zh: "对象 {…}", en: "an object {…}")
     }

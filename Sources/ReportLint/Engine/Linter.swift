@@ -14,10 +14,10 @@ public struct Linter: Sendable {
     public init(configuration: Configuration = .init(), rules: [any Rule] = RuleRegistry.makeRules()) {
         self.configuration = configuration
         self.rules = rules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
-        collectingRules = self.rules.compactMap(AnyCollectingRule.box)
+        collectingRules = self.rules.compactMap(\.collecting)
         // A suppression comment cannot reach a batch finding (it is made after the report is gone): one naming a
         // collecting rule is neither used nor unused.
-        let ids = self.rules.filter { !($0 is any CollectingRule) }.map { type(of: $0).descriptor.id }
+        let ids = self.rules.filter { $0.collecting == nil }.map { type(of: $0).descriptor.id }
             + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
         filterContext = FilterContext(enabled: Set(ids), catalogue: RuleCatalogue(pack: configuration.pack), severity: { id in
             configuration.isEnabled(id) ? configuration.severity(for: id, default: RuleRegistry.descriptor(id)?.severity ?? .note) : nil
@@ -27,8 +27,8 @@ public struct Linter: Sendable {
     /// Whether a run needs every report's facts before its results can be written.
     public var collects: Bool { !collectingRules.isEmpty }
 
-    public var reader: ReportReader { ReportReader(pack: configuration.pack, yearOverride: configuration.yearOverride) }
-    var context: RuleContext { RuleContext(pack: configuration.pack) }
+    public var reader: ReportReader { ReportReader(knowledge: configuration.knowledge, yearOverride: configuration.yearOverride) }
+    var context: RuleContext { RuleContext(knowledge: configuration.knowledge, ruleOptions: configuration.ruleOptions) }
 
     /// Reads a document and runs the per-report rules on it.
     public func lint(_ document: Document) -> (Report, [Diagnostic]) {

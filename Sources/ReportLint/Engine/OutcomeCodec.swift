@@ -92,6 +92,10 @@ enum OutcomeCodec {
                 w.string(r.format)
                 w.count(r.sourceLines.count)
                 for (line, text) in r.sourceLines.sorted(by: { $0.key < $1.key }) { w.int(line); w.string(text) }
+                w.optional(r.fullText) { w, lines in
+                    w.count(lines.count)
+                    for line in lines { w.string(line) }
+                }
             }
             count(f.diagnostics.count)
             for d in f.diagnostics { diagnostic(d) }
@@ -194,8 +198,14 @@ enum OutcomeCodec {
                 let format = try r.string()
                 var lines: [Int: String] = [:]
                 for _ in 0..<(try r.count()) { lines[try r.int()] = try r.string() }
+                let fullText = try r.optional { (r: inout Reader) throws(Malformed) in
+                    var all: [String] = []
+                    for _ in 0..<(try r.count()) { all.append(try r.string()) }
+                    return all
+                }
                 return LintResults.ReportSummary(title: title, body: body, bodySource: bodySource, year: year,
-                                                 yearSource: yearSource, era: era, format: format, sourceLines: lines)
+                                                 yearSource: yearSource, era: era, format: format, sourceLines: lines,
+                                                 fullText: fullText)
             }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try count()) { diagnostics.append(try diagnostic()) }

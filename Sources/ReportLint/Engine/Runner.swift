@@ -10,6 +10,9 @@ public struct Runner: Sendable {
     public var loader: DocumentLoader
     public var jobs: Int
     public var isolation: Isolation?
+    /// Keep every line of each report's text view (`ReportSummary.fullText`), for a format that shows a lone
+    /// draft whole. The command line sets it only for a single input: a batch keeps only the lines findings are on.
+    public var keepsFullText = false
 
     /// Checking in worker processes: the executable to start as a worker, and the per-file time budget.
     public struct Isolation: Sendable {
@@ -70,9 +73,10 @@ public struct Runner: Sendable {
     /// batch rules' findings already added — so the caller can write it out and forget it.
     ///
     /// With batch rules, files cannot be handed on before every report's facts are in: the outcomes wait in
-    /// a spool on disk (not in memory), and are handed on after the batch rules have run.
-    public func run(_ inputs: [Input], deliver: (Outcome) -> Void) {
-        Self.run([(self, inputs)], deliver: deliver)
+    /// a spool on disk (not in memory), and are handed on after the batch rules have run. `checked` sees each
+    /// outcome as soon as the file is checked, before the batch rules (for a progress line).
+    public func run(_ inputs: [Input], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
+        Self.run([(self, inputs)], checked: checked, deliver: deliver)
     }
 
     /// Lints several runs — the files of one command line, each group with its own configuration — as one
@@ -80,9 +84,9 @@ public struct Runner: Sendable {
     /// of every run (a county's folders with a configuration each are still compared year against year), their
     /// findings kept for that run's own files and filtered by its configuration. Outcomes are handed on in order,
     /// run after run.
-    public static func run(_ runs: [(Runner, [Input])], deliver: (Outcome) -> Void) {
+    public static func run(_ runs: [(Runner, [Input])], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
         guard runs.contains(where: { $0.0.linter.collects && !$0.1.isEmpty }) else {
-            for (runner, inputs) in runs where !inputs.isEmpty { runner.produce(inputs, deliver) }
+            for (runner, inputs) in runs where !inputs.isEmpty { runner.produce(inputs) { checked?($0); deliver($0) } }
             return
         }
         var facts: [(path: String, facts: [String: Data])] = []
@@ -90,6 +94,7 @@ public struct Runner: Sendable {
         var spool = Spool()
         for (r, (runner, inputs)) in runs.enumerated() where !inputs.isEmpty {
             runner.produce(inputs) { outcome in
+                checked?(outcome)
                 var kept = outcome
                 if case .checked(let file, let f) = outcome {
                     if !f.isEmpty { facts.append((file.path, f)) }
@@ -142,7 +147,8 @@ public struct Runner: Sendable {
             case .bytes(let b, let name, let format): document = try loader.load(bytes: b, path: name, format: format)
             }
             let (report, diagnostics) = linter.lint(document)
-            return .checked(.init(path: input.name, report: Self.summary(report, diagnostics), diagnostics: diagnostics),
+            return .checked(.init(path: input.name, report: Self.summary(report, diagnostics, fullText: keepsFullText),
+                                  diagnostics: diagnostics),
                             facts: linter.batchFacts(report))
         } catch {
             return .failed(.init(path: input.name, error: error))
@@ -150,14 +156,15 @@ public struct Runner: Sendable {
     }
 
     /// What the reporters need of a report: its identity, and the text of the lines the diagnostics point at.
-    static func summary(_ r: Report, _ diagnostics: [Diagnostic]) -> LintResults.ReportSummary {
+    static func summary(_ r: Report, _ diagnostics: [Diagnostic], fullText: Bool = false) -> LintResults.ReportSummary {
         var sourceLines: [Int: String] = [:]
         for d in diagnostics where d.line - 1 < r.document.lines.count {
             sourceLines[d.line] = r.document.lines[d.line - 1].text
         }
         return .init(title: r.title?.text, body: r.body, bodySource: r.bodySource?.rawValue, year: r.year?.value,
                      yearSource: r.year?.source.rawValue, era: r.era?.rawValue,
-                     format: r.document.format.rawValue, sourceLines: sourceLines)
+                     format: r.document.format.rawValue, sourceLines: sourceLines,
+                     fullText: fullText ? r.document.lines.map(\.text) : nil)
     }
 
     /// Expands folders recursively into the files xxgk-lint reads (and legacy .doc files, to explain them).

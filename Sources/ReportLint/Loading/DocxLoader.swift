@@ -7,7 +7,12 @@
 /// what `xxgk-lint text FILE` prints and what diagnostics point at.
 public struct DocxLoader: Loader {
     public static let formats: [InputFormat] = [.docx]
-    public init() {}
+    /// Keep where each character of the view came from (`DocxLineSource`), for `--annotate`.
+    public var recordingSources: Bool
+
+    public init(recordingSources: Bool = false) {
+        self.recordingSources = recordingSources
+    }
 
     /// The signature of an OLE2 compound file: a Word 97-2003 .doc (often renamed to .docx by hand).
     static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
@@ -25,9 +30,14 @@ public struct DocxLoader: Loader {
         guard let document = try part("word/document.xml") else { throw .missingPart("word/document.xml") }
         let styles = try part("word/styles.xml").map { xml throws(LoadError) in try DocxStyles(xml) } ?? DocxStyles()
         let numbering = try part("word/numbering.xml").map { xml throws(LoadError) in try DocxNumbering(xml) } ?? DocxNumbering()
-        var reader = DocxBodyReader(styles: styles, numbering: numbering)
+        var reader = DocxBodyReader(styles: styles, numbering: numbering, recording: recordingSources)
         let lines = LineAssembly.collapseBlankLines(try reader.read(document))
         if lines.isEmpty { throw .noText("the document contains no text") }
+        // Comments: a damaged comments.xml costs the comments (and the suppressions in them), not the draft.
+        var comments: [WordComment] = []
+        if let xml = try? part("word/comments.xml"), let read = try? DocxComments.read(xml) {
+            comments = DocxComments.anchor(read, in: lines)
+        }
         var metadata = DocumentMetadata(encoding: "UTF-8")
         // Document properties are a courtesy: a damaged or oversized core.xml costs them, not the draft.
         if let entry = zip.entry(named: "docProps/core.xml"), entry.uncompressedSize <= 1 << 16,
@@ -35,7 +45,9 @@ public struct DocxLoader: Loader {
             metadata.author = Self.property("dc:creator", in: core)
             metadata.lastModifiedBy = Self.property("cp:lastModifiedBy", in: core)
         }
-        return Document(path: path, format: .docx, lines: lines, metadata: metadata)
+        var result = Document(path: path, format: .docx, lines: lines, metadata: metadata)
+        result.wordComments = comments
+        return result
     }
 
     /// The text of `<name>…</name>` in docProps/core.xml (a flat list of properties), references decoded.

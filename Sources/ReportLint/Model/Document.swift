@@ -12,6 +12,8 @@ public struct Document: Sendable {
     public var lines: [DocumentLine]
     /// Facts a loader found outside the text: the publication date of a web page, the encoding, …
     public var metadata: DocumentMetadata
+    /// The Word comments (批注) of a .docx and the lines they are anchored on.
+    public var wordComments: [WordComment] = []
 
     public init(path: String, format: InputFormat, lines: [DocumentLine], metadata: DocumentMetadata = .init()) {
         self.path = path
@@ -61,6 +63,9 @@ public struct DocumentLine: Sendable, Equatable {
     public var cells: [String]?
     /// Lines of one table share an id (structured formats only).
     public var tableID: Int?
+    /// For a .docx: where the line came from in word/document.xml, and the Word comments on it (see
+    /// `DocxLineSource`); nil for other formats and for lines with neither.
+    public internal(set) var docxSource: DocxLineSource?
 
     public enum Kind: Sendable, Equatable {
         /// Plain text line (txt/md) or a paragraph (docx/html/pdf).

@@ -33,6 +33,16 @@ public struct Report: Sendable {
     public var figures: [Figure]
     /// Totals with their parts stated in prose.
     public var breakdowns: [Breakdown] = []
+    /// Figures in the prose that restate a statutory table's cells (`ProseTableFigures`), in text order.
+    var proseTableFigures: [ProseTableFigure] = []
+
+    /// Whether each line is blank (white space only), as the reader found it: the blank-line structure rules
+    /// consult, rather than walking the lines themselves.
+    public internal(set) var blankLines: [Bool] = []
+    /// The first line with text in `range`, if any.
+    public func firstTextLine(in range: Range<Int>) -> Int? {
+        range.first { $0 >= 0 && $0 < blankLines.count && !blankLines[$0] }
+    }
 
     /// Whether line `index` (0-based) is part of a table.
     public func isTableLine(_ index: Int) -> Bool { index >= 0 && index < tableLineFlags.count && tableLineFlags[index] }
@@ -289,4 +299,21 @@ public struct Figure: Sendable {
 
     /// Digits a figure may have and still be checked exactly (a Double holds integers up to 2^53 ≈ 9×10^15).
     public static let exactDigits = 15
+}
+
+/// A figure stated in prose that a statutory table also states (“共收到政府信息公开申请28件”), with the cells it
+/// restates by the phrases of rules/tables.json (`tableFigures`).
+struct ProseTableFigure: Sendable {
+    var statement: TableFigurePhrases.Statement
+    /// Where the figure stands, and the clause with the figure as printed.
+    var span: TextSpan
+    var quote: String
+    var value: Double
+    /// The row sets the figure may sum: the first is the precise reading, the others what loose wording allows.
+    var rowSets: [[String]]
+    var columns: [String]
+    /// A breakdown by applicant of the figure at this index (“其中自然人申请24件”).
+    var parent: Int?
+    /// The sentence names a sub-unit (区政府办…): the figure may be that unit's, not the body's.
+    var subUnit: Bool
 }

@@ -13,14 +13,28 @@ public struct StatutoryTable: Sendable {
     /// Lines from the first caption or header to the last row.
     public var lines: ClosedRange<Int>
     /// The cells, by row key and column key (rules/tables.json).
+    /// The reader leaves them in a grid (`CellGrid`): keyed on each ask, which no rule makes on the way to a
+    /// diagnostic (hashing every cell's keys cost as much as reading it).
     public var cells: [CellKey: TableValue] {
-        get { store.cells }
-        set { store = CellStore(newValue) }
+        get {
+            switch storage {
+            case .keyed(let cells): cells
+            case .grid(let grid): grid.dictionary
+            }
+        }
+        set { storage = .keyed(newValue) }
     }
-    /// The cells as the reader left them — by the definition's row and column numbers, keyed only when asked —
-    /// for the table rules' many look-ups; gone once `cells` is set.
-    var grid: CellGrid? { store.grid }
-    private var store: CellStore
+    /// The cells as the reader left them — by the definition's row and column numbers — for the table rules'
+    /// many look-ups; gone once `cells` is set.
+    var grid: CellGrid? {
+        if case .grid(let grid) = storage { return grid }
+        return nil
+    }
+    private(set) var storage: Storage
+    enum Storage: Sendable {
+        case keyed([CellKey: TableValue])
+        case grid(CellGrid)
+    }
     /// Where each recognised row label stands (group labels included).
     public var rowLabels: [String: TextSpan] {
         get { keyedRowLabels ?? labelSpans.map { $0.keyed($0.rows, $0.labels.rowKeys) } ?? [:] }
@@ -63,7 +77,7 @@ public struct StatutoryTable: Sendable {
     public init(kind: StatutoryTableKind, lines: ClosedRange<Int>) {
         self.kind = kind
         self.lines = lines
-        self.store = CellStore([:])
+        self.storage = .keyed([:])
         self.unmappedRows = []
         self.isTrace = false
     }
@@ -80,151 +94,12 @@ public struct StatutoryTable: Sendable {
     public var isWellRead: Bool { !isTrace && unmappedRows.isEmpty && !(grid.map { $0.count == 0 } ?? cells.isEmpty) }
 
     /// The reader's cells, as a grid.
-    mutating func setGrid(_ grid: CellGrid) { store = CellStore(grid: grid) }
+    mutating func setGrid(_ grid: CellGrid) { storage = .grid(grid) }
 
     /// Row keys with at least one cell.
-    public var rowKeys: Set<String> { Set(cells.keys.map(\.row)) }
+    public var rowKeys: Set<String> { grid?.rowKeys ?? Set(cells.keys.map(\.row)) }
     /// Column keys with at least one cell.
-    public var columnKeys: Set<String> { Set(cells.keys.map(\.column)) }
-}
-
-/// A table's cells by canonical row and column (`TableLabels`): what the reader builds them in, and what the
-/// table rules read them from — by number, without hashing keys.
-///
-/// Each cell is kept in plain parallel arrays — its kind, figure, span and a small code for its unit — and
-/// made a `TableValue` only when asked for: storing `TableValue`s copied (and retained) the unit String of
-/// every cell of every table read.
-struct CellGrid: Sendable {
-    /// The compiled definition the numbers refer to.
-    let labels: TableLabels
-    let columnCount: Int
-    /// Per cell position (row × columns + column), what the cell is and its figure: for sums, read without
-    /// making the cells.
-    private(set) var kinds: [Kind]
-    private(set) var numbers: [Double]
-    private var spans: [TextSpan]
-    private var units: [Unit]
-    /// Per canonical row, whether it has a cell (`StatutoryTable.rowKeys`).
-    private(set) var rowHasCells: [Bool]
-    /// How many cells there are.
-    private(set) var count = 0
-
-    enum Kind: UInt8, Sendable { case none, number, notStated, unreadable }
-
-    /// The unit of money of a figure: none, 元, 万元, or the one the column's definition gives.
-    enum Unit: UInt8, Sendable {
-        case none, yuan, wanYuan, column
-
-        /// The code of a unit the reader found in a cell or a header (元 or 万元), nil for another.
-        init?(_ unit: String) {
-            switch unit {
-            case "元": self = .yuan
-            case "万元": self = .wanYuan
-            default: return nil
-            }
-        }
-    }
-
-    init(labels: TableLabels) {
-        self.labels = labels
-        columnCount = labels.columnKeys.count
-        let size = labels.rowKeys.count * columnCount
-        kinds = Array(repeating: .none, count: size)
-        numbers = Array(repeating: 0, count: size)
-        spans = Array(repeating: TextSpan(line: 0, start: 0, end: 0), count: size)
-        units = Array(repeating: .none, count: size)
-        rowHasCells = Array(repeating: false, count: labels.rowKeys.count)
-    }
-
-    var positions: Range<Int> { kinds.indices }
-
-    subscript(position: Int) -> TableValue? {
-        let span = spans[position]
-        switch kinds[position] {
-        case .none: return nil
-        case .notStated: return .notStated(span)
-        case .unreadable: return .unreadable(span)
-        case .number:
-            let unit: String? = switch units[position] {
-            case .none: nil
-            case .yuan: "元"
-            case .wanYuan: "万元"
-            case .column: labels.columnUnit[position % columnCount]
-            }
-            return .number(numbers[position], unit: unit, span: span)
-        }
-    }
-    subscript(row: Int, column: Int) -> TableValue? { self[row * columnCount + column] }
-
-    /// Sets a cell: its kind, and for a figure its value and unit.
-    mutating func set(_ kind: Kind, _ number: Double = 0, unit: Unit = .none, span: TextSpan, row: Int, column: Int) {
-        let i = row * columnCount + column
-        if kinds[i] == .none { count += 1 }
-        kinds[i] = kind
-        if kind == .number {
-            numbers[i] = number
-            units[i] = unit
-        }
-        spans[i] = span
-        rowHasCells[row] = true
-    }
-
-    /// The key of a cell position.
-    func key(_ position: Int) -> CellKey {
-        CellKey(row: labels.rowKeys[position / columnCount], column: labels.columnKeys[position % columnCount])
-    }
-
-    /// The cells by key.
-    var dictionary: [CellKey: TableValue] {
-        var cells: [CellKey: TableValue] = [:]
-        cells.reserveCapacity(count)
-        for i in kinds.indices where kinds[i] != .none { cells[key(i)] = self[i] }
-        return cells
-    }
-}
-
-/// Where a table's cells are kept: the cells by key, or the reader's grid, keyed on first use (most reports
-/// never ask for the keyed form: hashing every cell's keys cost as much as reading it). Locked, because a
-/// report may be shared between threads.
-final class CellStore: @unchecked Sendable {
-    let grid: CellGrid?
-    private var keyed: [CellKey: TableValue]?
-    private let lock = NSLock()
-
-    init(_ cells: [CellKey: TableValue]) {
-        grid = nil
-        keyed = cells
-    }
-
-    init(grid: CellGrid) { self.grid = grid }
-
-    var cells: [CellKey: TableValue] {
-        lock.withLock {
-            if let keyed { return keyed }
-            let made = grid?.dictionary ?? [:]
-            keyed = made
-            return made
-        }
-    }
-}
-
-extension StatutoryTable {
-    /// Whether there is a cell at a canonical row and column of `labels`' definition.
-    /// (The grid's fields are read in place: a copy of the grid per cell retained each of its arrays.)
-    func hasValue(row r: Int, column c: Int, in labels: TableLabels) -> Bool {
-        if store.grid?.labels === labels, let kinds = store.grid?.kinds, let width = store.grid?.columnCount {
-            return kinds[r * width + c] != .none
-        }
-        return cells[CellKey(row: labels.rowKeys[r], column: labels.columnKeys[c])] != nil
-    }
-
-    /// Whether a canonical row of `labels`' definition has a cell (`rowKeys.contains`), from the grid when
-    /// it can be.
-    func hasCells(row r: Int, in labels: TableLabels) -> Bool {
-        if store.grid?.labels === labels, let rows = store.grid?.rowHasCells { return rows[r] }
-        let key = labels.rowKeys[r]
-        return cells.keys.contains { $0.row == key }
-    }
+    public var columnKeys: Set<String> { grid?.columnKeys ?? Set(cells.keys.map(\.column)) }
 }
 
 public struct CellKey: Sendable, Hashable {

@@ -41,14 +41,14 @@ public struct Breakdown: Sendable {
 enum BreakdownReader {
     static let channelWords = ["网站", "微信", "公众号", "新媒体", "公开栏", "渠道", "平台", "微博", "客户端", "政务号", "抖音", "报纸", "电视", "APP", "展板", "栏目", "热线"]
 
-    static func read(_ report: Report, pack: RulePack) -> [Breakdown] {
+    static func read(_ report: Report, knowledge: Knowledge) -> [Breakdown] {
         var result: [Breakdown] = []
         // The figures by paragraph, in an array by index (as a dictionary, sorted: hashed and copied again).
         var byParagraph = [[Figure]](repeating: [], count: report.paragraphs.count)
         for f in report.figures { byParagraph[f.paragraph].append(f) }
-        let comparison = pack.phrases.comparisonMarkers
-        let totalMarkers = pack.phrases.totalMarkers
-        let partMarkers = pack.phrases.partMarkers
+        let comparison = knowledge.phrases.comparisonMarkers
+        let totalMarkers = knowledge.phrases.totalMarkers
+        let partMarkers = knowledge.phrases.partMarkers
         for (index, figures) in byParagraph.enumerated() where !figures.isEmpty {
             let allCounts = figures.filter { $0.kind == .count && !$0.chineseNumeral }
             // Fewer than two counts make no breakdown, whatever their depth (`counts` below is a part of them).
@@ -96,7 +96,7 @@ enum BreakdownReader {
             }
 
             // (a) 其中 / 分别为 / 包括 after the nearest total.
-            for (marker, markerScalars) in zip(pack.partMarkers, partMarkers) {
+            for (marker, markerScalars) in zip(knowledge.pack.partMarkers, partMarkers) {
                 var from = 0
                 while let m = s.firstIndex(of: markerScalars, from: from) {
                     from = m + 1

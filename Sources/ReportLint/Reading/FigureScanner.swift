@@ -5,9 +5,9 @@ struct FigureScanner {
     let countUnits: [[Unicode.Scalar]]
     let amountUnits: [[Unicode.Scalar]]
 
-    init(pack: RulePack) {
-        countUnits = pack.phrases.countUnits
-        amountUnits = pack.phrases.amountUnits
+    init(_ phrases: PackPhrases) {
+        countUnits = phrases.countUnits
+        amountUnits = phrases.amountUnits
     }
 
     func scan(_ s: [Unicode.Scalar], paragraph: Int) -> [Figure] {

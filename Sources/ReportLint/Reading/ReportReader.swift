@@ -1,18 +1,26 @@
 /// The "read" stage: turns a `Document` into a `Report` — title, body, year, era, outline, tables,
 /// paragraphs and figures.
 public struct ReportReader: Sendable {
-    public var pack: RulePack
+    /// The rule packs, with the forms readers search made once.
+    public var knowledge: Knowledge
+    var pack: RulePack { knowledge.pack }
     /// `--year`: overrides the detected report year.
     public var yearOverride: Int?
 
-    public init(pack: RulePack = .builtIn, yearOverride: Int? = nil) {
-        self.pack = pack
+    public init(knowledge: Knowledge = .builtIn, yearOverride: Int? = nil) {
+        self.knowledge = knowledge
         self.yearOverride = yearOverride
+    }
+
+    /// With a pack of one's own, compiled here (once per reader made: keep the reader, or its `Knowledge`).
+    public init(pack: RulePack, yearOverride: Int? = nil) {
+        self.init(knowledge: Knowledge(pack), yearOverride: yearOverride)
     }
 
     public func read(_ document: Document) -> Report {
         let lines = document.lines.map(\.scalars)
         var report = Report(document: document, lines: lines)
+        report.blankLines = lines.map(TableFinder.isBlank)
         // Page footers and suppression comments are not report text.
         let footers = lines.map { Self.isPageFooter($0) || SuppressionComment.isComment($0) }
 
@@ -56,13 +64,13 @@ public struct ReportReader: Sendable {
         report.sections = outline(parsed: parsed, inline: inline, namesPart: namesPart, skipped: skipped)
         report.paragraphs = paragraphs(lines: lines, document: document, parsed: parsed, sections: report.sections,
                                        skipped: skipped, footers: footers)
-        let scanner = FigureScanner(pack: pack)
+        let scanner = FigureScanner(knowledge.phrases)
         for (index, p) in report.paragraphs.enumerated() where !p.isHeading {
             report.figures += scanner.scan(p.scalars, paragraph: index)
         }
-        report.breakdowns = BreakdownReader.read(report, pack: pack)
-        report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: pack.phrases.periodMarkers)
-        report.statutoryTables = StatutoryTableReader(pack: pack).read(report)
+        report.breakdowns = BreakdownReader.read(report, knowledge: knowledge)
+        report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: knowledge.phrases.periodMarkers)
+        report.statutoryTables = StatutoryTableReader(knowledge: knowledge).read(report)
 
         (report.body, report.bodySource) = BodyReader.read(report)
         report.level = TitleReader.level(of: report.body)
@@ -72,6 +80,8 @@ public struct ReportReader: Sendable {
             report.yearUncertainty = nil
         }
         report.era = report.year.map { Era(reportYear: $0.value) }
+        // Last: the prose figures that restate table cells are read against the year, the body and the tables.
+        report.proseTableFigures = ProseTableFigures(report: report, knowledge: knowledge).links()
         return report
     }
 

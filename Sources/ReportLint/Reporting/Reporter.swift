@@ -27,6 +27,9 @@ public struct LintResults: Sendable {
         /// The text of the lines diagnostics point at (1-based), for showing them under each diagnostic.
         /// Only those lines are kept, so that a batch of thousands of drafts stays small in memory.
         public var sourceLines: [Int: String]
+        /// Every line of the text view, in order — kept only when a reporter asks for it (`needsFullText`)
+        /// and only when a single file is checked (`Runner.keepsFullText`); nil otherwise.
+        public var fullText: [String]? = nil
     }
 
     /// An input that could not be read, with the reason.
@@ -67,6 +70,9 @@ public protocol Reporter: Sendable {
     static var fileExtension: String { get }
     /// Whether the output may be coloured (on a terminal, unless NO_COLOR).
     static var usesColor: Bool { get }
+    /// Whether this format shows a lone draft's whole text (the HTML page): the run then keeps every line of
+    /// it (`ReportSummary.fullText`). Only for a single file — a batch keeps only the lines findings are on.
+    static var needsFullText: Bool { get }
     init(options: ReporterOptions)
     func begin(into out: inout [UInt8])
     /// One file's results; `totals` counts what was written before it (the first entry has no comma).
@@ -76,6 +82,7 @@ public protocol Reporter: Sendable {
 
 extension Reporter {
     public static var usesColor: Bool { false }
+    public static var needsFullText: Bool { false }
 
     public func render(_ results: LintResults) -> String {
         var out: [UInt8] = []

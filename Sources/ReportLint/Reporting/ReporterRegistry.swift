@@ -7,6 +7,9 @@ public enum ReporterRegistry {
         JSONReporter.self,
         GitHubReporter.self,
         JUnitReporter.self,
+        CSVReporter.self,
+        HTMLReporter.self,
+        SummaryReporter.self,
     ]
 
     public static var names: [String] { reporters.map { $0.name } }

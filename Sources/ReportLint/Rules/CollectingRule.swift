@@ -17,6 +17,7 @@ public protocol CollectingRule: Rule {
 extension CollectingRule {
     /// Alone, a report gives a collecting rule nothing to say.
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] { [] }
+    public var collecting: AnyCollectingRule? { AnyCollectingRule(self) }
 }
 
 /// One report's facts in a batch, with its path.
@@ -26,7 +27,7 @@ public struct CollectedFacts<Facts: Sendable>: Sendable {
 }
 
 /// A collecting rule with its facts type erased, so the engine can hold a list of them.
-struct AnyCollectingRule: Sendable {
+public struct AnyCollectingRule: Sendable {
     let descriptor: RuleDescriptor
     let collect: @Sendable (Report, RuleContext) -> Data?
     let checkAll: @Sendable ([(path: String, facts: Data)], RuleContext) -> [Finding]
@@ -59,12 +60,4 @@ struct AnyCollectingRule: Sendable {
             return rule.check(entries, context)
         }
     }
-
-    /// The rule boxed, when it collects.
-    static func box(_ rule: any Rule) -> AnyCollectingRule? {
-        guard let collecting = rule as? any CollectingRule else { return nil }
-        return open(collecting)
-    }
-
-    private static func open<R: CollectingRule>(_ rule: R) -> AnyCollectingRule { AnyCollectingRule(rule) }
 }

@@ -6,6 +6,20 @@ public protocol Rule: Sendable {
     static var descriptor: RuleDescriptor { get }
     init()
     func check(_ report: Report, _ context: RuleContext) -> [Finding]
+    /// The rule as a collecting rule, when it is one (`CollectingRule` provides it). A protocol requirement
+    /// rather than an `as? any CollectingRule` cast: a dynamic cast to a protocol scans every conformance record
+    /// of the binary the first time for each type, which cost about a sixth of a one-draft run.
+    var collecting: AnyCollectingRule? { get }
+    /// The type of the rule's settings, when it has any (`ConfigurableRule` provides it).
+    static var optionsType: (any RuleOptions.Type)? { get }
+    /// The pack key of the rule's own data and its type, when it keeps data in packs (`PackDataRule` provides it).
+    static var packData: PackDataKey? { get }
+}
+
+extension Rule {
+    public var collecting: AnyCollectingRule? { nil }
+    public static var optionsType: (any RuleOptions.Type)? { nil }
+    public static var packData: PackDataKey? { nil }
 }
 
 /// What a rule found — of every kind of rule: per report, collecting, custom — before the engine turns it into
@@ -65,8 +79,20 @@ public struct Finding: Sendable {
 
 /// What a rule may consult besides the report.
 public struct RuleContext: Sendable {
-    public var pack: RulePack
-    public init(pack: RulePack) { self.pack = pack }
+    /// The rule packs, with the forms rules search (phrase scalars, compiled tables) made once.
+    public var knowledge: Knowledge
+    /// The rule packs' data.
+    public var pack: RulePack { knowledge.pack }
+    /// Rules' own settings from the configuration, by rule id (read with `options(_:)`).
+    public var ruleOptions: [String: any RuleOptions]
+    public init(knowledge: Knowledge = .builtIn, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.knowledge = knowledge
+        self.ruleOptions = ruleOptions
+    }
+    /// With a pack of one's own, compiled here (once per context made: keep the context, or its `Knowledge`).
+    public init(pack: RulePack, ruleOptions: [String: any RuleOptions] = [:]) {
+        self.init(knowledge: Knowledge(pack), ruleOptions: ruleOptions)
+    }
 }
 
 /// The descriptor: everything about a rule except its code — id, severity, names, legal basis, examples.
@@ -83,9 +109,11 @@ public struct RuleDescriptor: Sendable {
     public var triggering: [RuleExample]
     /// Fragments from correct reports on which the rule must stay silent.
     public var nonTriggering: [RuleExample]
+    /// For a rule whose fixes `--fix` applies: fragments before and after fixing, tested like the examples.
+    public var corrections: [RuleCorrection]
 
     public init(id: String, severity: Severity, name: Localized, summary: Localized, rationale: Localized,
-                basis: Localized, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                basis: Localized, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
         self.id = id
         self.severity = severity
         self.name = name
@@ -94,6 +122,24 @@ public struct RuleDescriptor: Sendable {
         self.basis = basis
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.corrections = corrections
+    }
+}
+
+/// A fix as `--fix` makes it: a fragment, and the same fragment with every certain fix applied.
+public struct RuleCorrection: Sendable {
+    public var before: String
+    public var after: String
+    public var year: Int?
+    public var file: String
+    public var line: Int
+
+    public init(_ before: String, _ after: String, year: Int? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        self.before = before
+        self.after = after
+        self.year = year
+        self.file = "\(file)"
+        self.line = Int(line)
     }
 }
 

@@ -22,6 +22,18 @@ public struct JSONText: Sendable {
             guard case .object(let members) = value else { return nil }
             return members.last { $0.key == key }?.value
         }
+
+        /// The value as `JSONSerialization` gives it (dictionaries, arrays, strings, `Double`, `Bool`, `NSNull`).
+        public var foundationObject: Any {
+            switch value {
+            case .object(let members): Dictionary(members.map { ($0.key, $0.value.foundationObject) }) { _, last in last }
+            case .array(let items): items.map(\.foundationObject)
+            case .string(let s): s
+            case .number(let d): d
+            case .bool(let b): b
+            case .null: NSNull()
+            }
+        }
     }
 
     /// 1-based line and column (characters).
@@ -36,7 +48,7 @@ public struct JSONText: Sendable {
     }
 
     public let root: Node
-    /// The text with its comments blanked out (same length and lines), for decoders that know no comments.
+    /// The text with its comments and trailing commas blanked out (same length and lines), for `JSONDecoder`.
     public let plain: Data
 
     public init(_ data: Data) throws(SyntaxError) {
@@ -53,13 +65,23 @@ public struct JSONText: Sendable {
         var bytes: [UInt8]
         var i = 0
         var line = 1, lineStart = 0
+        /// The last column worked out, so that the next is counted on from there, not from the line's start
+        /// (a pack written on one long line would otherwise cost the square of its length).
+        var counted = (offset: 0, column: 1)
 
+        /// The place of `i`: the line, and the column in characters (Unicode scalars; a Chinese character is one).
         var position: Position {
-            let column = String(decoding: bytes[lineStart..<min(i, bytes.count)], as: UTF8.self).count + 1
-            return Position(line: line, column: column)
+            mutating get {
+                let end = min(i, bytes.count)
+                if counted.offset < lineStart || counted.offset > end { counted = (lineStart, 1) }
+                var column = counted.column
+                for b in bytes[counted.offset..<end] where b & 0xC0 != 0x80 { column += 1 }
+                counted = (end, column)
+                return Position(line: line, column: column)
+            }
         }
 
-        func error(_ expected: Localized) -> SyntaxError { SyntaxError(position: position, expected: expected) }
+        mutating func error(_ expected: Localized) -> SyntaxError { SyntaxError(position: position, expected: expected) }
 
         /// Blanks, line ends and comments (blanked in `bytes`, line ends kept).
         mutating func skip() {
@@ -157,25 +179,64 @@ public struct JSONText: Sendable {
             return true
         }
 
-        /// A string literal at `i` (the opening quote), with JSON's escapes.
+        /// A string literal at `i` (the opening quote), with JSON's escapes; valid UTF-8, no raw control characters.
         mutating func string() throws(SyntaxError) -> String {
             let from = i
             i += 1
-            var escaped = false
+            var run = i  // the start of the bytes not yet copied into `text`
+            var text: [UInt8] = []
+            func invalid(_ at: Int) -> Localized { Localized(zh: "有效的字符串", en: "a valid string") }
             while i < bytes.count {
                 let b = bytes[i]
-                if b == 0x0A { break }
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") {
+                if b == UInt8(ascii: "\"") {
+                    text += bytes[run..<i]
                     i += 1
-                    let literal = Data(bytes[from..<i])
-                    if let s = try? JSONDecoder().decode(String.self, from: literal) { return s }
-                    i = from
-                    throw error(Localized(zh: "有效的字符串", en: "a valid string"))
+                    guard let s = String(validating: text, as: UTF8.self) else { i = from; throw error(invalid(from)) }
+                    return s
                 }
-                i += 1
+                if b < 0x20 { break }
+                guard b == UInt8(ascii: "\\") else { i += 1; continue }
+                text += bytes[run..<i]
+                guard i + 1 < bytes.count else { break }
+                let e = bytes[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(e)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard var unit = hex4(at: i) else { i = from; throw error(invalid(from)) }
+                    i += 4
+                    // A surrogate pair (\uD83D\uDE00) is one scalar; a lone surrogate is refused.
+                    if (0xD800..<0xDC00).contains(unit), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u"),
+                       let low = hex4(at: i + 2), (0xDC00..<0xE000).contains(low) {
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                    guard let scalar = Unicode.Scalar(unit) else { i = from; throw error(invalid(from)) }
+                    text += Array(String(Character(scalar)).utf8)
+                default:
+                    i = from
+                    throw error(invalid(from))
+                }
+                run = i
             }
             i = from
             throw error(Localized(zh: "字符串结尾的双引号", en: "the closing quote of a string"))
+        }
+
+        /// Four hex digits at `at`, as a number.
+        func hex4(at: Int) -> UInt32? {
+            guard at + 4 <= bytes.count else { return nil }
+            var v: UInt32 = 0
+            for b in bytes[at..<(at + 4)] {
+                guard let d = Character(Unicode.Scalar(b)).hexDigitValue else { return nil }
+                v = v * 16 + UInt32(d)
+            }
+            return v
         }
     }
 }

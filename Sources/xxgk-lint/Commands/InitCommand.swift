@@ -28,6 +28,7 @@ enum InitCommand {
         // \(zh ? "可写注释（// 和 /* */）。运行 xxgk-lint explain 规则 查看每条规则。" : "Comments (// and /* */) are allowed. See xxgk-lint explain RULE for each rule.")
         {
           // \(zh ? "规则级别：error、warning、note，或 off 关闭。去掉行首的 // 即生效。" : "Rule severities: error, warning, note, or off. Remove the // to apply one.")
+          // \(zh ? "有设置的规则也可写成对象，如 {\"severity\": \"note\", \"allow\": [\"我镇\"]}（xxgk-lint explain 规则 列出其设置）" : "A rule with settings may take an object, e.g. {\"severity\": \"note\", \"allow\": [\"我镇\"]} (xxgk-lint explain RULE lists them)")
           "rules": {
         \(rules)
           },

@@ -88,6 +88,7 @@ enum LintCommand {
             }
             fixFailed = !ok
         }
+        if let out = args.annotate, let status = AnnotateCommand.run(output: out, runs: runners, lang: lang) { return status }
         let status = lint(runners, args, lang, extraFailure: stdinFailure, protected: groups.compactMap(\.config))
         return emptyFolders.isEmpty && !fixFailed ? status : 2
     }
@@ -96,7 +97,14 @@ enum LintCommand {
     /// of drafts neither waits for the last one nor holds them all; the exit status.
     static func lint(_ runs: [(Runner, [Runner.Input])], _ args: Arguments, _ lang: Language,
                      extraFailure: LintResults.Failure?, protected configs: [String] = []) -> Int32 {
+        var runs = runs
         let inputs = runs.flatMap(\.1)
+        // A format that shows a lone draft whole (html) gets every line of it; a batch keeps only the lines
+        // findings are on.
+        if inputs.count == 1, extraFailure == nil,
+           args.outputs.contains(where: { ReporterRegistry.type(named: $0.format)?.needsFullText == true }) {
+            for i in runs.indices { runs[i].0.keepsFullText = true }
+        }
         guard let runner = runs.first?.0 else { return extraFailure == nil ? 0 : 2 }
         let outputs = args.outputs
         guard outputs.filter({ $0.path == nil }).count <= 1 else {
@@ -125,8 +133,10 @@ enum LintCommand {
         var failures: [LintResults.Failure] = []
         var failing = false
         var accepted = Baseline()
+        let progress = Progress(total: inputs.count + (extraFailure == nil ? 0 : 1), lang: lang, quiet: args.quiet)
         func failed(_ f: LintResults.Failure) {
             failures.append(f)
+            progress.clear()
             for sink in sinks { sink.flush() }  // what came before it appears before its line on a terminal
             printError(failureLine(f, lang))
         }
@@ -136,12 +146,15 @@ enum LintCommand {
                        line: failureLine(.init(path: inputs[0].name, error: .timedOut(seconds: Int(args.timeout.rounded(.up)))), lang))
             : nil
         for sink in sinks { sink.begin() }
+        let count: (Runner.Outcome) -> Void = { outcome in
+            if case .checked(let file, _) = outcome { progress.checked(findings: file.diagnostics.count) } else { progress.checked(findings: 0) }
+        }
         // One batch over every run: the batch rules compare the reports of all the folders given.
-        Runner.run(runs) { outcome in
+        Runner.run(runs, checked: count) { outcome in
             if let watchdog, !watchdog.claim() { Watchdog.waitForExit() }
             switch outcome {
             case .checked(let file, _):
-                for sink in sinks { sink.file(file, after: totals) }
+                progress.around { for sink in sinks { sink.file(file, after: totals) } }
                 totals.add(file)
                 if args.writeBaseline != nil { accepted.add(file) }
                 if file.diagnostics.contains(where: { $0.severity >= args.failLevel }) { failing = true }
@@ -150,6 +163,7 @@ enum LintCommand {
             }
         }
         if let extraFailure { failed(extraFailure) }
+        progress.clear()
         totals.unreadable = failures.count
         for sink in sinks {
             do { try sink.end(totals, failures: failures) } catch {

@@ -68,7 +68,7 @@ struct BatchRunTests {
     @Test func factsCrossInTheirByteFormAndGarbledOnesAreDropped() throws {
         let files = Self.inconsistentSeries(body: 30)
         let reports = files.map { TestSupport.report($0.text) }
-        for rule in RuleRegistry.makeRules().compactMap(AnyCollectingRule.box) {
+        for rule in RuleRegistry.makeRules().compactMap(\.collecting) {
             let context = RuleContext(pack: .builtIn)
             let facts = reports.map { rule.collect($0, context) }
             #expect(facts.allSatisfy { $0 != nil }, "\(rule.descriptor.id)")

@@ -11,6 +11,9 @@ struct OutcomeCodecTests {
                      "Tests/Fixtures/merged-cells.docx", "Tests/Fixtures/no-such-file.txt"]
         let runner = Runner(linter: Linter(), jobs: 1)
         var result = files.map { runner.process(.path(TestSupport.root.appendingPathComponent($0).path)) }
+        var whole = runner
+        whole.keepsFullText = true  // a lone draft for the html page: every line travels with it
+        result.append(whole.process(.path(TestSupport.root.appendingPathComponent(files[0]).path)))
         let fact = Data("{\"year\":2023}".utf8)
         result.append(.checked(.init(path: "b.txt", report: nil, diagnostics: []), facts: ["carry-over-mismatch": fact, "a": Data()]))
         result.append(.failed(.init(path: "c.docx", error: .toolMissing(tool: "pdftotext", package: "poppler-utils"))))
@@ -28,6 +31,7 @@ struct OutcomeCodecTests {
         let outcomes = Self.outcomes()
         let diagnostics = outcomes.reduce(0) { n, o in if case .checked(let f, _) = o { n + f.diagnostics.count } else { n } }
         #expect(diagnostics > 10, "the sample outcomes carry diagnostics with fixes and related locations")
+        #expect(outcomes.contains { if case .checked(let f, _) = $0 { (f.report?.fullText?.count ?? 0) > 30 } else { false } })
         for o in outcomes {
             let decoded = try OutcomeCodec.decode(OutcomeCodec.encode(o)[...])
             #expect(try Self.json(decoded) == Self.json(o))

@@ -147,8 +147,9 @@ struct FuzzRegressionTests {
         let samples = try names.map { [UInt8](try Data(contentsOf: reports.appendingPathComponent($0))) }
         try #require(!samples.isEmpty)
         var random = SplitMix64(seed: 0x5EED_2024)
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
         var loaded = 0
+        var durations: [Duration] = []
         for i in 0..<2_000 {
             let sample = samples[i % samples.count]
             // A window of the report keeps each run short; every 50th run takes the whole report.
@@ -162,10 +163,15 @@ struct FuzzRegressionTests {
             }
             for _ in 0..<(1 + random.next(below: 8)) { Self.mutate(&bytes, &random) }
             let format: InputFormat = i % 7 == 3 ? .markdown : .text
+            let start = clock.now
             if Self.pipeline(bytes, format: format, path: "mini.\(format.rawValue)", name: "mutation \(i)") != nil { loaded += 1 }
+            durations.append(clock.now - start)
         }
         #expect(loaded > 1_000, "most mutants should still load as text (\(loaded) did)")
-        #expect(clock.now - start < .seconds(30), "mini-fuzz took \(clock.now - start)")
+        // No mutant may be pathological (a quadratic path, a near-hang): the slowest stays within a hundred times
+        // the median — a ratio, so that a loaded machine does not fail the test (speed is the benchmark's job).
+        let sorted = durations.sorted(), median = sorted[sorted.count / 2]
+        #expect(sorted.last! < max(median * 100, .milliseconds(500)), "slowest mutant \(sorted.last!), median \(median)")
     }
 
     static let insertions: [[UInt8]] = [

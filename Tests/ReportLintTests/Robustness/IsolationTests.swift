@@ -22,14 +22,16 @@ struct IsolationTests {
             if len(head) < 4: break
             path = sys.stdin.buffer.read(int.from_bytes(head, 'little')).decode()
             if 'crash' in path: os.kill(os.getpid(), signal.SIGSEGV)
-            if 'hang' in path: time.sleep(30)
+            if 'hang' in path: time.sleep(120)
             sys.stdout.buffer.write(answer); sys.stdout.buffer.flush()
         """
-        let isolation = Runner.Isolation(executable: "/usr/bin/env", arguments: ["python3", "-c", script], timeout: 1)
+        // A budget of 5 s: a fresh python3 worker after each crash must start and answer within it on a loaded
+        // machine (1 s was too tight when the machine was busy); the hang is far beyond it.
+        let isolation = Runner.Isolation(executable: "/usr/bin/env", arguments: ["python3", "-c", script], timeout: 5)
         let paths = ["a.txt", "crash.txt", "b.txt", "hang.txt", "c.txt", "crash2.txt", "d.txt"]
         let started = Date()
         let outcomes = Supervisor(isolation: isolation, workers: 2).run(paths)
-        #expect(Date().timeIntervalSince(started) < 10, "a hung worker is killed at its time budget")
+        #expect(Date().timeIntervalSince(started) < 60, "a hung worker is killed at its time budget, not after its 120 s")
         #expect(outcomes.count == paths.count)
         for (path, outcome) in zip(paths, outcomes) {
             guard case .failed(let f) = outcome else { Issue.record("\(path): unexpected outcome"); continue }
@@ -37,7 +39,7 @@ struct IsolationTests {
                 #expect(f.path == path)
                 #expect(f.error == .crashed("signal 11 SIGSEGV"), "\(path): \(f.error)")
             } else if path.contains("hang") {
-                #expect(f.error == .timedOut(seconds: 1))
+                #expect(f.error == .timedOut(seconds: 5))
             } else {
                 #expect(f.error == .empty && f.path == "ok", "\(path) was answered by a worker")
             }

@@ -23,7 +23,7 @@ struct TableCoverageTests {
     }
 
     @Test func everyTableIsCheckedOrNoted() throws {
-        let checks = RulePack.builtIn.identityChecks
+        let checks = Knowledge.builtIn.identityChecks
         var tablesSeen = 0
         for path in Self.allFixtures {
             guard let document = try? DocumentLoader().load(path: path) else { continue }

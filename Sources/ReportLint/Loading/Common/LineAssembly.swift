@@ -29,6 +29,20 @@ enum LineAssembly {
         return result
     }
 
+    /// Where each piece begins (in scalars) in `joinSoft(pieces)`; for source mapping (`DocxSourceSegment`).
+    static func joinSoftOffsets(_ pieces: [String]) -> [Int] {
+        var offsets: [Int] = [], count = 0
+        var last: Unicode.Scalar?
+        for piece in pieces {
+            guard let first = piece.unicodeScalars.first else { offsets.append(count); continue }
+            if let last, needsSpace(between: last, and: first) { count += 1 }
+            offsets.append(count)
+            count += piece.unicodeScalars.count
+            last = piece.unicodeScalars.last
+        }
+        return offsets
+    }
+
     static func needsSpace(between a: Unicode.Scalar, and b: Unicode.Scalar) -> Bool {
         if a.properties.isWhitespace || b.properties.isWhitespace { return false }
         return !(isCJK(a) && isCJK(b))

@@ -16,11 +16,15 @@
 ///   "restart") is empty, since its text belongs to the first row (the table reader reads row labels
 ///   spanning rows from there). Several paragraphs in one cell join like line breaks; a table nested in a
 ///   cell is flattened into that cell's text; paragraphs in tables never appear as lines of their own.
+///
+/// With `recording`, each line also keeps where its characters came from (`DocxLineSource`); the Word
+/// comments anchored on a line are kept always.
 struct DocxBodyReader {
     var styles: DocxStyles
     var numbering: DocxNumbering
+    let recording: Bool
 
-    private struct Paragraph {
+    struct Paragraph {
         /// The text since the last manual line break, and the pieces before each break (apart, so that a
         /// paragraph without breaks, nearly every one, needs no array).
         var text = ""
@@ -29,20 +33,34 @@ struct DocxBodyReader {
         var numID: String?
         var numLevel: Int?
         var outlineLevel: Int?
+        /// When recording: the sources of `text` (`count` characters so far), and of each piece before a break.
+        var segments: [DocxSourceSegment] = []
+        var count = 0
+        var segmentsBeforeBreaks: [[DocxSourceSegment]] = []
+        /// Ids of the Word comments anchored here.
+        var comments: [String] = []
 
-        mutating func lineBreak() {
+        mutating func lineBreak(recording: Bool) {
             beforeBreaks.append(text)
             text = ""
+            if recording {
+                segmentsBeforeBreaks.append(segments)
+                segments = []
+                count = 0
+            }
         }
     }
 
-    private struct Cell {
+    struct Cell {
         var paragraphs: [String] = []
         var span = 1
         var continuesMerge = false
+        /// When recording, the sources of each paragraph; the comments anchored in the cell.
+        var sources: [[DocxSourceSegment]] = []
+        var comments: [String] = []
     }
 
-    private struct Row {
+    struct Row {
         var cells: [Cell] = []
         var before = 0
         var after = 0
@@ -55,8 +73,11 @@ struct DocxBodyReader {
     private var lines: [DocumentLine] = []
     private var nextTableID = 1
     private var paragraph: Paragraph?
-    /// The rows of the outer table being read (nil outside tables).
+    /// The rows of the outer table being read (nil outside tables), and the source of each.
     private var table: [[String]]?
+    private var tableSources: [DocxLineSource?] = []
+    /// Word comments whose range has begun and not yet ended.
+    private var openComments: [String] = []
     /// The outer table's current row and cell. They live beside `table` rather than in it so that
     /// reading and updating them never copies the table.
     private var row: Row?
@@ -70,9 +91,10 @@ struct DocxBodyReader {
     /// The current run is hidden text (`w:vanish`), which Word does not show.
     private var runHidden = false
 
-    init(styles: DocxStyles, numbering: DocxNumbering) {
+    init(styles: DocxStyles, numbering: DocxNumbering, recording: Bool = false) {
         self.styles = styles
         self.numbering = numbering
+        self.recording = recording
     }
 
     mutating func read(_ xml: DocxXML) throws(LoadError) -> [DocumentLine] {
@@ -87,7 +109,9 @@ struct DocxBodyReader {
             case .end(let element?): end(element)
             case .text:
                 // The String is built only for text that shows.
-                if inText && !fieldInstruction.contains(true) && paragraph != nil && !runHidden { append(events.text()) }
+                if inText && !fieldInstruction.contains(true) && paragraph != nil && !runHidden {
+                    append(events.text(), from: recording ? events.markupRange : 0..<0, .text(cdata: events.isCDATA))
+                }
             case .start(nil), .end(nil): break
             }
         }
@@ -115,7 +139,9 @@ struct DocxBodyReader {
         case _ where Self.isHidden(element):
             if element == .del && parent == .trPr && outer { row?.deleted = true }
             skippingAtDepth = events.depth
-        case .p: paragraph = Paragraph()
+        case .p:
+            paragraph = Paragraph()
+            if !openComments.isEmpty { paragraph?.comments = openComments }
         case .r: runHidden = false
         case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = val != "0" && val != "false"
         case .pStyle where parent == .pPr: paragraph?.styleID = val
@@ -123,9 +149,17 @@ struct DocxBodyReader {
         case .ilvl where parent == .numPr: paragraph?.numLevel = intVal
         case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = intVal
         case .t: inText = true
-        case .tab where parent == .r, .ptab: append("\t")
-        case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak() }
-        case .noBreakHyphen: append("-")
+        case .tab where parent == .r, .ptab: appendElement("\t", at: events)
+        case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak(recording: recording) }
+        case .noBreakHyphen: appendElement("-", at: events)
+        case .commentRangeStart:
+            guard let id = events.attribute("w:id") else { break }
+            openComments.append(id)
+            anchorComment(id)
+        case .commentRangeEnd:
+            if let id = events.attribute("w:id"), let k = openComments.lastIndex(of: id) { openComments.remove(at: k) }
+        case .commentReference:
+            if let id = events.attribute("w:id") { anchorComment(id) }
         case .fldChar:
             switch events.attribute("w:fldCharType") {
             case "begin": fieldInstruction.append(true)
@@ -134,7 +168,7 @@ struct DocxBodyReader {
             default: break
             }
         case .tbl:
-            if table == nil { table = [] } else { nestedTables += 1 }
+            if table == nil { table = []; tableSources = [] } else { nestedTables += 1 }
         case .tr where outer: if table != nil { row = Row() }
         case .gridBefore where parent == .trPr && outer: row?.before = min(max(intVal ?? 0, 0), Self.maxSpan)
         case .gridAfter where parent == .trPr && outer: row?.after = min(max(intVal ?? 0, 0), Self.maxSpan)
@@ -156,13 +190,19 @@ struct DocxBodyReader {
             if let cell { row?.cells.append(cell) }
             cell = nil
         case .tr where outer:
-            if let row, !row.deleted, !row.cells.isEmpty { table?.append(Self.gridCells(row)) }
+            if let row, !row.deleted, !row.cells.isEmpty, table != nil {
+                let cells = Self.gridCells(row)
+                table?.append(cells)
+                tableSources.append(rowSource(row, cells: cells))
+            }
             row = nil
         case .tbl:
             if nestedTables > 0 {
                 nestedTables -= 1
             } else if let rows = table {
-                lines += LineAssembly.tableLines(rows, tableID: nextTableID)
+                var rowLines = LineAssembly.tableLines(rows, tableID: nextTableID)
+                for (k, source) in tableSources.enumerated() where source != nil { rowLines[k].docxSource = source }
+                lines += rowLines
                 nextTableID += 1
                 table = nil
                 row = nil
@@ -172,9 +212,23 @@ struct DocxBodyReader {
         }
     }
 
-    private mutating func append(_ text: String) {
+    private mutating func append(_ text: String, from bytes: Range<Int>, _ kind: DocxSourceSegment.Kind?) {
         guard paragraph != nil, !runHidden else { return }
         paragraph!.text += text
+        if recording {
+            let n = text.unicodeScalars.count
+            if let kind, n > 0 { paragraph!.segments.append(.init(column: paragraph!.count, length: n, bytes: bytes, kind: kind)) }
+            paragraph!.count += n
+        }
+    }
+
+    /// A character an element stands for (`w:tab`): mapped to the element when it is one self-closing tag.
+    private mutating func appendElement(_ text: String, at events: DocxXML.Events) {
+        append(text, from: events.markupRange, events.startIsSelfClosing ? .element : nil)
+    }
+
+    private mutating func anchorComment(_ id: String) {
+        if paragraph != nil, !paragraph!.comments.contains(id) { paragraph!.comments.append(id) }
     }
 
     private mutating func finishParagraph() {
@@ -186,8 +240,11 @@ struct DocxBodyReader {
             label = numbering.label(numID: numID, level: p.numLevel ?? styleList?.level ?? 0) ?? ""
         }
         let text = label + (p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text]))
+        let segments = recording ? Self.paragraphSegments(p, label: label) : []
         if cell != nil {
             cell?.paragraphs.append(text)
+            if recording { cell?.sources.append(segments) }
+            cell?.comments += p.comments
             return
         }
         let level: Int?
@@ -197,11 +254,13 @@ struct DocxBodyReader {
             level = p.styleID.flatMap { styles.headingLevel(styleID: $0) }
         }
         let blank = level != nil && text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
-        lines.append(DocumentLine(text, kind: level.map { blank ? .paragraph : .heading(level: $0) } ?? .paragraph))
+        var line = DocumentLine(text, kind: level.map { blank ? .paragraph : .heading(level: $0) } ?? .paragraph)
+        if !segments.isEmpty || !p.comments.isEmpty { line.docxSource = DocxLineSource(segments: segments, comments: p.comments) }
+        lines.append(line)
     }
 
     /// A row's cells on the table grid (see the type's comment for merged cells).
-    private static func gridCells(_ row: Row) -> [String] {
+    static func gridCells(_ row: Row) -> [String] {
         var cells: [String] = []
         cells.reserveCapacity(row.before + row.cells.reduce(0) { $0 + $1.span } + row.after)
         cells.append(contentsOf: repeatElement("", count: row.before))

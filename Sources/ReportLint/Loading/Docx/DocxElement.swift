@@ -12,6 +12,9 @@ extension DocxXML {
         case r = "w:r", rPr = "w:rPr", vanish = "w:vanish", t = "w:t"
         case tab = "w:tab", ptab = "w:ptab", br = "w:br", cr = "w:cr", noBreakHyphen = "w:noBreakHyphen"
         case fldChar = "w:fldChar"
+        // Comments (批注): their anchors in document.xml, the comments in comments.xml
+        case commentRangeStart = "w:commentRangeStart", commentRangeEnd = "w:commentRangeEnd"
+        case commentReference = "w:commentReference", comment = "w:comment"
         // Tables
         case tbl = "w:tbl", tr = "w:tr", trPr = "w:trPr", gridBefore = "w:gridBefore", gridAfter = "w:gridAfter"
         case tc = "w:tc", tcPr = "w:tcPr", gridSpan = "w:gridSpan", vMerge = "w:vMerge", hMerge = "w:hMerge"

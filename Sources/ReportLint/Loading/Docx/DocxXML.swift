@@ -74,6 +74,15 @@ extension DocxXML {
             open.reserveCapacity(32)
         }
 
+        /// The bytes of the current event in the part: the whole tag of a `start` or `end` (for the `end`
+        /// of a self-closing element, its one tag), the raw character data of a `text` (references not
+        /// decoded; the inside of a CDATA section). Source mapping (`DocxSourceSegment`) keeps these.
+        private(set) var markupRange = 0..<0
+        /// The element just started is self-closing (`<w:tab/>`).
+        var startIsSelfClosing: Bool { selfClosing }
+        /// The current text event is a CDATA section (its bytes are the text as it is).
+        var isCDATA: Bool { if case .cdata = textPiece { true } else { false } }
+
         /// How many elements are open.
         var depth: Int { open.count }
         /// The element enclosing the current one (nil at the root or when no reader knows its name).
@@ -95,12 +104,14 @@ extension DocxXML {
                 open.removeLast()
             }
             while let piece = scanner.nextPiece() {
+                markupRange = scanner.pieceStart..<scanner.position
                 switch piece {
                 case .doctype:
                     throw .malformedMarkup("\(part) contains a DOCTYPE declaration, which Word never writes")
                 case .text, .cdata:
                     if !open.isEmpty {
                         textPiece = piece
+                        if case .cdata(let range) = piece { markupRange = range }
                         return .text
                     }
                 case .start(let name, let isSelfClosing):

@@ -52,6 +52,11 @@ enum Entities {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// How many bytes the XML reference starting at `start` ("&…;") takes, or nil where `decode` keeps the "&".
+    static func referenceLength(in bytes: ArraySlice<UInt8>, at start: Int) -> Int? {
+        reference(in: bytes, at: start, html: false)?.1
+    }
+
     /// The scalar a reference starting at `start` ("&…") stands for, and the reference's length in bytes.
     private static func reference(in bytes: ArraySlice<UInt8>, at start: Int, html: Bool) -> (Unicode.Scalar, Int)? {
         let limit = min(bytes.endIndex, start + 34)

@@ -52,6 +52,9 @@ struct MarkupScanner {
     let bytes: [UInt8]
     private let dialect: Dialect
     private var pos = 0
+    /// Where the piece `nextPiece` returned last begins (its "<" for markup); it ends at `position`.
+    private(set) var pieceStart = 0
+    var position: Int { pos }
     /// The attributes of the start tag `nextPiece()` returned last (the buffer is reused from tag to tag).
     private(set) var attributes: [RawAttribute] = []
     /// HTML elements whose content is not markup (`<script>`, `<style>`…): the name to look for in `</name`.
@@ -130,6 +133,7 @@ struct MarkupScanner {
 
     mutating func nextPiece() -> Piece? {
         while pos < bytes.count {
+            pieceStart = pos
             guard bytes[pos] == UInt8(ascii: "<") else { return text(from: pos) }
             if let piece = markup() { return piece }
         }

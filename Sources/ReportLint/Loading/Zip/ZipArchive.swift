@@ -15,6 +15,9 @@ struct ZipArchive {
         var compressedSize: Int
         var uncompressedSize: Int
         var localHeaderOffset: Int
+        /// The MS-DOS time and date the entry carries (copied as they are by `ZipWriter`).
+        var time: UInt16 = 0
+        var date: UInt16 = 0
     }
 
     /// Entries this small may compress at any ratio (a run of spaces in a tiny XML part compresses far
@@ -53,21 +56,24 @@ struct ZipArchive {
         return entries.first { $0.name.lowercased() == wanted }
     }
 
+    /// The bytes of an entry as stored (compressed, not checked), or nil when its header is damaged.
+    func storedBytes(of entry: Entry) -> ArraySlice<UInt8>? {
+        let reader = ByteReader(bytes)
+        let local = entry.localHeaderOffset
+        guard reader.u32(local) == 0x0403_4B50, let nameLength = reader.u16(local + 26),
+              let extraLength = reader.u16(local + 28) else { return nil }
+        let start = local + 30 + Int(nameLength) + Int(extraLength)
+        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else { return nil }
+        return bytes[start..<(start + entry.compressedSize)]
+    }
+
     /// The inflated contents of an entry. `budget` is what may still be inflated in total; it is reduced
     /// by what this entry yields.
     func contents(of entry: Entry, budget: inout Int) throws(LoadError) -> [UInt8] {
-        let reader = ByteReader(bytes)
-        let local = entry.localHeaderOffset
-        guard reader.u32(local) == 0x0403_4B50,
-              let nameLength = reader.u16(local + 26), let extraLength = reader.u16(local + 28) else {
-            throw .corruptContainer("bad local header for \(entry.name)")
-        }
-        let start = local + 30 + Int(nameLength) + Int(extraLength)
-        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
-            throw .corruptContainer("\(entry.name) is cut off (truncated file?)")
+        guard let data = storedBytes(of: entry) else {
+            throw .corruptContainer("\(entry.name): bad local header, or cut off (truncated file?)")
         }
         if entry.flags & 1 != 0 { throw .corruptContainer("\(entry.name) is encrypted") }
-        let data = bytes[start..<(start + entry.compressedSize)]
         let inflated: [UInt8]
         switch entry.method {
         case 0:
@@ -122,6 +128,7 @@ struct ZipArchive {
         for _ in 0..<count {
             guard p <= end - 46, reader.u32(p) == 0x0201_4B50,
                   let flags = reader.u16(p + 8), let method = reader.u16(p + 10), let crc = reader.u32(p + 16),
+                  let time = reader.u16(p + 12), let date = reader.u16(p + 14),
                   let compressed = reader.u32(p + 20), let uncompressed = reader.u32(p + 24),
                   let nameLength = reader.u16(p + 28), let extraLength = reader.u16(p + 30),
                   let commentLength = reader.u16(p + 32), let local = reader.u32(p + 42) else {
@@ -137,7 +144,7 @@ struct ZipArchive {
             let name = String(decoding: reader.bytes[nameStart..<(nameStart + Int(nameLength))], as: UTF8.self)
             entries.append(Entry(name: name, method: method, flags: flags, crc32: crc,
                                  compressedSize: Int(compressed), uncompressedSize: Int(uncompressed),
-                                 localHeaderOffset: Int(local)))
+                                 localHeaderOffset: Int(local), time: time, date: date))
             p = next
         }
         return entries

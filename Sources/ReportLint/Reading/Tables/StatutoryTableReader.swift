@@ -5,7 +5,8 @@
 /// first told apart by the labels they carry (which table's rows, columns and captions they name), then
 /// neighbouring regions of the same table — with the caption lines between them — are read as one.
 struct StatutoryTableReader {
-    let pack: RulePack
+    let knowledge: Knowledge
+    var pack: RulePack { knowledge.pack }
 
     /// A run of rows believed to belong to one statutory table.
     struct Zone {
@@ -18,7 +19,7 @@ struct StatutoryTableReader {
     }
 
     func read(_ report: Report) -> [StatutoryTable] {
-        let namer = pack.tableNamer
+        let namer = knowledge.tableNamer
         let labels = namer.labels
         guard !labels.isEmpty else { return [] }
         let definitions = labels.map(\.definition)

@@ -2,7 +2,7 @@
 /// their position — in the forms drafts really have: with or without numbering, group label and row label in
 /// one cell (“（三）不予公开 1.属于国家秘密”), half-width brackets, Markdown marks, spaces from PDF text.
 ///
-/// Built once per rule pack (`RulePack.tableLabels`), not per report: it runs on every label of every table
+/// Built once per rule pack (`Knowledge.tableLabels`), not per report: it runs on every label of every table
 /// region, so everything it can work out from the definition alone — the phrase index, the numbering of the
 /// things a label can name, which row or column a key is — is worked out here. A class: it is handed around
 /// for every table read and checked, and a table's grid of cells refers to the one it was read with.

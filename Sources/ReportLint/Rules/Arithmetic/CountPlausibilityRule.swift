@@ -45,7 +45,7 @@ public struct CountPlausibilityRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let maxCount = context.pack.thresholds[report.level.rawValue]?.maxCount
-        let comparison = context.pack.phrases.comparisonMarkers + Self.risingWords
+        let comparison = context.knowledge.phrases.comparisonMarkers + Self.risingWords
         for f in report.figures {
             let text = report.text(f)
             switch f.kind {

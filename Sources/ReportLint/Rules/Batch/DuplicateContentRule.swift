@@ -3,7 +3,11 @@
 /// legitimately shares — the pack's standard phrases and what the reports of many bodies in the batch say — do
 /// not count; figures and the body's own name do not make a copy original. The share is counted by sentence
 /// (`NarrativeSketch`); the finding stands at the longest shared passage, the counterpart's at its related location.
-public struct DuplicateContentRule: CollectingRule {
+public struct DuplicateContentRule: CollectingRule, PackDataRule {
+    /// Standard sentences any report may use word for word (rules/phrases.json: `boilerplate`).
+    public static let packKey = "boilerplate"
+    public typealias Data = PhraseList
+
     /// The rule's settings.
     public struct Options: Codable, Sendable, Equatable {
         /// The share of the narrative (boilerplate left out) from which a report is a copy (the assessments' line: half).
@@ -71,7 +75,7 @@ public struct DuplicateContentRule: CollectingRule {
         }
         let samples = entries.map(\.facts.sketch.sampleList)
         let hashes = samples.map { Array(Set($0.map(\.hash))).sorted() }
-        let phrases = Self.standardPhrases(context.pack)
+        let phrases = Self.standardPhrases(context)
         let standard = phrases == Self.builtIn.phrases && context.pack.subjects == RulePack.builtIn.subjects
             ? Self.builtIn.hashes : NarrativeSketch.shingleHashes(phrases, names: context.pack.subjects)
         let index = ShingleIndex(hashes: hashes, bodies: bodies, packBoilerplate: standard,
@@ -109,14 +113,15 @@ public struct DuplicateContentRule: CollectingRule {
 
     /// The built-in pack's standard wording and its shingles, made once.
     static let builtIn: (phrases: [String], hashes: Set<UInt32>) = {
-        let phrases = standardPhrases(.builtIn)
+        let phrases = standardPhrases(RuleContext(pack: .builtIn))
         return (phrases, NarrativeSketch.shingleHashes(phrases, names: RulePack.builtIn.subjects))
     }()
 
     /// The standard wording of a report that any two share: the regulation's names, the genre, the parts'
     /// headings, the table labels, and the pack's standard sentences.
-    static func standardPhrases(_ pack: RulePack) -> [String] {
-        pack.regulation.correct + [pack.genre.correct] + pack.genre.knownVariants + pack.tableRowLabels + pack.boilerplate
+    static func standardPhrases(_ context: RuleContext) -> [String] {
+        let pack = context.pack
+        return pack.regulation.correct + [pack.genre.correct] + pack.genre.knownVariants + pack.tableRowLabels + context.packData(Self.self).phrases
             + pack.eras.values.flatMap { $0.sections.flatMap { [$0.canonical] + $0.accept } }
             + pack.statutoryTables.flatMap { $0.rows.map(\.label) + $0.columns.map(\.label) }
     }

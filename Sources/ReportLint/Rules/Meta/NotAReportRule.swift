@@ -21,7 +21,7 @@ public struct NotAReportRule: Rule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         guard !report.looksLikeAnnualReport else { return [] }
-        let first = report.lines.firstIndex { !$0.allSatisfy(\.isBlank) } ?? 0
+        let first = report.firstTextLine(in: report.lines.indices) ?? 0
         let length = first < report.lines.count ? report.lines[first].count : 0
         return [Finding(span: TextSpan(line: first, start: 0, end: max(length, 1)), message: Localized(
             zh: "此文件不像政府信息公开工作年度报告（没有报告标题、年度或法定表格），未按年度报告检查",

@@ -24,6 +24,13 @@ public struct ReportTitleRule: Rule {
             // The body on the line above, as PDF titles are set; website chrome above the title.
             RuleExample("         某市某区人民政府\n    2024 年政府信息公开工作年度报告\n\n  一、总体情况"),
             RuleExample("索引号：abc/2025-00001 信息分类：政务公开\n发布机构：某县某镇\n\n某县某镇人民政府2025年政府信息公开工作年度报告\n\n一、总体情况"),
+        ],
+        corrections: [
+            RuleCorrection("某 镇 人 民 政 府 2019 年政府信息公开工作年度报告\n\n一、总体情况",
+                           "某镇人民政府 2019 年政府信息公开工作年度报告\n\n一、总体情况"),
+            // Only the spaces go: the title split by a blank line is left to a person (which line is the title?).
+            RuleCorrection("某镇人民政府2019年政府信息公开工作年度\n\n报  告\n\n一、总体情况",
+                           "某镇人民政府2019年政府信息公开工作年度\n\n报告\n\n一、总体情况"),
         ])
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {

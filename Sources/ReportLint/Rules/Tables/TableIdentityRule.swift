@@ -68,7 +68,7 @@ public struct TableIdentityRule: Rule {
         var findings: [Finding] = []
         // Fetched once (a locked look-up), and the checks read in place by index: a loop variable copied every
         // check of the pack for every table.
-        let checks = context.pack.identityChecks
+        let checks = context.knowledge.identityChecks
         for table in report.statutoryTables where !table.isTrace {
             guard let definition = context.pack.table(table.kind) else { continue }
             let layout = report.layout(of: table)

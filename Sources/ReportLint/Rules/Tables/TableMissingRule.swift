@@ -57,7 +57,7 @@ public struct TableMissingRule: Rule {
                 guard table.isWellRead else { continue }
                 // The compiled labels are of the first definition of a kind (`RulePack.table`).
                 let labels = context.pack.statutoryTables.firstIndex { $0.kind == definition.kind } == index
-                    ? context.pack.tableLabels(definition.kind) : nil
+                    ? context.knowledge.tableLabels(definition.kind) : nil
                 findings += incomplete(table, definition, layout: table.layout ?? era, report, labels)
             }
         }
@@ -119,7 +119,7 @@ public struct TableMissingRule: Rule {
            let index = report.sections.firstIndex(where: { template.matches($0.title.withoutBlanks) }) {
             let heading = report.sections[index]
             let end = index + 1 < report.sections.count ? report.sections[index + 1].span.line : report.lines.count
-            if let line = (heading.span.line + 1..<max(end, heading.span.line + 1)).first(where: { !TableFinder.isBlank(report.lines[$0]) }) {
+            if let line = report.firstTextLine(in: heading.span.line + 1..<max(end, heading.span.line + 1)) {
                 // Its first sentence (“本年度…详见下表。”), not a whole paragraph.
                 var span = trimmed(line, report)
                 let text = report.lines[line]
@@ -130,7 +130,7 @@ public struct TableMissingRule: Rule {
             return heading.span
         }
         if let title = report.title?.pieces.first { return title }
-        return trimmed(report.lines.firstIndex { !TableFinder.isBlank($0) } ?? 0, report)
+        return trimmed(report.firstTextLine(in: report.lines.indices) ?? 0, report)
     }
 
     private func firstLine(_ table: StatutoryTable, _ report: Report) -> TextSpan { trimmed(table.lines.lowerBound, report) }

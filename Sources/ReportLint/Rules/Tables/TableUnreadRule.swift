@@ -56,7 +56,7 @@ public struct TableUnreadRule: Rule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let checks = context.pack.identityChecks
+        let checks = context.knowledge.identityChecks
         for table in report.statutoryTables {
             guard let definition = context.pack.table(table.kind) else { continue }
             let reason: Reason

@@ -39,7 +39,7 @@ public struct TextTableMismatchRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var matchedRows: [Int: [String]] = [:]  // link index → the row set its figure matched
-        let links = ProseTableFigures(report: report, pack: context.pack).links()
+        let links = report.proseTableFigures
         for (index, link) in links.enumerated() {
             guard let table = report.statutoryTable(link.statement.table), let definition = context.pack.table(table.kind),
                   !link.columns.isEmpty else { continue }

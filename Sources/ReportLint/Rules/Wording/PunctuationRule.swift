@@ -29,6 +29,12 @@ public struct PunctuationRule: Rule {
             RuleExample("如有疑问，请与某镇党政办联系（地址：\n某县某镇某路1号）。", year: 2021),
             RuleExample("法人或其他组织\n（本列数据的勾稽关系为：第一项加第二项之和，\n商业企业\n| 等于第三项加第四项之和） | 自然人 | 总计 |", year: 2021),
             RuleExample("努力让政务信息“看\n\n得懂、用得上”。", year: 2021),
+        ],
+        corrections: [
+            RuleCorrection("我镇2019年度无相关依申请公开数量信息情况.", "我镇2019年度无相关依申请公开数量信息情况。", year: 2019),
+            RuleCorrection("一是,加强组织领导;二是,完善制度。", "一是，加强组织领导；二是，完善制度。", year: 2021),
+            RuleCorrection("全年共召开会议3次，，组织培训2次。", "全年共召开会议3次，组织培训2次。", year: 2021),
+            RuleCorrection("深化\"放管服\"改革，优化营商环境。", "深化“放管服”改革，优化营商环境。", year: 2021),
         ])
 
     static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"]

@@ -32,6 +32,12 @@ public struct RegulationTitleRule: Rule {
             RuleExample("根据《广东省政务公开条例》要求。", year: 2021),
             RuleExample("根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制本报告。", year: 2016),
             RuleExample("根据《中华人民共和国政府信息公开条例》（国令第711号）编制本报告。", year: 2021),
+        ],
+        corrections: [
+            RuleCorrection("贯彻实施《中华人民共和国信息公开条例》，保障公民依法获取政府信息。",
+                           "贯彻实施《中华人民共和国政府信息公开条例》，保障公民依法获取政府信息。", year: 2019),
+            RuleCorrection("认真落实《政务信息公开条例》要求。", "认真落实《中华人民共和国政府信息公开条例》要求。", year: 2021),
+            RuleCorrection("根据《中华人民共和国政府信息公开条例 》要求编制本报告。", "根据《中华人民共和国政府信息公开条例》要求编制本报告。", year: 2019),
         ])
 
     private static let currentDecreeNumber = "711号".scalars

@@ -2,8 +2,16 @@
 /// or the subject repeated within one clause (“我镇2019年度我镇无相关…”). Reduplications (常常, 层层) and words
 /// that start where a word ending the same way stopped (县政府 + 政府信息, 民政局 + 局长) are left alone
 /// (rules/phrases.json: repeatedWordAllow, repeatedCharacters, repeatedWordBoundaries).
-public struct RepeatedWordRule: Rule {
+public struct RepeatedWordRule: ConfigurableRule {
     public init() {}
+
+    /// `"repeated-word": {"allow": ["我镇"]}` — words of a body's own that may stand twice in a row.
+    public struct Options: RuleOptions {
+        public var allow: [String] = []
+        public init() {}
+        public static let keys: [(key: String, meaning: Localized)] = [("allow", Localized(
+            zh: "允许紧接重复的词语（如 [\"我镇\"]），在规则包 repeatedWordAllow 之外", en: "words that may stand twice in a row (e.g. [\"我镇\"]), besides the pack's repeatedWordAllow"))]
+    }
 
     public static let descriptor = RuleDescriptor(
         id: "repeated-word", severity: .warning,
@@ -44,8 +52,8 @@ public struct RepeatedWordRule: Rule {
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let phrases = context.pack.phrases
-        let allow = phrases.repeatedWordAllow
+        let phrases = context.knowledge.phrases
+        let allow = phrases.repeatedWordAllow + context.options(Self.self).allow.flatMap { [$0, $0 + $0] }
         let subjects = phrases.subjects
         let heads = Array(Set(subjects.compactMap(\.first)))
         let characters = Set(context.pack.repeatedCharacters.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })

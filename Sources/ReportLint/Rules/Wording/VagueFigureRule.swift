@@ -1,8 +1,17 @@
 /// `vague-figure`: wording that does not belong in a report on a closed year — vague time (截至目前, 今年以来,
 /// 今年, 近期), a cumulative figure “截至2019年12月31日…公开信息373条” given where the year's figure belongs,
 /// and approximate counts (100余条, 755多条, 约47.30%, 近千条, 50条左右) where the report states figures.
-public struct VagueFigureRule: Rule {
+public struct VagueFigureRule: ConfigurableRule {
     public init() {}
+
+    /// `"vague-figure": {"approximateCounts": false}` — a county that accepts 100余条 in the text (the tables
+    /// carry the exact figures) keeps the vague-time checks only.
+    public struct Options: RuleOptions {
+        public var approximateCounts = true
+        public init() {}
+        public static let keys: [(key: String, meaning: Localized)] = [("approximateCounts", Localized(
+            zh: "是否检查“100余条”“约”“左右”等约数", en: "whether approximate counts (100余条, 约, 左右) are reported"))]
+    }
 
     public static let descriptor = RuleDescriptor(
         id: "vague-figure", severity: .warning,
@@ -56,7 +65,7 @@ public struct VagueFigureRule: Rule {
             if s.contains("截") { findings += cumulative(index, report) }
         }
         let exact = report.figures.contains { $0.kind == .count && !$0.approximate } || !report.statutoryTables.isEmpty
-        guard exact else { return findings }
+        guard exact, context.options(Self.self).approximateCounts else { return findings }
         for f in report.figures where f.kind == .count || f.kind == .share {
             let s = report.paragraphs[f.paragraph].scalars
             var start = f.start, end = f.end

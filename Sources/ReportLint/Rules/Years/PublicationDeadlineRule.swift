@@ -81,7 +81,7 @@ public struct PublicationDeadlineRule: Rule {
     /// The date under the signature: a line of its own among the last lines of the text (“2024年1月20日”,
     /// “二〇二四年一月二十日”).
     static func signOffDate(_ report: Report) -> (DateValue, TextSpan, Bool)? {
-        let lines = report.lines.indices.reversed().lazy.filter { !report.lines[$0].allSatisfy(\.isBlank) && !report.isTableLine($0) }.prefix(4)
+        let lines = report.lines.indices.reversed().lazy.filter { !report.blankLines[$0] && !report.isTableLine($0) }.prefix(4)
         for l in lines {
             let s = report.lines[l]
             let start = s.firstIndex { !$0.isBlank } ?? 0

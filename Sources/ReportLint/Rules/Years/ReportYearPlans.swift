@@ -12,10 +12,10 @@ enum ReportYearPlans {
     /// Headings of the measures for next year.
     static let measuresWords = ["整改措施", "改进措施", "下一步", "工作计划", "工作打算", "工作安排"].map(\.scalars)
 
-    static func findings(_ report: Report, year: Int, pack: RulePack) -> [Finding] {
-        let problems = pack.eras.values.flatMap(\.sections).filter { $0.key == "problems" }
+    static func findings(_ report: Report, year: Int, knowledge: Knowledge) -> [Finding] {
+        let problems = knowledge.pack.eras.values.flatMap(\.sections).filter { $0.key == "problems" }
         let isProblems = { (title: String?) in title.map { t in problems.contains { $0.matches(t.withoutBlanks) } } ?? false }
-        let plainFuture = pack.phrases.futureMarkers.filter { $0 != ["将"] }
+        let plainFuture = knowledge.phrases.futureMarkers.filter { $0 != ["将"] }
         let will: [Unicode.Scalar] = ["将"]
         var findings: [Finding] = []
         for f in report.figures where f.kind == .year && Int(f.value) == year {
@@ -24,7 +24,7 @@ enum ReportYearPlans {
             let s = p.scalars
             if OpeningText.followedByDate(s, f.end) || OpeningText.insideTitleMarks(s, f.start) { continue }
             let following = Array(s[f.end..<min(f.end + 3, s.count)])
-            if pack.phrases.carryMarkers.contains(where: { following.starts(with: $0) }) { continue }
+            if knowledge.phrases.carryMarkers.contains(where: { following.starts(with: $0) }) { continue }
             let clauseEnd = s[f.end...].firstIndex { $0.endsSentence || $0 == "；" } ?? s.count
             let scope = Array(s[f.end..<clauseEnd])
             var isPlan = plainFuture.contains { scope.firstIndex(of: $0) != nil }

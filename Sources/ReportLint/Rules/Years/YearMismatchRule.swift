@@ -45,8 +45,7 @@ public struct YearMismatchRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         guard let year = report.year?.value else { return [] }
         var findings: [Finding] = []
-        let pack = context.pack
-        let phrases = pack.phrases
+        let phrases = context.knowledge.phrases
         let comparison = phrases.comparisonMarkers + Self.comparisonWords
         let carry = phrases.carryMarkers
         let future = phrases.futureMarkers
@@ -107,7 +106,7 @@ public struct YearMismatchRule: Rule {
                              replacement: report.text(f).replacingOccurrences(of: String(y), with: String(year)))))
             }
         }
-        return findings + ReportYearPlans.findings(report, year: year, pack: pack)
+        return findings + ReportYearPlans.findings(report, year: year, knowledge: context.knowledge)
     }
 
     /// Words that end the name of a document or list (决算, 结果, 纲要…).

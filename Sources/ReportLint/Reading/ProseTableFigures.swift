@@ -1,9 +1,11 @@
 /// Finds the figures stated in prose that a statutory table also states (“共收到政府信息公开申请28件”,
-/// “其中自然人申请24件”, “结转下年度继续办理1件”, “被申请行政复议2件”), by the phrases of rules/tables.json.
+/// “其中自然人申请24件”, “结转下年度继续办理1件”, “被申请行政复议2件”), by the phrases of rules/tables.json:
+/// read once into `Report.proseTableFigures`, which text-table-mismatch compares with the tables. Runs last
+/// in reading: it needs the report's year, body and statutory tables.
 struct ProseTableFigures {
     let report: Report
     let phrases: TableFigurePhrases
-    /// The phrases as scalars (`RulePack.phrases.tableFigures`), compiled once per pack; made here when not given.
+    /// The phrases as scalars (`Knowledge.phrases.tableFigures`), compiled once per pack; made here when not given.
     var scalars: FigurePhraseScalars?
 
     init(report: Report, phrases: TableFigurePhrases, scalars: FigurePhraseScalars? = nil) {
@@ -12,25 +14,11 @@ struct ProseTableFigures {
         self.scalars = scalars
     }
 
-    init(report: Report, pack: RulePack) {
-        self.init(report: report, phrases: pack.tableFigures, scalars: pack.phrases.tableFigures)
+    init(report: Report, knowledge: Knowledge) {
+        self.init(report: report, phrases: knowledge.pack.tableFigures, scalars: knowledge.phrases.tableFigures)
     }
 
-    /// A prose figure and the table cells it restates.
-    struct Link {
-        var statement: TableFigurePhrases.Statement
-        /// Where the figure stands, and the clause with the figure as printed.
-        var span: TextSpan
-        var quote: String
-        var value: Double
-        /// The row sets the figure may sum: the first is the precise reading, the others what loose wording allows.
-        var rowSets: [[String]]
-        var columns: [String]
-        /// A breakdown by applicant of the link at this index (“其中自然人申请24件”).
-        var parent: Int?
-        /// The sentence names a sub-unit (区政府办…): the figure may be that unit's, not the body's.
-        var subUnit: Bool
-    }
+    typealias Link = ProseTableFigure
 
     /// A clause ends at one of these. (A switch: hashing each scalar into a Set cost more, on every scalar
     /// searched back over from every count figure.)

@@ -1,7 +1,7 @@
 /// Evaluates the identities of rules/tables.json on a statutory table: for each column (or row), the sum of
 /// the total side's cells against the sum of the parts side's cells.
 ///
-/// Made once per rule pack (`RulePack.identityChecks`): the sides are expanded (`prefix.*`) for every layout and
+/// Made once per rule pack (`Knowledge.identityChecks`): the sides are expanded (`prefix.*`) for every layout and
 /// numbered by the definition's canonical rows and columns up front, so that checking a table reads its cells
 /// from the reader's grid and builds the cell lists only for the instances that do not hold.
 struct TableIdentityCheck: Sendable {
