@@ -1,4 +1,5 @@
 import Foundation
+import ReportLint
 
 /// Generates realistic drafts for the benchmark: both eras, towns and county departments, prose with
 /// totals, breakdowns and shares, the statutory tables with consistent arithmetic — and, for some, the
@@ -116,15 +117,5 @@ struct DraftGenerator {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so every run benchmarks the same drafts.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(max(bound, 1)))
-    }
-}
+/// The deterministic generator of the sample batches (SplitMix64), so every run benchmarks the same drafts.
+typealias SeededRandom = SampleBatch.Random

@@ -7,6 +7,7 @@ import Glibc
 // xxgk-bench: speed and memory of xxgk-lint on generated drafts, on this machine, in one run.
 //
 //   swift build -c release && .build/release/xxgk-bench [--quick] [--keep DIR]
+//   .build/release/xxgk-bench --batch [N]     the batch rules over N distinct drafts (default 20,000)
 //
 // Prints drafts/second for text and docx (in-process engine and the real CLI), one-draft end-to-end latency
 // of the CLI, peak memory for 1,000 and 10,000 drafts, and the floor for comparison (cat of the same bytes),
@@ -22,13 +23,18 @@ guard FileManager.default.isExecutableFile(atPath: cli) else {
     FileHandle.standardError.write(Data("xxgk-bench: \(cli) not found; run `swift build -c release` first\n".utf8))
     exit(2)
 }
+if arguments.contains("--batch") {
+    // The batch rules over a province-size batch (see BatchBench.swift); nothing else is measured.
+    let count = arguments.firstIndex(of: "--batch").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 20_000
+    exit(BatchBench.run(cli: cli, count: count, keep: keep))
+}
 let work = URL(fileURLWithPath: keep ?? NSTemporaryDirectory()).appendingPathComponent(keep == nil ? "xxgk-bench-\(getpid())" : "")
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let textCount = quick ? 400 : 2_000, docxCount = quick ? 200 : 1_000, bigCount = quick ? 2_000 : 10_000
 
 // MARK: - Drafts
 
-nonisolated(unsafe) var generator = DraftGenerator(random: SeededRandom(state: 20_261_124))
+nonisolated(unsafe) var generator = DraftGenerator(random: SeededRandom(seed: 20_261_124))
 func writeSet(_ name: String, count: Int, _ render: (DraftGenerator.Draft, Int) -> (String, [UInt8])) -> [String] {
     let dir = work.appendingPathComponent(name)
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -59,24 +65,6 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 func best(_ runs: Int, _ body: () -> Void) -> Double { (0..<runs).map { _ in seconds(body) }.min() ?? 0 }
-
-/// Runs a program with output to /dev/null; its wall time and the peak RSS of the largest process in its tree.
-func spawn(_ argv: [String]) -> (seconds: Double, peakKB: Int, status: Int32) {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let cargs = argv.map { strdup($0) } + [nil]
-    defer { for p in cargs { free(p) } }
-    var pid: pid_t = 0
-    let start = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, argv[0], &actions, nil, cargs, environ) == 0 else { return (0, 0, -1) }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, usage.ru_maxrss, (status >> 8) & 0xFF)
-}
 
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 

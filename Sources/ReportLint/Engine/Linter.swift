@@ -15,7 +15,10 @@ public struct Linter: Sendable {
         self.configuration = configuration
         self.rules = rules.filter { configuration.isEnabled(type(of: $0).descriptor.id) }
         collectingRules = self.rules.compactMap(\.collecting)
-        let ids = self.rules.map { type(of: $0).descriptor.id } + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
+        // A suppression comment cannot reach a batch finding (it is made after the report is gone): one naming a
+        // collecting rule is neither used nor unused.
+        let ids = self.rules.filter { $0.collecting == nil }.map { type(of: $0).descriptor.id }
+            + configuration.pack.customRules.map(\.id).filter(configuration.isEnabled)
         filterContext = FilterContext(enabled: Set(ids), catalogue: RuleCatalogue(pack: configuration.pack), severity: { id in
             configuration.isEnabled(id) ? configuration.severity(for: id, default: RuleRegistry.descriptor(id)?.severity ?? .note) : nil
         })
@@ -69,6 +72,8 @@ public struct Linter: Sendable {
 
     /// Runs the collecting rules over the facts of every report of a run.
     public func checkBatch(_ facts: [(path: String, facts: [String: Data])]) -> [Diagnostic] {
+        // A batch rule compares reports: one report alone gives it nothing to say.
+        guard facts.count > 1 else { return [] }
         var result: [Diagnostic] = []
         for rule in collectingRules {
             let id = rule.descriptor.id

@@ -76,22 +76,40 @@ public struct Runner: Sendable {
     /// a spool on disk (not in memory), and are handed on after the batch rules have run. `checked` sees each
     /// outcome as soon as the file is checked, before the batch rules (for a progress line).
     public func run(_ inputs: [Input], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
-        guard linter.collects else {
-            produce(inputs) { checked?($0); deliver($0) }
+        Self.run([(self, inputs)], checked: checked, deliver: deliver)
+    }
+
+    /// Lints several runs — the files of one command line, each group with its own configuration — as one
+    /// batch: each file is checked by its own run, and the batch rules of each run see the facts of every report
+    /// of every run (a county's folders with a configuration each are still compared year against year), their
+    /// findings kept for that run's own files and filtered by its configuration. Outcomes are handed on in order,
+    /// run after run.
+    public static func run(_ runs: [(Runner, [Input])], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
+        guard runs.contains(where: { $0.0.linter.collects && !$0.1.isEmpty }) else {
+            for (runner, inputs) in runs where !inputs.isEmpty { runner.produce(inputs) { checked?($0); deliver($0) } }
             return
         }
         var facts: [(path: String, facts: [String: Data])] = []
+        var owner: [String: Int] = [:]  // path → run
         var spool = Spool()
-        produce(inputs) { outcome in
-            checked?(outcome)
-            var kept = outcome
-            if case .checked(let file, let f) = outcome {
-                if !f.isEmpty { facts.append((file.path, f)) }
-                kept = .checked(file, facts: [:])
+        for (r, (runner, inputs)) in runs.enumerated() where !inputs.isEmpty {
+            runner.produce(inputs) { outcome in
+                checked?(outcome)
+                var kept = outcome
+                if case .checked(let file, let f) = outcome {
+                    if !f.isEmpty { facts.append((file.path, f)) }
+                    owner[file.path] = r
+                    kept = .checked(file, facts: [:])
+                }
+                spool.append(OutcomeCodec.encode(kept))
             }
-            spool.append(OutcomeCodec.encode(kept))
         }
-        let batch = facts.count > 1 ? Dictionary(grouping: linter.checkBatch(facts), by: \.path) : [:]
+        var batch: [String: [Diagnostic]] = [:]
+        if facts.count > 1 {
+            for (r, (runner, _)) in runs.enumerated() where runner.linter.collects {
+                for d in runner.linter.checkBatch(facts) where owner[d.path] == r { batch[d.path, default: []].append(d) }
+            }
+        }
         spool.replay { frame in
             var outcome = (try? OutcomeCodec.decode(frame))
                 ?? .failed(.init(path: "?", error: .unreadable("spool damaged")))  // only if the temp file was tampered with
@@ -106,7 +124,7 @@ public struct Runner: Sendable {
 
     /// Checks the inputs on `jobs` threads (in worker processes with `isolation`, standard input among
     /// them), in input order. A single input is checked here: the command line guards it with a watchdog.
-    private func produce(_ inputs: [Input], _ deliver: (Outcome) -> Void) {
+    func produce(_ inputs: [Input], _ deliver: (Outcome) -> Void) {
         if let isolation, inputs.count > 1 || isolation.evenForOne {
             let supervisor = Supervisor(isolation: isolation)
             OrderedParallel.run(count: inputs.count, jobs: jobs, body: { next, store in

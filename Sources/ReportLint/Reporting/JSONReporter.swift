@@ -36,6 +36,13 @@ public struct JSONReporter: Reporter {
                     ("endLine", .int(d.endLine)), ("endColumn", .int(d.endColumn)),
                     ("snippet", .string(d.snippet)),
                     ("fix", d.fix.map { .string($0.replacement) } ?? .null),
+                    ("related", .array(d.related.map { r in
+                        .object([
+                            ("path", r.path.map(JSONValue.string) ?? .null),
+                            ("line", .int(r.line)), ("column", .int(r.column)), ("endColumn", .int(r.endColumn)),
+                            ("message", .string(r.message[lang])),
+                        ])
+                    })),
                 ])
             })),
         ]).write(to: &out, indent: 2)

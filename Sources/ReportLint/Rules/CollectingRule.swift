@@ -34,13 +34,28 @@ public struct AnyCollectingRule: Sendable {
 
     init<R: CollectingRule>(_ rule: R) {
         descriptor = R.descriptor
+        // Facts with a byte form of their own (`CompactFacts`, the built-in batch rules') go as bytes, others as JSON.
         collect = { report, context in
-            rule.facts(of: report, context).flatMap { try? JSONEncoder().encode($0) }
+            guard let facts = rule.facts(of: report, context) else { return nil }
+            if let compact = facts as? any CompactFacts {
+                var w = OutcomeCodec.Writer()
+                compact.write(&w)
+                return Data(w.out)
+            }
+            return try? JSONEncoder().encode(facts)
         }
         checkAll = { encoded, context in
-            let decoder = JSONDecoder()
-            let entries = encoded.compactMap { item in
-                (try? decoder.decode(R.Facts.self, from: item.facts)).map { CollectedFacts(path: item.path, facts: $0) }
+            let decoder = JSONDecoder(), compact = R.Facts.self as? any CompactFacts.Type
+            let entries = encoded.compactMap { item -> CollectedFacts<R.Facts>? in
+                let facts: R.Facts?
+                if let compact {
+                    var r = OutcomeCodec.Reader(bytes: ArraySlice(item.facts))
+                    let decoded = try? compact.init(&r)
+                    facts = r.atEnd ? decoded.flatMap { $0 as? R.Facts } : nil  // a garbled frame is dropped
+                } else {
+                    facts = try? decoder.decode(R.Facts.self, from: item.facts)
+                }
+                return facts.map { CollectedFacts(path: item.path, facts: $0) }
             }
             return rule.check(entries, context)
         }

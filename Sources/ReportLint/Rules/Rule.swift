@@ -151,10 +151,18 @@ public struct RuleExample: Sendable {
     /// Where the example is written, so that a failing example points at its own line.
     public var file: String
     public var line: Int
+    /// For a collecting rule: the file name the example is linted under, and the other reports of its batch
+    /// (file name, text). Markers are in `text` only, and an example speaks for its own file: a non-triggering
+    /// example must be silent on it (a counterpart may well be reported).
+    public var name: String
+    public var batch: [(name: String, text: String)]
 
-    public init(_ text: String, year: Int? = nil, file: StaticString = #filePath, line: UInt = #line) {
+    public init(_ text: String, year: Int? = nil, name: String = "example.txt", batch: [(String, String)] = [],
+                file: StaticString = #filePath, line: UInt = #line) {
         self.text = text
         self.year = year
+        self.name = name
+        self.batch = batch.map { (name: $0.0, text: $0.1) }
         self.file = "\(file)"
         self.line = Int(line)
     }

@@ -54,6 +54,12 @@ public enum RuleDocumentation {
 
     private static func block(_ e: RuleExample, _ lang: Language) -> String {
         let year = e.year.map { lang == .zh ? "（报告年度 \($0)）\n" : "(report year \($0))\n" } ?? ""
-        return year + "```\n" + e.text + "\n```\n\n"
+        guard !e.batch.isEmpty else { return year + "```\n" + e.text + "\n```\n\n" }
+        // A batch example: the report the rule speaks about, then the others linted with it.
+        var out = year + "`\(e.name)`\n\n```\n" + e.text + "\n```\n\n"
+        for other in e.batch {
+            out += (lang == .zh ? "同批检查的 " : "linted together with ") + "`\(other.name)`\n\n```\n" + other.text + "\n```\n\n"
+        }
+        return out
     }
 }

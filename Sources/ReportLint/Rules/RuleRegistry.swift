@@ -29,6 +29,13 @@ public enum RuleRegistry {
         TemplateLeftoverRule.self,
         PersonalDataRule.self,
         PublicationDeadlineRule.self,
+        // Batch: reports judged together.
+        CarryOverMismatchRule.self,
+        DuplicateContentRule.self,
+        IdenticalTablesRule.self,
+        PeerOutlierRule.self,
+        ReportVersionConflictRule.self,
+        AmbiguousBodyRule.self,
     ]
 
     public static func makeRules() -> [any Rule] { ruleTypes.map { $0.init() } }

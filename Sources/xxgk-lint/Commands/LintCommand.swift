@@ -149,7 +149,8 @@ enum LintCommand {
         let count: (Runner.Outcome) -> Void = { outcome in
             if case .checked(let file, _) = outcome { progress.checked(findings: file.diagnostics.count) } else { progress.checked(findings: 0) }
         }
-        for (runner, inputs) in runs where !inputs.isEmpty { runner.run(inputs, checked: count) { outcome in
+        // One batch over every run: the batch rules compare the reports of all the folders given.
+        Runner.run(runs, checked: count) { outcome in
             if let watchdog, !watchdog.claim() { Watchdog.waitForExit() }
             switch outcome {
             case .checked(let file, _):
@@ -160,7 +161,7 @@ enum LintCommand {
             case .failed(let failure):
                 failed(failure)
             }
-        } }
+        }
         if let extraFailure { failed(extraFailure) }
         progress.clear()
         totals.unreadable = failures.count

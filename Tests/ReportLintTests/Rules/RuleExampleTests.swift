@@ -34,7 +34,7 @@ struct RuleExampleTests {
         #expect(!d.nonTriggering.isEmpty, "\(id) has no non-triggering example")
         for example in d.nonTriggering {
             for text in [example.text, example.text.replacingOccurrences(of: "\n", with: "\r\n"), Self.astralPrefixed(example.text)] {
-                let found = TestSupport.lint(text, year: example.year, rule: id)
+                let found = Self.lint(example, text, rule: id).filter { $0.path == example.name }
                 #expect(found.isEmpty, "\(id) fired on a non-triggering example: \(found.map { "\($0.line):\($0.column) \($0.message.zh)" }) in \(example.text)",
                         sourceLocation: example.sourceLocation)
             }
@@ -50,6 +50,12 @@ struct RuleExampleTests {
         }
     }
 
+    /// An example linted alone, or — a collecting rule's — with the other reports of its batch.
+    static func lint(_ example: RuleExample, _ text: String, rule id: String) -> [Diagnostic] {
+        guard !example.batch.isEmpty else { return TestSupport.lint(text, year: example.year, rule: id, path: example.name) }
+        return TestSupport.lintBatch([(example.name, text)] + example.batch, year: example.year, rule: id)
+    }
+
     /// 𠮷 before every prose line (not headings, not the title), so columns shift but structure does not.
     static func astralPrefixed(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -61,7 +67,7 @@ struct RuleExampleTests {
 
     private func check(_ id: String, _ text: String, year: Int?, expect markers: [(line: Int, column: Int)], variant: String,
                        at example: RuleExample) {
-        let found = TestSupport.lint(text, year: year, rule: id)
+        let found = Self.lint(example, text, rule: id).filter { $0.path == example.name }
         let starts = Set(found.map { "\($0.line):\($0.column)" })
         let wanted = Set(markers.map { "\($0.line):\($0.column)" })
         #expect(starts == wanted, "\(id) [\(variant)]: fired at \(starts.sorted()) but markers are at \(wanted.sorted()) in \(text)",

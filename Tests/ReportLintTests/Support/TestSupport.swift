@@ -39,6 +39,18 @@ enum TestSupport {
         return Linter(configuration: configuration).lint(document(text, path: path)).1
     }
 
+    /// Lints several texts as one batch (collecting rules see them all) with every rule (or one); the
+    /// diagnostics of every file.
+    static func lintBatch(_ files: [(name: String, text: String)], year: Int? = nil, rule: String? = nil) -> [Diagnostic] {
+        var configuration = Configuration()
+        configuration.yearOverride = year
+        if let rule {
+            for d in RuleRegistry.descriptors where d.id != rule { configuration.severities[d.id] = .some(nil) }
+        }
+        let inputs = files.map { Runner.Input.bytes(Array($0.text.utf8), name: $0.name, format: InputFormat(path: $0.name) ?? .text) }
+        return Runner(linter: Linter(configuration: configuration), jobs: 2).run(inputs).files.flatMap(\.diagnostics)
+    }
+
     /// Lints a file on disk.
     static func lint(file: String) throws -> [Diagnostic] {
         let document = try DocumentLoader().load(path: file)

@@ -1,0 +1,86 @@
+/// Who a report is from, in a form that compares: “社溪镇人民政府”, “社溪镇政府” and “社溪镇” are one body; so are
+/// “鹤庆县太平镇人民政府” and “太平镇人民政府” — when the batch leaves no doubt which 太平镇 is meant.
+///
+/// `key` is the name without white space, punctuation, letters and the words every body's name may or may not carry
+/// (人民政府 → 政府 inside the name; a trailing 政府, 办事处 after 街道). A shorter key that is the end of a longer
+/// one after a whole place name (“太平镇” in “鹤庆县太平镇”: the cut falls after 县) may be the same body with its
+/// county left out; `BodyIdentity.Resolver` decides it over the whole batch, and says so when it cannot.
+public struct BodyIdentity: Sendable, Hashable, Codable {
+    /// The normalised name (“鹤庆县太平镇”).
+    public var key: String
+
+    public init?(_ name: String?) {
+        guard let name, BodyReader.looksLikeBody(name.withoutBlanks) else { return nil }
+        // Han characters and digits only: white space, brackets and stray letters (a “title:” left by a page) go.
+        var s = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.isHan || $0.isDigitLike }))
+        s = s.replacingOccurrences(of: "人民政府", with: "政府")
+        for suffix in ["街道办事处", "街道办"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count)) + "街道" }
+        // “某镇政府” is the 镇; “某县政府办公室” stays an office of its own.
+        if s.hasSuffix("政府"), s.count > 3 { s = String(s.dropLast(2)) }
+        guard s.count >= 2 else { return nil }
+        key = s
+    }
+
+    /// Place names end with one of these: the cut between a county and a town inside a name falls after one.
+    static let placeEnds: Set<Character> = ["省", "市", "州", "县", "区", "旗", "盟"]
+
+    static let notPlaces = ["城市", "超市", "社区", "园区", "景区", "城区", "街区", "市区", "山区", "牧区", "林区", "矿区", "库区", "辖区", "老区"]
+
+    /// Whether `self` may be `longer` with places in front left out (“太平镇” and “鹤庆县太平镇”).
+    public func isShortForm(of longer: BodyIdentity) -> Bool {
+        guard longer.key.count > key.count, longer.key.hasSuffix(key) else { return false }
+        let prefix = longer.key.dropLast(key.count)
+        guard let last = prefix.last, Self.placeEnds.contains(last) else { return false }
+        // The place name the cut ends: from the previous place ending, two characters at least, and not a
+        // word that only ends like one (城市管理局 is no 城市 + 管理局).
+        let place = String(prefix.dropLast().reversed().prefix { !Self.placeEnds.contains($0) }.reversed()) + String(last)
+        guard place.count >= 2, !Self.notPlaces.contains(where: place.hasSuffix) else { return false }
+        // “市管理局” is not a body's short name: what is left must name a body by itself.
+        return BodyReader.looksLikeBody(key)
+    }
+
+    /// Every body of a batch, resolved: which reports are the same body, and which names could be more than one.
+    public struct Resolver: Sendable {
+        /// key → the key of the body it stands for.
+        private var canonical: [String: String] = [:]
+        /// key → the longer names it could stand for, when there is more than one.
+        public private(set) var ambiguous: [String: [String]] = [:]
+
+        public init<S: Sequence>(_ identities: S) where S.Element == BodyIdentity {
+            let keys = Set(identities.map(\.key))
+            // Each name under every ending that follows a place name in it (“鹤庆县太平镇” under “太平镇”), so that
+            // a short name finds its longer forms without comparing every pair of names.
+            var longerForms: [String: [String]] = [:]
+            for key in keys {
+                let chars = Array(key)
+                for i in 1..<max(chars.count - 1, 1) where BodyIdentity.placeEnds.contains(chars[i - 1]) {
+                    longerForms[String(chars[i...]), default: []].append(key)
+                }
+            }
+            // Longest first: a longer name's own resolution is known before a shorter one asks.
+            for key in keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+                let me = BodyIdentity(rawKey: key)
+                let bodies = Set((longerForms[key] ?? []).filter { me.isShortForm(of: BodyIdentity(rawKey: $0)) }.map { canonical[$0] ?? $0 })
+                switch bodies.count {
+                case 0: canonical[key] = key
+                case 1: canonical[key] = bodies.first!
+                default:
+                    canonical[key] = key
+                    ambiguous[key] = bodies.sorted()
+                }
+            }
+        }
+
+        /// The body a name stands for in this batch; a name that could be several stays itself.
+        public func body(_ identity: BodyIdentity) -> String { canonical[identity.key] ?? identity.key }
+
+        /// Whether two names may be one body though the batch cannot tell (one is ambiguous and could be the other).
+        public func mayBeSame(_ a: BodyIdentity, _ b: BodyIdentity) -> Bool {
+            let ba = body(a), bb = body(b)
+            if ba == bb { return true }
+            return (ambiguous[a.key]?.contains(bb) ?? false) || (ambiguous[b.key]?.contains(ba) ?? false)
+        }
+    }
+
+    init(rawKey: String) { key = rawKey }
+}

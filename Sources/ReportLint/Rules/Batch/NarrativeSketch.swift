@@ -1,0 +1,185 @@
+import Foundation
+
+/// What `duplicate-content` keeps of a report's narrative: the prose (no tables, no headings, no title), cut into
+/// sentences, and a sample of each sentence's shingles — hashed runs of `shingle` characters of the sentence
+/// made comparable: white space and punctuation dropped, each run of digits one mark, the body's own names and
+/// “我镇”, “本机关”… one mark (a report copied from another body has its name and figures changed, and is still a
+/// copy). A shingle is kept when its hash falls in one `sampling`-th of the hash space, the same for every
+/// report, so two reports keep the same shingles of the text they share.
+public struct NarrativeSketch: Codable, Sendable {
+    /// The prose, paragraphs joined by line feeds (for the snippet of a finding).
+    var text: String
+    /// Where each joined line starts: offset in `text`, line in the text view, offset in that line (flat triples).
+    var piecesPacked: PackedIntegers
+    /// Each sentence: start and end offsets in `text`, and its length in comparable characters (flat triples).
+    var sentencesPacked: PackedIntegers
+    /// The sampled shingles: hash (4 bytes) and sentence index (2 bytes), little-endian.
+    var samples: Data
+
+    static let shingle = 10
+    static let sampling: UInt64 = 4
+    static let maxScalars = 30_000
+
+    var pieces: [Int] { piecesPacked.values }
+    var sentences: [Int] { sentencesPacked.values }
+    var sentenceCount: Int { sentences.count / 3 }
+    func sentence(_ i: Int) -> (start: Int, end: Int, weight: Int) {
+        let s = sentences
+        return (s[3 * i], s[3 * i + 1], s[3 * i + 2])
+    }
+
+    /// The samples as (hash, sentence).
+    var sampleList: [(hash: UInt32, sentence: Int)] {
+        let bytes = [UInt8](samples)
+        var list: [(hash: UInt32, sentence: Int)] = []
+        list.reserveCapacity(bytes.count / 6)
+        var o = 0
+        while o + 6 <= bytes.count {
+            var h = UInt32(bytes[o])
+            h |= UInt32(bytes[o + 1]) << 8
+            h |= UInt32(bytes[o + 2]) << 16
+            h |= UInt32(bytes[o + 3]) << 24
+            list.append((h, Int(bytes[o + 4]) | Int(bytes[o + 5]) << 8))
+            o += 6
+        }
+        return list
+    }
+
+    /// The place in the text view of offset `at` of `text`, up to `end` on the same line.
+    func span(_ at: Int, _ end: Int) -> TextSpan {
+        let pieces = self.pieces
+        var piece = 0
+        while piece + 3 < pieces.count, pieces[piece + 3] <= at { piece += 3 }
+        guard pieces.count >= 3 else { return TextSpan(line: 0, start: 0, end: 0) }
+        let next = piece + 3 < pieces.count ? pieces[piece + 3] : Int.max
+        let start = pieces[piece + 2] + at - pieces[piece]
+        return TextSpan(line: pieces[piece + 1], start: start, end: start + max(0, min(end, next) - at))
+    }
+
+    /// The text of [start, end), cut at a line feed and after `limit` characters (with “…”).
+    func excerpt(_ start: Int, _ end: Int, limit: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
+        var piece = Array(scalars[s..<e])
+        if let lf = piece.firstIndex(of: "\n") { piece = Array(piece[..<lf]) }
+        return piece.count > limit ? piece.prefix(limit).string + "…" : piece.string
+    }
+}
+
+extension NarrativeSketch {
+    /// The sketch of a report's prose; `names` are the body's own names and the pack's subject words.
+    /// Sentences stating the statistics period (`standard`: the pack's period markers) are left out: every report has one.
+    init(_ report: Report, names: [String], standard: [String] = []) {
+        var text: [Unicode.Scalar] = [], pieces: [Int] = [], sentences: [Int] = [], samples = Data()
+        let titleLines = Set(report.title?.pieces.map(\.line) ?? [])
+        let marks = Self.comparable(names), standardMarks = Self.comparable(standard)
+        for p in report.paragraphs where !p.isHeading && !p.pieces.contains(where: { titleLines.contains($0.line) }) {
+            guard text.count + p.scalars.count < Self.maxScalars else { break }
+            let base = text.count
+            for piece in p.pieces { pieces += [base + piece.offset, piece.line, piece.lineOffset] }
+            // Comparable characters, with the offset each comes from; a sentence ends at 。！？； and the paragraph's end.
+            var chars: [UInt32] = [], from: [Int] = []
+            func close() {
+                defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
+                guard chars.count >= Self.shingle, sentences.count / 3 < Int(UInt16.max),
+                      !standardMarks.contains(where: { Self.contains(chars, $0) }) else { return }
+                let (folded, _) = Self.mark(chars, marks)
+                let index = sentences.count / 3
+                sentences += [base + from[0], base + (from.last ?? 0) + 1, folded.count]
+                guard folded.count >= Self.shingle else { return }
+                for i in 0...(folded.count - Self.shingle) {
+                    let h = Self.hash(folded[i..<(i + Self.shingle)])
+                    guard (h >> 40) % Self.sampling == 0 else { continue }
+                    let h32 = UInt32(truncatingIfNeeded: h)
+                    samples.append(contentsOf: [UInt8(h32 & 0xFF), UInt8(h32 >> 8 & 0xFF), UInt8(h32 >> 16 & 0xFF), UInt8(h32 >> 24),
+                                                UInt8(index & 0xFF), UInt8(index >> 8)])
+                }
+            }
+            var inDigits = false
+            for (k, u) in p.scalars.enumerated() {
+                if let c = Self.comparable(u) {
+                    if c == Self.digitMark { if inDigits { continue }; inDigits = true } else { inDigits = false }
+                    chars.append(c)
+                    from.append(k)
+                } else {
+                    inDigits = false
+                    if "。！？；!?;".unicodeScalars.contains(u) { close() }
+                }
+            }
+            close()
+            text += p.scalars
+            text.append("\n")
+        }
+        self.text = text.string
+        piecesPacked = PackedIntegers(pieces)
+        sentencesPacked = PackedIntegers(sentences)
+        self.samples = samples
+    }
+
+    /// Whether `needle` occurs in `chars`.
+    static func contains(_ chars: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard let first = needle.first, chars.count >= needle.count else { return false }
+        for i in 0...(chars.count - needle.count) where chars[i] == first {
+            var k = 1
+            while k < needle.count, chars[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
+    static let digitMark: UInt32 = 0x23  // “#”
+    static let nameMark: UInt32 = 0x40  // “@”
+
+    /// A character as compared: Han and letters (lowercased) as they are, any digit as `digitMark`; nil for the rest.
+    static func comparable(_ u: Unicode.Scalar) -> UInt32? {
+        if u.isDigitLike { return digitMark }
+        if u.isHan { return u.value }
+        if u.properties.isAlphabetic { return u.properties.lowercaseMapping.unicodeScalars.first?.value ?? u.value }
+        return nil
+    }
+
+    /// Phrases as comparable characters, longest first.
+    static func comparable(_ phrases: [String]) -> [[UInt32]] {
+        Set(phrases.map { $0.unicodeScalars.compactMap(comparable) }.filter { $0.count >= 2 }).sorted { $0.count > $1.count }
+    }
+
+    /// The characters with every occurrence of a name replaced by `nameMark`.
+    static func mark(_ chars: [UInt32], _ names: [[UInt32]]) -> ([UInt32], Int) {
+        guard !names.isEmpty else { return (chars, 0) }
+        var out: [UInt32] = [], i = 0, replaced = 0
+        out.reserveCapacity(chars.count)
+        outer: while i < chars.count {
+            for name in names where i + name.count <= chars.count && chars[i] == name[0] && chars[i..<(i + name.count)].elementsEqual(name) {
+                out.append(nameMark)
+                i += name.count
+                replaced += 1
+                continue outer
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return (out, replaced)
+    }
+
+    /// FNV-1a, 64 bits, over the characters, then mixed (so that the sampled bits are well spread).
+    static func hash<C: Collection>(_ chars: C) -> UInt64 where C.Element == UInt32 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in chars {
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+        }
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return h
+    }
+
+    /// The hashes of every shingle of standard phrases (kept or not: a phrase is shorter than a sample's gap).
+    static func shingleHashes(_ phrases: [String], names: [String]) -> Set<UInt32> {
+        var set: Set<UInt32> = []
+        let marks = comparable(names)
+        for chars in comparable(phrases).map({ mark($0, marks).0 }) where chars.count >= shingle {
+            for i in 0...(chars.count - shingle) { set.insert(UInt32(truncatingIfNeeded: hash(chars[i..<(i + shingle)]))) }
+        }
+        return set
+    }
+}
