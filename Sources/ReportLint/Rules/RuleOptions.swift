@@ -44,8 +44,15 @@ enum RuleOptionsDecoding {
         RuleRegistry.ruleTypes.first { $0.descriptor.id == id }?.optionsType
     }
 
+    /// The settings given, each key left out keeping its default (the given keys laid over the encoded defaults,
+    /// so that an `Options` struct needs no hand-written decoder).
     static func decode(_ type: any RuleOptions.Type, from node: JSONText.Node) throws -> any RuleOptions {
-        try JSONDecoder().decode(type, from: JSONSerialization.data(withJSONObject: node.foundationObject, options: [.fragmentsAllowed]))
+        func defaults<O: RuleOptions>(_ t: O.Type) throws -> [String: Any] {
+            (try JSONSerialization.jsonObject(with: JSONEncoder().encode(O()))) as? [String: Any] ?? [:]
+        }
+        var merged = try defaults(type)
+        if let given = node.foundationObject as? [String: Any] { merged.merge(given) { _, new in new } }
+        return try JSONDecoder().decode(type, from: JSONSerialization.data(withJSONObject: merged))
     }
 
     /// The defaults as JSON text (`"allow": []`), for `explain` and `init`.

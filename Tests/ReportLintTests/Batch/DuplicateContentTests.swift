@@ -88,7 +88,8 @@ struct DuplicateContentTests {
         let files = pair(copied: 0.3)
         var configuration = Configuration()
         for d in RuleRegistry.descriptors where d.id != "duplicate-content" { configuration.severities[d.id] = .some(nil) }
-        let rules: [any Rule] = [DuplicateContentRule(options: options)]
+        configuration.ruleOptions["duplicate-content"] = options
+        let rules: [any Rule] = [DuplicateContentRule()]
         let inputs = files.map { Runner.Input.bytes(Array($0.text.utf8), name: $0.name, format: .text) }
         let found = Runner(linter: Linter(configuration: configuration, rules: rules), jobs: 2).run(inputs).files.flatMap(\.diagnostics)
         #expect(!found.isEmpty)

@@ -83,3 +83,28 @@ struct RuleOptionsTests {
         #expect(!plain.stdout.contains("## 设置"), "a rule without settings shows none")
     }
 }
+
+/// The batch rules are configured like the others: duplicate-content's least shared narrative is a setting.
+@Suite("Batch rule settings")
+struct BatchRuleOptionsTests {
+    let cli = CLITests()
+
+    @Test func theDuplicateLineIsConfigurable() throws {
+        let dup = TestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/generated/batch/dup00")
+        guard FileManager.default.fileExists(atPath: dup.path) else { return }  // ../shared absent
+        let dir = try TestSupport.folder("dup-options")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dup.path) {
+            try FileManager.default.copyItem(at: dup.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let before = try cli.run(["--format", "json", "."], cwd: dir)
+        #expect(before.stdout.components(separatedBy: "\"duplicate-content\"").count - 1 == 2, "both copies are found by default")
+        try #"{"rules": {"duplicate-content": {"minimumCharacters": 100000}}}"#
+            .write(to: dir.appendingPathComponent(".xxgk-lint.json"), atomically: true, encoding: .utf8)
+        let after = try cli.run(["--format", "json", "."], cwd: dir)
+        #expect(!after.stdout.contains("\"duplicate-content\""), "no copy shares 100,000 characters: \(after.stderr)")
+        try #"{"rules": {"duplicate-content": {"threshold": 1.5}}}"#
+            .write(to: dir.appendingPathComponent(".xxgk-lint.json"), atomically: true, encoding: .utf8)
+        let wrong = try cli.run(["--lang", "en", "."], cwd: dir)
+        #expect(wrong.status == 2 && wrong.stderr.contains("(key \"threshold\"): must be a fraction above 0 and at most 1"), "\(wrong.stderr)")
+    }
+}

@@ -3,13 +3,13 @@
 /// legitimately shares — the pack's standard phrases and what the reports of many bodies in the batch say — do
 /// not count; figures and the body's own name do not make a copy original. The share is counted by sentence
 /// (`NarrativeSketch`); the finding stands at the longest shared passage, the counterpart's at its related location.
-public struct DuplicateContentRule: CollectingRule, PackDataRule {
+public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRule {
     /// Standard sentences any report may use word for word (rules/phrases.json: `boilerplate`).
     public static let packKey = "boilerplate"
     public typealias Data = PhraseList
 
-    /// The rule's settings.
-    public struct Options: Codable, Sendable, Equatable {
+    /// The rule's settings: `"duplicate-content": {"threshold": 0.6}`.
+    public struct Options: RuleOptions {
         /// The share of the narrative (boilerplate left out) from which a report is a copy (the assessments' line: half).
         public var threshold: Double = 0.5
         /// The least narrative, in comparable characters, shared before a share counts.
@@ -17,11 +17,25 @@ public struct DuplicateContentRule: CollectingRule, PackDataRule {
         /// The share, counting what many reports of the batch say as well, from which two reports are near copies.
         public var nearCopy: Double = 0.9
         public init() {}
+
+        public static let keys: [(key: String, meaning: Localized)] = [
+            ("threshold", Localized(zh: "叙述文字（不计通用表述）相同的比例达到多少即报告为雷同（0–1，考核口径为一半）",
+                                    en: "the share of the narrative (standard wording left out) from which a report is a copy (0–1; the assessments use a half)")),
+            ("minimumCharacters", Localized(zh: "至少有多少个可比字符相同才计算比例", en: "the least shared narrative, in comparable characters, before a share counts")),
+            ("nearCopy", Localized(zh: "连同多数报告共有的表述在内，相同比例达到多少即为近乎照抄（0–1）",
+                                   en: "the share, counting what many reports of the batch say too, from which two reports are near copies (0–1)")),
+        ]
+
+        public func problem() -> (key: String, problem: Localized)? {
+            let share = Localized(zh: "应为大于 0、不大于 1 的小数", en: "must be a fraction above 0 and at most 1")
+            if !(threshold > 0 && threshold <= 1) { return ("threshold", share) }
+            if !(nearCopy > 0 && nearCopy <= 1) { return ("nearCopy", share) }
+            if minimumCharacters < 0 { return ("minimumCharacters", Localized(zh: "不能为负数", en: "must not be negative")) }
+            return nil
+        }
     }
 
-    public var options: Options
-    public init() { options = Options() }
-    public init(options: Options) { self.options = options }
+    public init() {}
 
     public static let descriptor = RuleDescriptor(
         id: "duplicate-content", severity: .warning,
@@ -65,6 +79,7 @@ public struct DuplicateContentRule: CollectingRule, PackDataRule {
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
+        let options = context.options(Self.self)
         let batch = BatchIndex(entries)
         var bodyNumbers: [String: Int] = [:]
         let bodies = entries.indices.map { i in
