@@ -10,6 +10,8 @@ public struct Runner: Sendable {
     public var loader: DocumentLoader
     public var jobs: Int
     public var isolation: Isolation?
+    /// Whether each report's facts for the batch rules are gathered (not when there is no batch).
+    var gathersFacts = true
     /// Keep every line of each report's text view (`ReportSummary.fullText`), for a format that shows a lone
     /// draft whole. The command line sets it only for a single input: a batch keeps only the lines findings are on.
     public var keepsFullText = false
@@ -85,8 +87,15 @@ public struct Runner: Sendable {
     /// findings kept for that run's own files and filtered by its configuration. Outcomes are handed on in order,
     /// run after run.
     public static func run(_ runs: [(Runner, [Input])], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
-        guard runs.contains(where: { $0.0.linter.collects && !$0.1.isEmpty }) else {
-            for (runner, inputs) in runs where !inputs.isEmpty { runner.produce(inputs) { checked?($0); deliver($0) } }
+        // One report has nothing to be compared with: its batch facts are not even gathered (a third of a lone
+        // draft's checking).
+        let total = runs.reduce(0) { $0 + $1.1.count }
+        guard total > 1, runs.contains(where: { $0.0.linter.collects && !$0.1.isEmpty }) else {
+            for (runner, inputs) in runs where !inputs.isEmpty {
+                var alone = runner
+                alone.gathersFacts = false
+                alone.produce(inputs) { checked?($0); deliver($0) }
+            }
             return
         }
         var facts: [(path: String, facts: [String: Data])] = []
@@ -149,7 +158,7 @@ public struct Runner: Sendable {
             let (report, diagnostics) = linter.lint(document)
             return .checked(.init(path: input.name, report: Self.summary(report, diagnostics, fullText: keepsFullText),
                                   diagnostics: diagnostics),
-                            facts: linter.batchFacts(report))
+                            facts: gathersFacts ? linter.batchFacts(report) : [:])
         } catch {
             return .failed(.init(path: input.name, error: error))
         }

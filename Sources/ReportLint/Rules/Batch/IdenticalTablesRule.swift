@@ -53,9 +53,10 @@ public struct IdenticalTablesRule: CollectingRule {
         var cells: [Int] = [], nonZero = 0
         let totals: Set<String> = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
         for (table, definition) in [(t3, d3), (t4, d4)] {
+            var figures = table.figures(rows: definition.rows.map(\.key), columns: definition.columns.map(\.key)).makeIterator()
             for row in definition.rows {
                 for column in definition.columns {
-                    let v = table[row.key, column.key]?.number
+                    let v = figures.next() ?? nil
                     cells.append(v.map { Int(($0 * 1000).rounded()) } ?? Self.none)
                     let isTotal = totals.contains(row.key) || totals.contains(column.key)
                         || (row.key == "other" && definition.rows.contains { $0.key.hasPrefix("other.") } && table.layout != .y2019)

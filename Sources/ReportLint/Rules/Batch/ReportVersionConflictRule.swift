@@ -39,16 +39,16 @@ public struct ReportVersionConflictRule: CollectingRule {
         guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil else { return nil }
         var wording: [UInt32] = []
         for p in report.paragraphs {
-            for u in p.scalars where u.isHan || u.properties.isAlphabetic { wording.append(u.value) }
+            // Letters only (Han or other scripts), ASCII decided without a Unicode property lookup.
+            for u in p.scalars where u.isASCII ? (0x61...0x7A).contains(u.value | 0x20) : (u.isHan || u.properties.isAlphabetic) {
+                wording.append(u.value)
+            }
         }
         var figures: [UInt32] = []
         for definition in context.pack.statutoryTables {
             guard let table = report.statutoryTable(definition.kind) else { figures.append(0xFFFF_FFFF); continue }
-            for row in definition.rows {
-                for column in definition.columns {
-                    let v = table[row.key, column.key]?.number
-                    figures.append(v.map { UInt32(truncatingIfNeeded: Int64($0 * 100)) } ?? 0xFFFF_FFFE)
-                }
+            for v in table.figures(rows: definition.rows.map(\.key), columns: definition.columns.map(\.key)) {
+                figures.append(v.map { UInt32(truncatingIfNeeded: Int64($0 * 100)) } ?? 0xFFFF_FFFE)
             }
         }
         return Facts(stamp: stamp, wording: NarrativeSketch.hash(wording), figures: NarrativeSketch.hash(figures))
