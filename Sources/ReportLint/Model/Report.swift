@@ -8,7 +8,10 @@ public struct Report: Sendable {
     /// 标题 — the title as found, possibly over several lines.
     public var title: Title?
     /// 报告机关 — the reporting body named in the title (e.g. "社溪镇人民政府").
-    public var body: String?
+    public var body: String? { didSet { bodyIdentity = BodyIdentity(body) } }
+    /// The body's name made comparable across a batch (“社溪镇人民政府” and “社溪镇” alike), worked out once when
+    /// the body is set — each batch rule's facts start from it.
+    public private(set) var bodyIdentity: BodyIdentity?
     /// 报告年度 — the year the report covers, and where it came from.
     public var year: ReportYear?
     /// Set when the hints at the year disagree or are weak: no year is set then (a wrong year is worse than none).

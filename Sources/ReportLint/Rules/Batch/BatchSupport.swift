@@ -24,7 +24,7 @@ public struct ReportStamp: Codable, Sendable {
     public init?(_ report: Report) {
         guard report.looksLikeAnnualReport else { return nil }
         body = report.body
-        identity = BodyIdentity(report.body)
+        identity = report.bodyIdentity
         year = report.year?.value
         level = report.level
         let line = report.title?.pieces.first?.line ?? report.lines.firstIndex { !$0.string.trimmedBlanks.isEmpty } ?? 0
