@@ -72,7 +72,17 @@ extension NarrativeSketch {
     init(_ report: Report, names: [String], standard: [String] = []) {
         var text: [Unicode.Scalar] = [], pieces: [Int] = [], sentences: [Int] = [], samples = Data()
         let titleLines = Set(report.title?.pieces.map(\.line) ?? [])
-        let marks = Self.comparable(names), standardMarks = Self.comparable(standard)
+        let marks = Self.comparable(names)
+        // The standard sentences by their first character: a sentence is looked up at each of its characters
+        // against the few that start so, not scanned once for every standard sentence.
+        let standardByFirst = Dictionary(grouping: Self.comparable(standard).filter { !$0.isEmpty }, by: { $0[0] })
+        func isStandard(_ chars: [UInt32]) -> Bool {
+            for i in chars.indices {
+                guard let candidates = standardByFirst[chars[i]] else { continue }
+                for n in candidates where i + n.count <= chars.count && chars[i..<(i + n.count)].elementsEqual(n) { return true }
+            }
+            return false
+        }
         for p in report.paragraphs where !p.isHeading && !p.pieces.contains(where: { titleLines.contains($0.line) }) {
             guard text.count + p.scalars.count < Self.maxScalars else { break }
             let base = text.count
@@ -82,7 +92,7 @@ extension NarrativeSketch {
             func close() {
                 defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
                 guard chars.count >= Self.shingle, sentences.count / 3 < Int(UInt16.max),
-                      !standardMarks.contains(where: { Self.contains(chars, $0) }) else { return }
+                      !isStandard(chars) else { return }
                 let (folded, _) = Self.mark(chars, marks)
                 let index = sentences.count / 3
                 sentences += [base + from[0], base + (from.last ?? 0) + 1, folded.count]
@@ -114,17 +124,6 @@ extension NarrativeSketch {
         piecesPacked = PackedIntegers(pieces)
         sentencesPacked = PackedIntegers(sentences)
         self.samples = samples
-    }
-
-    /// Whether `needle` occurs in `chars`.
-    static func contains(_ chars: [UInt32], _ needle: [UInt32]) -> Bool {
-        guard let first = needle.first, chars.count >= needle.count else { return false }
-        for i in 0...(chars.count - needle.count) where chars[i] == first {
-            var k = 1
-            while k < needle.count, chars[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        return false
     }
 
     static let digitMark: UInt32 = 0x23  // “#”
