@@ -25,28 +25,9 @@ struct CLITests {
     }
 
     func run(_ args: [String], stdin: String? = nil, cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = try #require(Self.executable, "xxgk-lint not built")
-        p.arguments = args
-        p.currentDirectoryURL = cwd ?? TestSupport.root
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(env) { _, new in new }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        // A hang must fail the test, not stall the suite.
-        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        defer { watchdog.cancel() }
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let executable = try #require(Self.executable, "xxgk-lint not built")
+        let r = try TestSupport.run(executable.path, args, cwd: cwd, env: env, stdin: stdin.map { Data($0.utf8) })
+        return Run(status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self))
     }
 
     static let seed = "reports/shexi-2019.txt"

@@ -44,24 +44,9 @@ struct OverviewCLITests {
     /// What a terminal receives when the command runs on one (util-linux `script` gives it a pseudo-terminal).
     func onTerminal(_ command: String) throws -> String {
         let exe = try #require(CLITests.executable).path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(Self.script))
-        p.arguments = ["-qec", "'\(exe)' \(command)", "/dev/null"]
-        p.currentDirectoryURL = TestSupport.root
-        var env = ProcessInfo.processInfo.environment
-        env["XXGK_LINT_PROGRESS_AFTER"] = "0"
-        env["NO_COLOR"] = "1"
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        defer { watchdog.cancel() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        let r = try TestSupport.run(try #require(Self.script), ["-qec", "'\(exe)' \(command)", "/dev/null"],
+                                    env: ["XXGK_LINT_PROGRESS_AFTER": "0", "NO_COLOR": "1"])
+        return String(decoding: r.stdout, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     @Test(.enabled(if: script != nil)) func progressOnATerminalIsRewrittenAndCleared() throws {

@@ -17,20 +17,9 @@ struct HTMLChromiumTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("page.html")
         try html.write(to: page, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(chromium))
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(dir.path)/profile",
-                       "--dump-dom", page.absoluteString]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        defer { watchdog.cancel() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let r = try TestSupport.run(try #require(chromium), ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                             "--user-data-dir=\(dir.path)/profile", "--dump-dom", page.absoluteString])
+        return String(decoding: r.stdout, as: UTF8.self)
     }
 
     /// Text content with tags removed and the entities a serialiser writes decoded.

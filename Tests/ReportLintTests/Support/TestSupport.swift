@@ -10,6 +10,42 @@ enum TestSupport {
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
     static var hasShared: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus").path) }
 
+    /// What a program printed and how it ended.
+    struct Ran {
+        var status: Int32
+        var stdout: Data
+        var stderr: Data
+    }
+
+    /// Runs a program to its end: standard input written and closed, both outputs read (standard error on another
+    /// thread, so that a full pipe cannot stall either side), and a hang ended after `timeout` seconds — a hang must
+    /// fail the test, not stall the suite.
+    static func run(_ executable: String, _ arguments: [String], cwd: URL? = nil, env: [String: String] = [:],
+                    stdin: Data? = nil, timeout: Double = 120) throws -> Ran {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        p.currentDirectoryURL = cwd ?? root
+        p.environment = ProcessInfo.processInfo.environment.merging(env) { _, new in new }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
+        nonisolated(unsafe) var errors = Data()
+        let readErrors = DispatchGroup()
+        DispatchQueue.global().async(group: readErrors) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        readErrors.wait()
+        p.waitUntilExit()
+        return Ran(status: p.terminationStatus, stdout: output, stderr: errors)
+    }
+
     /// A fresh folder under the temporary directory, with copies of the given files of the repository
     /// (`reports/…`) under their names, or with the given texts.
     static func folder(_ label: String, copying files: [String: String] = [:], writing texts: [String: String] = [:]) throws -> URL {

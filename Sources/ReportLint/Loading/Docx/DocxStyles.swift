@@ -21,7 +21,7 @@ struct DocxStyles {
     /// namespace declarations) to read one style alone. Nil when the part was read whole.
     private let index: (xml: DocxXML, root: Range<Int>, styles: [String: Range<Int>])?
 
-    private final class StyleCache: @unchecked Sendable {  // one load, one thread
+    private final class StyleCache {  // one load, one thread
         var styles: [String: Style?] = [:]
     }
 
