@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
 
     /// Whether a file found by walking a folder is to be linted.
     public func selects(_ path: String) -> Bool {
+        // No patterns, nothing to work out (standardising a path looks up each of its folders for links).
+        guard !include.isEmpty || !exclude.isEmpty else { return true }
         let relative = Self.relative(path, to: base)
         if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
         return !exclude.contains { $0.matches(relative) }

@@ -58,7 +58,8 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
                 }
             }
             // Longest first: a longer name's own resolution is known before a shorter one asks.
-            for key in keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+            // (Lengths counted once: counting characters in the comparison made the sort most of a batch's cost.)
+            for (_, key) in keys.map({ ($0.count, $0) }).sorted(by: >) {
                 let me = BodyIdentity(rawKey: key)
                 let bodies = Set((longerForms[key] ?? []).filter { me.isShortForm(of: BodyIdentity(rawKey: $0)) }.map { canonical[$0] ?? $0 })
                 switch bodies.count {

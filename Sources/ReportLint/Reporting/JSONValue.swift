@@ -44,6 +44,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
+        // Most strings need no escape: copied whole (byte by byte, appending was most of writing a batch's report).
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true { out.append(0x22); return }
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
@@ -62,7 +69,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func pad(_ level: Int, into out: inout [UInt8]) {
-        for _ in 0..<max(level, 0) { out.append(0x20); out.append(0x20) }
+        if level > 0 { out.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
     }
 }
 

@@ -53,14 +53,17 @@ public struct IdenticalTablesRule: CollectingRule {
         var cells: [Int] = [], nonZero = 0
         let totals: Set<String> = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
         for (table, definition) in [(t3, d3), (t4, d4)] {
-            var figures = table.figures(rows: definition.rows.map(\.key), columns: definition.columns.map(\.key)).makeIterator()
-            for row in definition.rows {
-                for column in definition.columns {
+            let rows = definition.rows.map(\.key), columns = definition.columns.map(\.key)
+            // 其他处理 is a group row where the table has its parts (其他处理 1–3), except in the 2019 layout.
+            let otherIsGroup = rows.contains { $0.hasPrefix("other.") } && table.layout != .y2019
+            let totalRow = rows.map { totals.contains($0) || ($0 == "other" && otherIsGroup) }
+            let totalColumn = columns.map { totals.contains($0) }
+            var figures = table.figures(rows: rows, columns: columns).makeIterator()
+            for r in rows.indices {
+                for c in columns.indices {
                     let v = figures.next() ?? nil
                     cells.append(v.map { Int(($0 * 1000).rounded()) } ?? Self.none)
-                    let isTotal = totals.contains(row.key) || totals.contains(column.key)
-                        || (row.key == "other" && definition.rows.contains { $0.key.hasPrefix("other.") } && table.layout != .y2019)
-                    if let v, v != 0, !isTotal { nonZero += 1 }
+                    if let v, v != 0, !totalRow[r], !totalColumn[c] { nonZero += 1 }
                 }
             }
         }
