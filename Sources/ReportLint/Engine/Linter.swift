@@ -75,11 +75,18 @@ public struct Linter: Sendable {
         // A batch rule compares reports: one report alone gives it nothing to say.
         guard facts.count > 1 else { return [] }
         var result: [Diagnostic] = []
-        for rule in collectingRules {
-            let id = rule.descriptor.id
-            let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
-            for f in rule.checkAll(entries, context) { result.append(diagnostic(f, descriptor: rule.descriptor, report: nil)) }
-        }
+        let rules = collectingRules, context = self.context
+        // The rules are independent: each judges on a thread of its own, and the batch waits for the slowest
+        // rather than for them all one after the other (findings are taken in the catalogue's order).
+        OrderedParallel.run(count: rules.count, jobs: ProcessInfo.processInfo.activeProcessorCount, body: { next, store in
+            while let i = next() {
+                let id = rules[i].descriptor.id
+                let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
+                store(i, (rule: i, findings: rules[i].checkAll(entries, context)))
+            }
+        }, deliver: { (judged: (rule: Int, findings: [Finding])) in
+            for f in judged.findings { result.append(diagnostic(f, descriptor: rules[judged.rule].descriptor, report: nil)) }
+        })
         return Dictionary(grouping: result, by: \.path).values.flatMap {
             configuration.filters.apply($0, document: nil, context: filterContext)
         }

@@ -7,6 +7,8 @@ struct PackPhrases: Sendable {
     let repeatedWordAllow: Set<String>
     /// `tableFigures` in the form `ProseTableFigures` searches it.
     let tableFigures: FigurePhraseScalars
+    /// `subjects` and `periodMarkers` as `duplicate-content` compares text.
+    let comparableSubjects, comparablePeriodMarkers: ComparablePhrases
 
     init(_ pack: RulePack) {
         subjects = pack.subjects.map(\.scalars)
@@ -21,6 +23,8 @@ struct PackPhrases: Sendable {
         periodMarkers = pack.periodMarkers.map(\.scalars)
         repeatedWordAllow = Set(pack.repeatedWordAllow)
         tableFigures = FigurePhraseScalars(pack.tableFigures)
+        comparableSubjects = ComparablePhrases(pack.subjects)
+        comparablePeriodMarkers = ComparablePhrases(pack.periodMarkers)
     }
 }
 

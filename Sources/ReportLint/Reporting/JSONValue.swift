@@ -1,5 +1,7 @@
+// Not `indirect`: arrays already hold their elements out of line, and boxing every string and number was a
+// heap allocation per value of a batch's report.
 /// A JSON value with ordered object keys, so machine output is stable and diffable (golden tests).
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

@@ -69,13 +69,15 @@ public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRu
 
     public func facts(of report: Report, _ context: RuleContext) -> Facts? {
         guard let stamp = ReportStamp(report), stamp.year != nil else { return nil }
-        var names = context.pack.subjects + ["本机关", "本单位", "本部门"]
+        var names = ["本机关", "本单位", "本部门"]
         if let body = report.body, let identity = stamp.identity {
             let unit = identity.key.split(whereSeparator: { BodyIdentity.placeEnds.contains($0) }).last.map(String.init) ?? identity.key
             names += [body, identity.key, identity.key + "人民政府", identity.key + "政府"]
             if unit.count >= 2, BodyReader.looksLikeBody(unit) { names += [unit, unit + "人民政府", unit + "政府"] }
         }
-        return Facts(stamp: stamp, sketch: NarrativeSketch(report, names: names, standard: context.pack.periodMarkers))
+        let phrases = context.knowledge.phrases
+        return Facts(stamp: stamp, sketch: NarrativeSketch(report, names: ComparablePhrases(names).adding(phrases.comparableSubjects),
+                                                           standard: phrases.comparablePeriodMarkers))
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {

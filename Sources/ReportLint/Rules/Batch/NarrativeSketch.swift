@@ -69,61 +69,68 @@ public struct NarrativeSketch: Codable, Sendable {
 extension NarrativeSketch {
     /// The sketch of a report's prose; `names` are the body's own names and the pack's subject words.
     /// Sentences stating the statistics period (`standard`: the pack's period markers) are left out: every report has one.
-    init(_ report: Report, names: [String], standard: [String] = []) {
-        var text: [Unicode.Scalar] = [], pieces: [Int] = [], sentences: [Int] = [], samples = Data()
+    init(_ report: Report, names: ComparablePhrases, standard: ComparablePhrases) {
+        var builder = Builder(marks: names, standard: standard)
         let titleLines = Set(report.title?.pieces.map(\.line) ?? [])
-        let marks = Self.comparable(names)
-        // The standard sentences by their first character: a sentence is looked up at each of its characters
-        // against the few that start so, not scanned once for every standard sentence.
-        let standardByFirst = Dictionary(grouping: Self.comparable(standard).filter { !$0.isEmpty }, by: { $0[0] })
-        func isStandard(_ chars: [UInt32]) -> Bool {
-            for i in chars.indices {
-                guard let candidates = standardByFirst[chars[i]] else { continue }
-                for n in candidates where i + n.count <= chars.count && chars[i..<(i + n.count)].elementsEqual(n) { return true }
-            }
-            return false
-        }
         for p in report.paragraphs where !p.isHeading && !p.pieces.contains(where: { titleLines.contains($0.line) }) {
-            guard text.count + p.scalars.count < Self.maxScalars else { break }
+            guard builder.text.count + p.scalars.count < Self.maxScalars else { break }
+            builder.add(p)
+        }
+        text = builder.text.string
+        piecesPacked = PackedIntegers(builder.pieces)
+        sentencesPacked = PackedIntegers(builder.sentences)
+        samples = Data(builder.samples)
+    }
+
+    /// The sketch as it is built, paragraph by paragraph. (A struct with mutating methods rather than local
+    /// functions closing over local arrays: captured arrays are boxed, and every append then paid for the box.)
+    private struct Builder {
+        let marks: ComparablePhrases
+        let standard: ComparablePhrases
+        var text: [Unicode.Scalar] = [], pieces: [Int] = [], sentences: [Int] = [], samples: [UInt8] = []
+        /// The sentence being read: its comparable characters, and the offset in the paragraph each comes from.
+        var chars: [UInt32] = [], from: [Int] = []
+
+        /// A sentence is looked up at each of its characters against the standard sentences that start so.
+        func isStandard(_ chars: [UInt32]) -> Bool { chars.indices.contains { standard.match(chars, at: $0) != nil } }
+
+        mutating func add(_ p: Paragraph) {
             let base = text.count
             for piece in p.pieces { pieces += [base + piece.offset, piece.line, piece.lineOffset] }
             // Comparable characters, with the offset each comes from; a sentence ends at 。！？； and the paragraph's end.
-            var chars: [UInt32] = [], from: [Int] = []
-            func close() {
-                defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
-                guard chars.count >= Self.shingle, sentences.count / 3 < Int(UInt16.max),
-                      !isStandard(chars) else { return }
-                let (folded, _) = Self.mark(chars, marks)
-                let index = sentences.count / 3
-                sentences += [base + from[0], base + (from.last ?? 0) + 1, folded.count]
-                guard folded.count >= Self.shingle else { return }
-                for i in 0...(folded.count - Self.shingle) {
-                    let h = Self.hash(folded[i..<(i + Self.shingle)])
-                    guard (h >> 40) % Self.sampling == 0 else { continue }
-                    let h32 = UInt32(truncatingIfNeeded: h)
-                    samples.append(contentsOf: [UInt8(h32 & 0xFF), UInt8(h32 >> 8 & 0xFF), UInt8(h32 >> 16 & 0xFF), UInt8(h32 >> 24),
-                                                UInt8(index & 0xFF), UInt8(index >> 8)])
-                }
-            }
             var inDigits = false
             for (k, u) in p.scalars.enumerated() {
-                if let c = Self.comparable(u) {
-                    if c == Self.digitMark { if inDigits { continue }; inDigits = true } else { inDigits = false }
+                if let c = NarrativeSketch.comparable(u) {
+                    if c == NarrativeSketch.digitMark { if inDigits { continue }; inDigits = true } else { inDigits = false }
                     chars.append(c)
                     from.append(k)
                 } else {
                     inDigits = false
-                    if "。！？；!?;".unicodeScalars.contains(u) { close() }
+                    switch u { case "。", "！", "？", "；", "!", "?", ";": close(base) default: break }
                 }
             }
-            close()
+            close(base)
             text += p.scalars
             text.append("\n")
         }
-        self.text = text.string
-        piecesPacked = PackedIntegers(pieces)
-        sentencesPacked = PackedIntegers(sentences)
-        self.samples = samples
+
+        /// Ends the sentence being read: kept with its sampled shingles unless short or standard.
+        mutating func close(_ base: Int) {
+            defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
+            let shingle = NarrativeSketch.shingle
+            guard chars.count >= shingle, sentences.count / 3 < Int(UInt16.max), !isStandard(chars) else { return }
+            let (folded, _) = NarrativeSketch.mark(chars, marks)
+            let index = sentences.count / 3
+            sentences += [base + from[0], base + (from.last ?? 0) + 1, folded.count]
+            guard folded.count >= shingle else { return }
+            for i in 0...(folded.count - shingle) {
+                let h = NarrativeSketch.hash(folded[i..<(i + shingle)])
+                guard (h >> 40) % NarrativeSketch.sampling == 0 else { continue }
+                let h32 = UInt32(truncatingIfNeeded: h)
+                samples += [UInt8(h32 & 0xFF), UInt8(h32 >> 8 & 0xFF), UInt8(h32 >> 16 & 0xFF), UInt8(h32 >> 24),
+                            UInt8(index & 0xFF), UInt8(index >> 8)]
+            }
+        }
     }
 
     static let digitMark: UInt32 = 0x23  // “#”
@@ -137,25 +144,20 @@ extension NarrativeSketch {
         return nil
     }
 
-    /// Phrases as comparable characters, longest first.
-    static func comparable(_ phrases: [String]) -> [[UInt32]] {
-        Set(phrases.map { $0.unicodeScalars.compactMap(comparable) }.filter { $0.count >= 2 }).sorted { $0.count > $1.count }
-    }
-
     /// The characters with every occurrence of a name replaced by `nameMark`.
-    static func mark(_ chars: [UInt32], _ names: [[UInt32]]) -> ([UInt32], Int) {
-        guard !names.isEmpty else { return (chars, 0) }
+    static func mark(_ chars: [UInt32], _ names: ComparablePhrases) -> ([UInt32], Int) {
+        guard !names.list.isEmpty else { return (chars, 0) }
         var out: [UInt32] = [], i = 0, replaced = 0
         out.reserveCapacity(chars.count)
-        outer: while i < chars.count {
-            for name in names where i + name.count <= chars.count && chars[i] == name[0] && chars[i..<(i + name.count)].elementsEqual(name) {
+        while i < chars.count {
+            if let n = names.match(chars, at: i) {
                 out.append(nameMark)
-                i += name.count
+                i += n
                 replaced += 1
-                continue outer
+            } else {
+                out.append(chars[i])
+                i += 1
             }
-            out.append(chars[i])
-            i += 1
         }
         return (out, replaced)
     }
@@ -175,10 +177,37 @@ extension NarrativeSketch {
     /// The hashes of every shingle of standard phrases (kept or not: a phrase is shorter than a sample's gap).
     static func shingleHashes(_ phrases: [String], names: [String]) -> Set<UInt32> {
         var set: Set<UInt32> = []
-        let marks = comparable(names)
-        for chars in comparable(phrases).map({ mark($0, marks).0 }) where chars.count >= shingle {
+        let marks = ComparablePhrases(names)
+        for chars in ComparablePhrases(phrases).list.map({ mark($0, marks).0 }) where chars.count >= shingle {
             for i in 0...(chars.count - shingle) { set.insert(UInt32(truncatingIfNeeded: hash(chars[i..<(i + shingle)]))) }
         }
         return set
     }
+}
+
+/// Phrases as `NarrativeSketch` compares them (comparable characters, two or more), longest first, with a mask
+/// of the characters they begin with: most characters of a text begin none, and are passed over on one test of
+/// the mask rather than a look at every phrase.
+struct ComparablePhrases: Sendable {
+    let list: [[UInt32]]
+    private let firsts: UInt64
+
+    init(_ phrases: [String]) { self.init(forms: phrases.map { $0.unicodeScalars.compactMap(NarrativeSketch.comparable) }) }
+
+    init(forms: [[UInt32]]) {
+        list = forms.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
+        firsts = list.reduce(0) { $0 | Self.bit($1[0]) }
+    }
+
+    /// These phrases and `other`'s.
+    func adding(_ other: ComparablePhrases) -> ComparablePhrases { ComparablePhrases(forms: list + other.list) }
+
+    /// The length of the longest phrase standing at `i` of `chars`, if one does.
+    func match(_ chars: [UInt32], at i: Int) -> Int? {
+        guard firsts & Self.bit(chars[i]) != 0 else { return nil }
+        for p in list where i + p.count <= chars.count && chars[i] == p[0] && chars[i..<(i + p.count)].elementsEqual(p) { return p.count }
+        return nil
+    }
+
+    private static func bit(_ c: UInt32) -> UInt64 { 1 << UInt64(c & 63) }
 }
