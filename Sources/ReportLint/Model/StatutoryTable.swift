@@ -40,6 +40,13 @@ public struct StatutoryTable: Sendable {
         get { keyedRowLabels ?? labelSpans.map { $0.keyed($0.rows, $0.labels.rowKeys) } ?? [:] }
         set { keyedRowLabels = newValue }
     }
+    /// Where the row label of `key` stands, found without keying every label.
+    public func rowLabel(_ key: String) -> TextSpan? {
+        if let keyedRowLabels { return keyedRowLabels[key] }
+        guard let spans = labelSpans else { return nil }
+        // As `keyed` does: the last span read under that key.
+        return spans.rows.indices.last { spans.rows[$0] != nil && spans.labels.rowKeys[$0] == key }.flatMap { spans.rows[$0] }
+    }
     /// Where each recognised column header stands, where the header could be read.
     public var columnLabels: [String: TextSpan] {
         get { keyedColumnLabels ?? labelSpans.map { $0.keyed($0.columns, $0.labels.columnKeys) } ?? [:] }

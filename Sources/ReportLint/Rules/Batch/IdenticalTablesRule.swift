@@ -67,7 +67,7 @@ public struct IdenticalTablesRule: CollectingRule {
                 }
             }
         }
-        let first = t3.rowLabels["new"] ?? TextSpan(line: t3.lines.lowerBound, start: 0, end: 0)
+        let first = t3.rowLabel("new") ?? TextSpan(line: t3.lines.lowerBound, start: 0, end: 0)
         let line = first.line < report.lines.count ? report.lines[first.line] : []
         let end = first.end > first.start ? first.end : line.count
         return Facts(stamp: stamp, cells: PackedIntegers(cells), nonZero: nonZero, at: TextSpan(line: first.line, start: first.start, end: end),
