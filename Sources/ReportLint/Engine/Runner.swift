@@ -12,6 +12,8 @@ public struct Runner: Sendable {
     public var isolation: Isolation?
     /// Whether each report's facts for the batch rules are gathered (not when there is no batch).
     var gathersFacts = true
+    /// How many outcomes of a batch wait in memory for the batch rules before the rest go to the spool on disk.
+    var heldOutcomes = 1_000
     /// Keep every line of each report's text view (`ReportSummary.fullText`), for a format that shows a lone
     /// draft whole. The command line sets it only for a single input: a batch keeps only the lines findings are on.
     public var keepsFullText = false
@@ -74,8 +76,8 @@ public struct Runner: Sendable {
     /// Lints every input and hands each outcome to `deliver` in input order, as soon as it is ready, with the
     /// batch rules' findings already added — so the caller can write it out and forget it.
     ///
-    /// With batch rules, files cannot be handed on before every report's facts are in: the outcomes wait in
-    /// a spool on disk (not in memory), and are handed on after the batch rules have run. `checked` sees each
+    /// With batch rules, files cannot be handed on before every report's facts are in: the outcomes wait —
+    /// the first thousand in memory, the rest in a spool on disk — and are handed on after the batch rules have run. `checked` sees each
     /// outcome as soon as the file is checked, before the batch rules (for a progress line).
     public func run(_ inputs: [Input], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
         Self.run([(self, inputs)], checked: checked, deliver: deliver)
@@ -100,7 +102,9 @@ public struct Runner: Sendable {
         }
         var facts: [(path: String, facts: [String: Data])] = []
         var owner: [String: Int] = [:]  // path → run
-        var spool = Spool()
+        // The first outcomes wait in memory as they are; the rest in a spool on disk (made when first needed),
+        // so that a province's batch stays flat in memory while a county's is not encoded and decoded again.
+        var held: [Outcome] = [], spool: Spool?
         for (r, (runner, inputs)) in runs.enumerated() where !inputs.isEmpty {
             runner.produce(inputs) { outcome in
                 checked?(outcome)
@@ -110,7 +114,12 @@ public struct Runner: Sendable {
                     owner[file.path] = r
                     kept = .checked(file, facts: [:])
                 }
-                spool.append(OutcomeCodec.encode(kept))
+                if held.count < runner.heldOutcomes {
+                    held.append(kept)
+                } else {
+                    if spool == nil { spool = Spool() }
+                    spool?.append(OutcomeCodec.encode(kept))
+                }
             }
         }
         var batch: [String: [Diagnostic]] = [:]
@@ -119,15 +128,20 @@ public struct Runner: Sendable {
                 for d in runner.linter.checkBatch(facts) where owner[d.path] == r { batch[d.path, default: []].append(d) }
             }
         }
-        spool.replay { frame in
-            var outcome = (try? OutcomeCodec.decode(frame))
-                ?? .failed(.init(path: "?", error: .unreadable("spool damaged")))  // only if the temp file was tampered with
+        func handOn(_ outcome: Outcome) {
+            var outcome = outcome
             if case .checked(var file, let f) = outcome, let extra = batch[file.path] {
                 file.diagnostics += extra
                 file.diagnostics.sort(by: Diagnostic.documentOrder)
                 outcome = .checked(file, facts: f)
             }
             deliver(outcome)
+        }
+        for outcome in held { handOn(outcome) }
+        held = []
+        spool?.replay { frame in
+            handOn((try? OutcomeCodec.decode(frame))
+                   ?? .failed(.init(path: "?", error: .unreadable("spool damaged"))))  // only if the temp file was tampered with
         }
     }
 

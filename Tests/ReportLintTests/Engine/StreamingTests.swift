@@ -40,6 +40,12 @@ struct StreamingTests {
         ]
         let plain = Runner(linter: Linter(), jobs: 3).run(inputs)
         let batch = Runner(linter: Linter(rules: RuleRegistry.makeRules() + [SameTitleRule()]), jobs: 3).run(inputs)
+        // The first outcomes wait in memory, the rest in the spool on disk: the same results either way.
+        var spooling = Runner(linter: Linter(rules: RuleRegistry.makeRules() + [SameTitleRule()]), jobs: 3)
+        spooling.heldOutcomes = 1
+        let spooled = spooling.run(inputs)
+        #expect(spooled.files.map(\.path) == batch.files.map(\.path) && spooled.failures.map(\.path) == batch.failures.map(\.path))
+        #expect(zip(spooled.files, batch.files).allSatisfy { $0.diagnostics == $1.diagnostics })
         #expect(batch.files.map(\.path) == ["a.txt", "b.txt", "c.txt"])
         #expect(batch.failures.map(\.path) == ["d.txt"])
         for (p, b) in zip(plain.files, batch.files) {
