@@ -49,11 +49,12 @@ public struct IdenticalTablesRule: CollectingRule {
     public func facts(of report: Report, _ context: RuleContext) -> Facts? {
         guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil,
               let t3 = report.statutoryTable(.table3), let t4 = report.statutoryTable(.table4),
-              let d3 = context.pack.table(.table3), let d4 = context.pack.table(.table4) else { return nil }
+              let l3 = context.knowledge.tableLabels(.table3), let l4 = context.knowledge.tableLabels(.table4) else { return nil }
         var cells: [Int] = [], nonZero = 0
         let totals: Set<String> = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
-        for (table, definition) in [(t3, d3), (t4, d4)] {
-            let rows = definition.rows.map(\.key), columns = definition.columns.map(\.key)
+        for (table, labels) in [(t3, l3), (t4, l4)] {
+            // The keys the reader's grid was made with (the same arrays: `figures` knows them at once).
+            let rows = labels.rowKeys, columns = labels.columnKeys
             // 其他处理 is a group row where the table has its parts (其他处理 1–3), except in the 2019 layout.
             let otherIsGroup = rows.contains { $0.hasPrefix("other.") } && table.layout != .y2019
             let totalRow = rows.map { totals.contains($0) || ($0 == "other" && otherIsGroup) }

@@ -47,7 +47,8 @@ public struct ReportVersionConflictRule: CollectingRule {
         var figures: [UInt32] = []
         for definition in context.pack.statutoryTables {
             guard let table = report.statutoryTable(definition.kind) else { figures.append(0xFFFF_FFFF); continue }
-            for v in table.figures(rows: definition.rows.map(\.key), columns: definition.columns.map(\.key)) {
+            let labels = context.knowledge.tableLabels(definition.kind)  // the reader's keys: `figures` knows them at once
+            for v in table.figures(rows: labels?.rowKeys ?? definition.rows.map(\.key), columns: labels?.columnKeys ?? definition.columns.map(\.key)) {
                 figures.append(v.map { UInt32(truncatingIfNeeded: Int64($0 * 100)) } ?? 0xFFFF_FFFE)
             }
         }
