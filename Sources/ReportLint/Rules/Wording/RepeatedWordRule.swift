@@ -53,11 +53,13 @@ public struct RepeatedWordRule: ConfigurableRule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let phrases = context.knowledge.phrases
-        let allow = phrases.repeatedWordAllow + context.options(Self.self).allow.flatMap { [$0, $0 + $0] }
+        let configured = context.options(Self.self).allow
+        let allow = configured.isEmpty ? phrases.repeatedWordAllow
+            : phrases.repeatedWordAllow.union(configured.flatMap { [$0, $0 + $0] })
         let subjects = phrases.subjects
-        let heads = Array(Set(subjects.compactMap(\.first)))
-        let characters = Set(context.pack.repeatedCharacters.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
-        let boundaries = context.pack.repeatedWordBoundaries.map(\.scalars)
+        let heads = phrases.subjectHeads
+        let characters = phrases.repeatedCharacters
+        let boundaries = phrases.repeatedWordBoundaries
         var fragments: Set<Int>?  // worked out when the first repeat is found: most reports have none
         for p in report.paragraphs {
             let s = p.scalars
