@@ -37,9 +37,27 @@ public struct PunctuationRule: Rule {
             RuleCorrection("深化\"放管服\"改革，优化营商环境。", "深化“放管服”改革，优化营商环境。", year: 2021),
         ])
 
-    static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"]
-    /// Full-width marks only (no Han character is one: checked first, it spares a hash per character).
-    static let doubled: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？"]
+    /// The full-width form of a half-width mark (switches, not a dictionary and a set: asked of every scalar).
+    static func fullWidth(_ u: Unicode.Scalar) -> String? {
+        switch u {
+        case ",": "，"
+        case ";": "；"
+        case ":": "："
+        case "?": "？"
+        case "!": "！"
+        case ".": "。"
+        case "(": "（"
+        case ")": "）"
+        default: nil
+        }
+    }
+    /// Full-width marks only (no Han character is one: checked first).
+    static func isDoubled(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", "。", "、", "；", "：", "！", "？": true
+        default: false
+        }
+    }
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -47,20 +65,22 @@ public struct PunctuationRule: Rule {
             let s = p.scalars
             for i in s.indices {
                 let u = s[i]
-                if u.value < 0x80, let full = Self.halfWidth[u], isInChineseText(s, i) {
+                if u.value < 0x80, let full = Self.fullWidth(u), isInChineseText(s, i) {
                     findings.append(Finding(span: p.span(i, i + 1), message: Localized(
                         zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
                         fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
                 }
-                if i > 0, u.value >= 0x3000, !u.isHan, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
+                if i > 0, u.value >= 0x3000, !u.isHan, Self.isDoubled(u), Self.isDoubled(s[i - 1]), i < 2 || !Self.isDoubled(s[i - 2]) {
                     let pair = String(s[i - 1]) + String(u)
                     findings.append(Finding(span: p.span(i - 1, i + 1), message: Localized(
                         zh: "标点重复“\(pair)”", en: "doubled punctuation '\(pair)'"),
                         fix: Fix(description: Localized(zh: "保留一个", en: "keep one"), replacement: String(s[i - 1]))))
                 }
             }
-            findings += unbalanced(p, report, open: "《", close: "》") + unbalanced(p, report, open: "（", close: "）")
-                + unbalanced(p, report, open: "“", close: "”") + straightQuotes(p)
+            findings += unbalanced(p, report, open: "《", close: "》")
+            findings += unbalanced(p, report, open: "（", close: "）")
+            findings += unbalanced(p, report, open: "“", close: "”")
+            findings += straightQuotes(p)
         }
         return findings
     }
