@@ -69,6 +69,10 @@ public struct RepeatedWordRule: ConfigurableRule {
             while i < s.count {
                 // A repeat starts with a Han character: most scalars are turned away before the three lengths.
                 guard s[i].isHan else { i += 1; continue }
+                // Nor can one start where none of the next four scalars (within reach of a repeat) is the same.
+                let u = s[i], room = (s.count - i) / 2
+                guard (room >= 1 && s[i + 1] == u) || (room >= 2 && s[i + 2] == u) || (room >= 3 && s[i + 3] == u)
+                        || (room >= 4 && s[i + 4] == u) else { i += 1; continue }
                 var matched = 0
                 for n in stride(from: 4, through: 1, by: -1) where i + 2 * n <= s.count && s[i] == s[i + n] && s[i].isHan {
                     let a = s[i..<(i + n)], b = s[(i + n)..<(i + 2 * n)]
@@ -93,6 +97,7 @@ public struct RepeatedWordRule: ConfigurableRule {
             // Where a subject may stand: the places of the scalars subjects begin with (我, 本), found in one pass,
             // rather than a search of the whole paragraph for each of the fifteen subjects.
             let starts = s.indices.filter { heads.contains(s[$0]) }
+            if starts.isEmpty { continue }
             /// The first place at or after `from` where `subject` stands and ends by `to` (`firstIndex(of:from:to:)`).
             func find(_ subject: [Unicode.Scalar], from: Int, to: Int = s.count) -> Int? {
                 starts.first { $0 >= from && $0 + subject.count <= to && s.has(subject, at: $0) }
