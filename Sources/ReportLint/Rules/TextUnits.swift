@@ -15,8 +15,12 @@ struct TextUnit {
 extension Report {
     /// Paragraphs in order, then table rows in order.
     var textUnits: [TextUnit] {
-        var units = paragraphs.indices.map { TextUnit(scalars: paragraphs[$0].scalars, paragraph: $0, line: nil,
-                                                      isHeading: paragraphs[$0].isHeading) }
+        var units: [TextUnit] = []
+        // Room for every unit at once: appending the table rows one by one grew the array several times.
+        units.reserveCapacity(paragraphs.count + tables.reduce(0) { $0 + $1.lines.count })
+        for (index, paragraph) in paragraphs.enumerated() {
+            units.append(TextUnit(scalars: paragraph.scalars, paragraph: index, line: nil, isHeading: paragraph.isHeading))
+        }
         for region in tables {
             for l in region.lines where l < lines.count {
                 units.append(TextUnit(scalars: lines[l], paragraph: nil, line: l, isHeading: false))

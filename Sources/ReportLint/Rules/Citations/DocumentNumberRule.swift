@@ -88,8 +88,11 @@ public struct DocumentNumberRule: Rule {
     /// Every 文号 in `s`: an issuer's code of Chinese characters, a year of four digits in brackets, a number.
     static func numbers(in s: [Unicode.Scalar]) -> [Number] {
         var result: [Number] = []
-        // A switch, not the Set: this is asked of every scalar of every report.
-        for i in s.indices where isOpening(s[i]) {
+        // From one opening bracket to the next, in a short loop of its own (most scalars are none); `isOpening` is a
+        // switch, not the Set: it is asked of every scalar of every report.
+        var from = 0
+        while let i = s[from...].firstIndex(where: { isOpening($0) }) {
+            from = i + 1
             var codeStart = i
             while codeStart > 0, i - codeStart < 12, s[codeStart - 1].isHan { codeStart -= 1 }
             guard i - codeStart >= 2 else { continue }

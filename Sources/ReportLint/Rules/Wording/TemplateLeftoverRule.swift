@@ -50,7 +50,9 @@ public struct TemplateLeftoverRule: Rule {
             let s = unit.scalars
             var i = 0
             while i < s.count {
-                guard Self.mayStart(s[i]) else { i += 1; continue }
+                // Straight to the next scalar a leftover may start with (a short loop of its own: most are none).
+                guard let start = s[i...].firstIndex(where: { Self.mayStart($0) }) else { break }
+                i = start
                 if let (end, finding) = leftover(s, at: i, unit: unit, report: report) {
                     findings.append(finding)
                     i = max(end, i + 1)
