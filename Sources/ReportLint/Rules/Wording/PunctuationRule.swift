@@ -77,10 +77,12 @@ public struct PunctuationRule: Rule {
                         fix: Fix(description: Localized(zh: "保留一个", en: "keep one"), replacement: String(s[i - 1]))))
                 }
             }
-            findings += unbalanced(p, report, open: "《", close: "》")
-            findings += unbalanced(p, report, open: "（", close: "）")
-            findings += unbalanced(p, report, open: "“", close: "”")
-            findings += straightQuotes(p)
+            // Appended only when there is something: appending an empty array costs as much as a finding.
+            for (open, close) in Self.pairs {
+                if let unmatched = unbalanced(p, report, open: open, close: close) { findings.append(unmatched) }
+            }
+            let quoted = straightQuotes(p)
+            if !quoted.isEmpty { findings += quoted }
         }
         return findings
     }
@@ -125,7 +127,7 @@ public struct PunctuationRule: Rule {
     /// The first unmatched opening or closing mark of a pair in a paragraph. A pair that a line wrap split between
     /// this paragraph and the lines next to it — a PDF line or a table cell that wrapped (“（地址：…” closing on the
     /// next line, “（本列数据…，” closing in a header cell below), an OCR break inside a quotation — is balanced.
-    private func unbalanced(_ p: Paragraph, _ report: Report, open: Unicode.Scalar, close: Unicode.Scalar) -> [Finding] {
+    private func unbalanced(_ p: Paragraph, _ report: Report, open: Unicode.Scalar, close: Unicode.Scalar) -> Finding? {
         var stack: [Int] = []
         var openedBefore = false
         for (i, u) in p.scalars.enumerated() {
@@ -135,17 +137,20 @@ public struct PunctuationRule: Rule {
                         openedBefore = true
                         continue
                     }
-                    return [finding(p, i, Localized(zh: "“\(close)”没有对应的“\(open)”", en: "'\(close)' without a matching '\(open)'"))]
+                    return finding(p, i, Localized(zh: "“\(close)”没有对应的“\(open)”", en: "'\(close)' without a matching '\(open)'"))
                 }
                 stack.removeLast()
             }
         }
-        guard let first = stack.first else { return [] }
+        guard let first = stack.first else { return nil }
         let ends = p.scalars.last { !$0.isBlank }
         if let ends, !ends.endsSentence, let last = p.pieces.last,
-           closesLater(report, after: last.line, depth: stack.count, open: open, close: close) { return [] }
-        return [finding(p, first, Localized(zh: "“\(open)”没有对应的“\(close)”", en: "'\(open)' without a matching '\(close)'"))]
+           closesLater(report, after: last.line, depth: stack.count, open: open, close: close) { return nil }
+        return finding(p, first, Localized(zh: "“\(open)”没有对应的“\(close)”", en: "'\(open)' without a matching '\(close)'"))
     }
+
+    /// The pairs whose marks must match, in the order their findings are listed.
+    static let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("《", "》"), ("（", "）"), ("“", "”")]
 
     /// How many lines a wrapped pair may span.
     static let wrapLines = 8

@@ -60,7 +60,11 @@ public struct DateFormatRule: Rule {
                 }
                 findings.append(Finding(span: span, message: message, severity: severity))
             }
-            if let year = report.year?.value { findings += bareYears(unit, year: year, report: report, units: units) }
+            if let year = report.year?.value {
+                // Appended only when there is something: appending an empty array costs as much as a finding.
+                let bare = bareYears(unit, year: year, report: report, units: units)
+                if !bare.isEmpty { findings += bare }
+            }
         }
         return findings
     }
