@@ -81,8 +81,11 @@ public struct DateFormatRule: Rule {
         var findings: [Finding] = []
         var i = 0
         while i + 4 < s.count {
+            // Straight to the next digit that may open a year (a short loop of its own: most scalars are none).
+            guard let digit = s[i..<(s.count - 4)].firstIndex(where: { $0.isDigitLike }) else { break }
+            i = digit
             defer { i += 1 }
-            guard s[i].isDigitLike, i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
+            guard i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
             guard DateReader.runEnd(s, i) - i == 4 else { continue }
             let (d, end) = DateReader.digits(s, i)
             guard d.count == 4, end < s.count, abs(DateReader.number(d[...]) - year) <= 1 else { continue }
