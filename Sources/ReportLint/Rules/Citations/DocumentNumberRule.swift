@@ -91,7 +91,7 @@ public struct DocumentNumberRule: Rule {
         // From one opening bracket to the next, in a short loop of its own (most scalars are none); `isOpening` is a
         // switch, not the Set: it is asked of every scalar of every report.
         var from = 0
-        while let i = s[from...].firstIndex(where: { isOpening($0) }) {
+        while let i = s.firstIndex(from: from, where: { isOpening($0) }) {
             from = i + 1
             var codeStart = i
             while codeStart > 0, i - codeStart < 12, s[codeStart - 1].isHan { codeStart -= 1 }

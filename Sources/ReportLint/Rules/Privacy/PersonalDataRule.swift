@@ -38,7 +38,7 @@ public struct PersonalDataRule: Rule {
             var i = 0
             while i < s.count {
                 // Straight to the next digit (a short loop of its own: most scalars are none).
-                guard let digit = s[i...].firstIndex(where: { $0.isDigitLike }) else { break }
+                guard let digit = s.firstIndex(from: i, where: { $0.isDigitLike }) else { break }
                 i = digit
                 guard i == 0 || !Self.joins(s[i - 1]) else { i += 1; continue }
                 // The run of digits decides what may stand here: 17–18 digits an identity number, 11 or 3 a mobile one.

@@ -51,7 +51,7 @@ public struct TemplateLeftoverRule: Rule {
             var i = 0
             while i < s.count {
                 // Straight to the next scalar a leftover may start with (a short loop of its own: most are none).
-                guard let start = s[i...].firstIndex(where: { Self.mayStart($0) }) else { break }
+                guard let start = s.firstIndex(from: i, where: { Self.mayStart($0) }) else { break }
                 i = start
                 if let (end, finding) = leftover(s, at: i, unit: unit, report: report) {
                     findings.append(finding)
