@@ -5,6 +5,11 @@ struct PackPhrases: Sendable {
     let carryMarkers, futureMarkers, statVerbs, periodMarkers: [[Unicode.Scalar]]
     /// `repeatedWordAllow` as a set.
     let repeatedWordAllow: Set<String>
+    /// `repeatedCharacters` of one scalar each, as a set; `repeatedWordBoundaries` as scalars; the scalars
+    /// `subjects` begin with (`repeated-word` asks these of every report).
+    let repeatedCharacters: Set<Unicode.Scalar>
+    let repeatedWordBoundaries: [[Unicode.Scalar]]
+    let subjectHeads: [Unicode.Scalar]
     /// `tableFigures` in the form `ProseTableFigures` searches it.
     let tableFigures: FigurePhraseScalars
     /// `subjects` and `periodMarkers` as `duplicate-content` compares text.
@@ -22,6 +27,9 @@ struct PackPhrases: Sendable {
         statVerbs = pack.statVerbs.map(\.scalars)
         periodMarkers = pack.periodMarkers.map(\.scalars)
         repeatedWordAllow = Set(pack.repeatedWordAllow)
+        repeatedCharacters = Set(pack.repeatedCharacters.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        repeatedWordBoundaries = pack.repeatedWordBoundaries.map(\.scalars)
+        subjectHeads = Array(Set(subjects.compactMap(\.first)))
         tableFigures = FigurePhraseScalars(pack.tableFigures)
         comparableSubjects = ComparablePhrases(pack.subjects)
         comparablePeriodMarkers = ComparablePhrases(pack.periodMarkers)

@@ -15,8 +15,12 @@ struct TextUnit {
 extension Report {
     /// Paragraphs in order, then table rows in order.
     var textUnits: [TextUnit] {
-        var units = paragraphs.indices.map { TextUnit(scalars: paragraphs[$0].scalars, paragraph: $0, line: nil,
-                                                      isHeading: paragraphs[$0].isHeading) }
+        var units: [TextUnit] = []
+        // Room for every unit at once: appending the table rows one by one grew the array several times.
+        units.reserveCapacity(paragraphs.count + tables.reduce(0) { $0 + $1.lines.count })
+        for (index, paragraph) in paragraphs.enumerated() {
+            units.append(TextUnit(scalars: paragraph.scalars, paragraph: index, line: nil, isHeading: paragraph.isHeading))
+        }
         for region in tables {
             for l in region.lines where l < lines.count {
                 units.append(TextUnit(scalars: lines[l], paragraph: nil, line: l, isHeading: false))
@@ -29,5 +33,21 @@ extension Report {
     func span(_ unit: TextUnit, _ start: Int, _ end: Int) -> TextSpan {
         if let p = unit.paragraph { return paragraphs[p].span(start, end) }
         return TextSpan(line: unit.line ?? 0, start: start, end: end)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The first index at or after `from` whose scalar `isMatch` accepts: a plain loop over the array's storage.
+    /// The scanning rules ask it of every scalar of every report, and `self[from...].firstIndex(where:)` checked
+    /// the slice's bounds at every step, half the loop's work.
+    func firstIndex(from: Int, where isMatch: (Unicode.Scalar) -> Bool) -> Int? {
+        withUnsafeBufferPointer { buffer in
+            var i = Swift.max(from, 0)
+            while i < buffer.count {
+                if isMatch(buffer[i]) { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 }

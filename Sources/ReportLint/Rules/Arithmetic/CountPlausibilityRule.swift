@@ -111,7 +111,9 @@ public struct CountPlausibilityRule: Rule {
         }
         guard let grid = table.grid else { return table.cells.filter { isSuspect($0.value) }.map { ($0.key, $0.value) } }
         return grid.positions.compactMap { i in
-            guard grid.kinds[i] == .number, let value = grid[i], isSuspect(value) else { return nil }
+            // The figure is judged before the cell is made a value (with its unit's String): most cells are fine.
+            let v = grid.numbers[i]
+            guard grid.kinds[i] == .number, v < 0 || v != v.rounded(), let value = grid[i], isSuspect(value) else { return nil }
             return (grid.key(i), value)
         }
     }

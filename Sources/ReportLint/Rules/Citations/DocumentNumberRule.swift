@@ -88,19 +88,23 @@ public struct DocumentNumberRule: Rule {
     /// Every 文号 in `s`: an issuer's code of Chinese characters, a year of four digits in brackets, a number.
     static func numbers(in s: [Unicode.Scalar]) -> [Number] {
         var result: [Number] = []
-        // A switch, not the Set: this is asked of every scalar of every report.
-        for i in s.indices where isOpening(s[i]) {
+        // From one opening bracket to the next, in a short loop of its own (most scalars are none); `isOpening` is a
+        // switch, not the Set: it is asked of every scalar of every report.
+        var from = 0
+        while let i = s.firstIndex(from: from, where: { isOpening($0) }) {
+            from = i + 1
             var codeStart = i
             while codeStart > 0, i - codeStart < 12, s[codeStart - 1].isHan { codeStart -= 1 }
             guard i - codeStart >= 2 else { continue }
-            var problems: [Localized] = []
-            if s[i] != "〔" {
-                problems.append(Localized(zh: "年份应用六角括号“〔〕”而非“\(s[i])”", en: "the year belongs in 〔〕, not \(s[i])"))
-            }
             var j = PeriodReader.skipBlanks(s, i + 1)
             var year = 0, digits = 0
             while j < s.count, let d = s[j].digitValue { year = year * 10 + d; digits += 1; j += 1 }
             guard digits == 4, (1980...2099).contains(year) else { continue }
+            // Only once a year stands in the brackets: most brackets after a name (“（一）”, asides) are no 文号.
+            var problems: [Localized] = []
+            if s[i] != "〔" {
+                problems.append(Localized(zh: "年份应用六角括号“〔〕”而非“\(s[i])”", en: "the year belongs in 〔〕, not \(s[i])"))
+            }
             let beforeClose = j
             j = PeriodReader.skipBlanks(s, j)
             guard j < s.count, closing.contains(s[j]) else { continue }

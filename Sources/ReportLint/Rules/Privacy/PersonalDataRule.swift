@@ -37,7 +37,10 @@ public struct PersonalDataRule: Rule {
             let s = unit.scalars
             var i = 0
             while i < s.count {
-                guard s[i].isDigitLike, i == 0 || !Self.joins(s[i - 1]) else { i += 1; continue }
+                // Straight to the next digit (a short loop of its own: most scalars are none).
+                guard let digit = s.firstIndex(from: i, where: { $0.isDigitLike }) else { break }
+                i = digit
+                guard i == 0 || !Self.joins(s[i - 1]) else { i += 1; continue }
                 // The run of digits decides what may stand here: 17–18 digits an identity number, 11 or 3 a mobile one.
                 var run = i
                 while run < s.count, s[run].isDigitLike { run += 1 }

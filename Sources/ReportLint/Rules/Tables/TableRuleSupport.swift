@@ -3,7 +3,13 @@ extension StatutoryTableDefinition {
     /// “表三”.
     var shortTitle: String { String(title.prefix { $0 != " " }) }
     /// “Table 3”.
-    var shortTitleEn: String { titleEn.components(separatedBy: " (").first ?? titleEn }
+    var shortTitleEn: String {
+        // What comes before the first “ (”, found on scalars: Foundation's `components(separatedBy:)` cost tens of
+        // thousands of instructions a call, and every identity message names the table twice.
+        let s = titleEn.scalars
+        return s.firstIndex(of: Self.qualifierOpening).map { Array(s[..<$0]).string } ?? titleEn
+    }
+    private static let qualifierOpening: [Unicode.Scalar] = [" ", "("]
 
     /// “（一）予以公开”; a row under a group label with the group's number: “（三）1.属于国家秘密”.
     func rowName(_ key: String) -> Localized {

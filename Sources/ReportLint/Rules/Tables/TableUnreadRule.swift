@@ -68,6 +68,8 @@ public struct TableUnreadRule: Rule {
                 for k in checks.indices where checks[k].identity.table == table.kind {
                     own += 1
                     _ = checks[k].failures(in: table, layout: layout, checked: &checked)
+                    // One identity checked is enough to call the table read: the rest need not be evaluated.
+                    if checked > 0 { break }
                 }
                 guard own > 0, checked == 0 else { continue }
                 reason = .identitiesUnchecked

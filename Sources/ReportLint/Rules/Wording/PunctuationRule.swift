@@ -37,9 +37,27 @@ public struct PunctuationRule: Rule {
             RuleCorrection("深化\"放管服\"改革，优化营商环境。", "深化“放管服”改革，优化营商环境。", year: 2021),
         ])
 
-    static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"]
-    /// Full-width marks only (no Han character is one: checked first, it spares a hash per character).
-    static let doubled: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？"]
+    /// The full-width form of a half-width mark (switches, not a dictionary and a set: asked of every scalar).
+    static func fullWidth(_ u: Unicode.Scalar) -> String? {
+        switch u {
+        case ",": "，"
+        case ";": "；"
+        case ":": "："
+        case "?": "？"
+        case "!": "！"
+        case ".": "。"
+        case "(": "（"
+        case ")": "）"
+        default: nil
+        }
+    }
+    /// Full-width marks only (no Han character is one: checked first).
+    static func isDoubled(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", "。", "、", "；", "：", "！", "？": true
+        default: false
+        }
+    }
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -47,20 +65,24 @@ public struct PunctuationRule: Rule {
             let s = p.scalars
             for i in s.indices {
                 let u = s[i]
-                if u.value < 0x80, let full = Self.halfWidth[u], isInChineseText(s, i) {
+                if u.value < 0x80, let full = Self.fullWidth(u), isInChineseText(s, i) {
                     findings.append(Finding(span: p.span(i, i + 1), message: Localized(
                         zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
                         fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
                 }
-                if i > 0, u.value >= 0x3000, !u.isHan, Self.doubled.contains(u), Self.doubled.contains(s[i - 1]), i < 2 || !Self.doubled.contains(s[i - 2]) {
+                if i > 0, u.value >= 0x3000, !u.isHan, Self.isDoubled(u), Self.isDoubled(s[i - 1]), i < 2 || !Self.isDoubled(s[i - 2]) {
                     let pair = String(s[i - 1]) + String(u)
                     findings.append(Finding(span: p.span(i - 1, i + 1), message: Localized(
                         zh: "标点重复“\(pair)”", en: "doubled punctuation '\(pair)'"),
                         fix: Fix(description: Localized(zh: "保留一个", en: "keep one"), replacement: String(s[i - 1]))))
                 }
             }
-            findings += unbalanced(p, report, open: "《", close: "》") + unbalanced(p, report, open: "（", close: "）")
-                + unbalanced(p, report, open: "“", close: "”") + straightQuotes(p)
+            // Appended only when there is something: appending an empty array costs as much as a finding.
+            for (open, close) in Self.pairs {
+                if let unmatched = unbalanced(p, report, open: open, close: close) { findings.append(unmatched) }
+            }
+            let quoted = straightQuotes(p)
+            if !quoted.isEmpty { findings += quoted }
         }
         return findings
     }
@@ -105,7 +127,7 @@ public struct PunctuationRule: Rule {
     /// The first unmatched opening or closing mark of a pair in a paragraph. A pair that a line wrap split between
     /// this paragraph and the lines next to it — a PDF line or a table cell that wrapped (“（地址：…” closing on the
     /// next line, “（本列数据…，” closing in a header cell below), an OCR break inside a quotation — is balanced.
-    private func unbalanced(_ p: Paragraph, _ report: Report, open: Unicode.Scalar, close: Unicode.Scalar) -> [Finding] {
+    private func unbalanced(_ p: Paragraph, _ report: Report, open: Unicode.Scalar, close: Unicode.Scalar) -> Finding? {
         var stack: [Int] = []
         var openedBefore = false
         for (i, u) in p.scalars.enumerated() {
@@ -115,17 +137,20 @@ public struct PunctuationRule: Rule {
                         openedBefore = true
                         continue
                     }
-                    return [finding(p, i, Localized(zh: "“\(close)”没有对应的“\(open)”", en: "'\(close)' without a matching '\(open)'"))]
+                    return finding(p, i, Localized(zh: "“\(close)”没有对应的“\(open)”", en: "'\(close)' without a matching '\(open)'"))
                 }
                 stack.removeLast()
             }
         }
-        guard let first = stack.first else { return [] }
+        guard let first = stack.first else { return nil }
         let ends = p.scalars.last { !$0.isBlank }
         if let ends, !ends.endsSentence, let last = p.pieces.last,
-           closesLater(report, after: last.line, depth: stack.count, open: open, close: close) { return [] }
-        return [finding(p, first, Localized(zh: "“\(open)”没有对应的“\(close)”", en: "'\(open)' without a matching '\(close)'"))]
+           closesLater(report, after: last.line, depth: stack.count, open: open, close: close) { return nil }
+        return finding(p, first, Localized(zh: "“\(open)”没有对应的“\(close)”", en: "'\(open)' without a matching '\(close)'"))
     }
+
+    /// The pairs whose marks must match, in the order their findings are listed.
+    static let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("《", "》"), ("（", "）"), ("“", "”")]
 
     /// How many lines a wrapped pair may span.
     static let wrapLines = 8

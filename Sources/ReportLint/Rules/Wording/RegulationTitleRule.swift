@@ -41,6 +41,8 @@ public struct RegulationTitleRule: Rule {
         ])
 
     private static let currentDecreeNumber = "711号".scalars
+    /// Searched for in every paragraph: made once, not for each.
+    private static let council = "国务院".scalars, regulations = "条例".scalars
 
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         let names = context.pack.regulation
@@ -101,7 +103,7 @@ public struct RegulationTitleRule: Rule {
     /// 国令第711号, the form official sites use, is right.
     func decreeForms(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
-        let council = "国务院".scalars
+        let council = Self.council, marker = Self.regulations
         for p in report.paragraphs {
             let s = p.scalars
             var from = 0
@@ -127,12 +129,11 @@ public struct RegulationTitleRule: Rule {
                     fix: Fix(description: Localized(zh: "改为“\(correct)”", en: "replace with \(correct)"), replacement: correct)))
             }
             // “条例2019版”, “条例（2019年版）”: the 2019 text is the 2019 revision (国务院令第711号), not an edition.
-            let marker = "条例".scalars
             from = 0
             while let at = s.firstIndex(of: marker, from: from) {
                 from = at + 1
                 var j = at + marker.count
-                while j < s.count, ["》", "（", "(", " "].contains(s[j]) { j += 1 }
+                while j < s.count, s[j] == "》" || s[j] == "（" || s[j] == "(" || s[j] == " " { j += 1 }
                 let year = j
                 while j < s.count, s[j].isDigitLike { j += 1 }
                 guard j - year == 4 else { continue }

@@ -53,11 +53,13 @@ public struct RepeatedWordRule: ConfigurableRule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let phrases = context.knowledge.phrases
-        let allow = phrases.repeatedWordAllow + context.options(Self.self).allow.flatMap { [$0, $0 + $0] }
+        let configured = context.options(Self.self).allow
+        let allow = configured.isEmpty ? phrases.repeatedWordAllow
+            : phrases.repeatedWordAllow.union(configured.flatMap { [$0, $0 + $0] })
         let subjects = phrases.subjects
-        let heads = Array(Set(subjects.compactMap(\.first)))
-        let characters = Set(context.pack.repeatedCharacters.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
-        let boundaries = context.pack.repeatedWordBoundaries.map(\.scalars)
+        let heads = phrases.subjectHeads
+        let characters = phrases.repeatedCharacters
+        let boundaries = phrases.repeatedWordBoundaries
         var fragments: Set<Int>?  // worked out when the first repeat is found: most reports have none
         for p in report.paragraphs {
             let s = p.scalars
@@ -67,6 +69,10 @@ public struct RepeatedWordRule: ConfigurableRule {
             while i < s.count {
                 // A repeat starts with a Han character: most scalars are turned away before the three lengths.
                 guard s[i].isHan else { i += 1; continue }
+                // Nor can one start where none of the next four scalars (within reach of a repeat) is the same.
+                let u = s[i], room = (s.count - i) / 2
+                guard (room >= 1 && s[i + 1] == u) || (room >= 2 && s[i + 2] == u) || (room >= 3 && s[i + 3] == u)
+                        || (room >= 4 && s[i + 4] == u) else { i += 1; continue }
                 var matched = 0
                 for n in stride(from: 4, through: 1, by: -1) where i + 2 * n <= s.count && s[i] == s[i + n] && s[i].isHan {
                     let a = s[i..<(i + n)], b = s[(i + n)..<(i + 2 * n)]
@@ -91,6 +97,7 @@ public struct RepeatedWordRule: ConfigurableRule {
             // Where a subject may stand: the places of the scalars subjects begin with (我, 本), found in one pass,
             // rather than a search of the whole paragraph for each of the fifteen subjects.
             let starts = s.indices.filter { heads.contains(s[$0]) }
+            if starts.isEmpty { continue }
             /// The first place at or after `from` where `subject` stands and ends by `to` (`firstIndex(of:from:to:)`).
             func find(_ subject: [Unicode.Scalar], from: Int, to: Int = s.count) -> Int? {
                 starts.first { $0 >= from && $0 + subject.count <= to && s.has(subject, at: $0) }

@@ -39,6 +39,8 @@ public struct TemplateLeftoverRule: Rule {
     /// Notes printed in the official table itself: kept by many reports, reported as a note only.
     static let tableNotes = ["设区的市、自治州人民政府应提供相关数据"]
     static let placeholderStarts = Set((bracketed + tableNotes).compactMap(\.unicodeScalars.first))
+    /// Made once: a set literal inside `leftover` was built anew for every bracket of every report.
+    static let closingBrackets: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
     static let emptySlots = ["为至", "自至", "从至"].map(\.scalars)
     static let yearSlotOpeners = ["截至", "截止", "自", "从", "至"].map(\.scalars)
 
@@ -48,7 +50,9 @@ public struct TemplateLeftoverRule: Rule {
             let s = unit.scalars
             var i = 0
             while i < s.count {
-                guard Self.mayStart(s[i]) else { i += 1; continue }
+                // Straight to the next scalar a leftover may start with (a short loop of its own: most are none).
+                guard let start = s.firstIndex(from: i, where: { Self.mayStart($0) }) else { break }
+                i = start
                 if let (end, finding) = leftover(s, at: i, unit: unit, report: report) {
                     findings.append(finding)
                     i = max(end, i + 1)
@@ -74,11 +78,10 @@ public struct TemplateLeftoverRule: Rule {
         }
         let u = s[i]
         if u == "（" || u == "(" || u == "【" || u == "[" {
-            let close: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
             // The first scalar inside tells a placeholder or note from the many asides a report has: no String otherwise.
             let first = PeriodReader.skipBlanks(s, i + 1)
             guard first < s.count, Self.placeholderStarts.contains(s[first]),
-                  let end = s[(i + 1)...].prefix(40).firstIndex(where: { close.contains($0) }) else { return nil }
+                  let end = s[(i + 1)...].prefix(40).firstIndex(where: { Self.closingBrackets.contains($0) }) else { return nil }
             let inner = s[(i + 1)..<end].string.withoutBlanks
             if Self.tableNotes.contains(where: { inner.contains($0) }) {
                 // In the table: a table row, a cell of a table PDF text broke into lines (“规章(…) |”), the 规章 row label.

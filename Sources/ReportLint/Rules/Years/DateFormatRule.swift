@@ -39,7 +39,10 @@ public struct DateFormatRule: Rule {
         let period = report.statisticsPeriod.map { [$0.startSpan, $0.endSpan] } ?? []
         let units = context.pack.countUnits + context.pack.amountUnits
         for unit in report.textUnits {
-            for r in DateReader.defects(in: unit.scalars) {
+            // Every defect `DateReader` reads ends at or stands before 年, 月, 日 or 号: a unit without them (most table
+            // rows, each cell a run of digits it would try) has none.
+            let mayHoldDate = unit.scalars.contains { $0 == "年" || $0 == "月" || $0 == "日" || $0 == "号" }
+            for r in mayHoldDate ? DateReader.defects(in: unit.scalars) : [] {
                 let span = report.span(unit, r.start, r.end)
                 if period.contains(where: { $0.line == span.line && $0.start <= span.start && span.start < $0.end }) { continue }
                 let written = unit.scalars[r.start..<r.end].string
@@ -60,7 +63,11 @@ public struct DateFormatRule: Rule {
                 }
                 findings.append(Finding(span: span, message: message, severity: severity))
             }
-            if let year = report.year?.value { findings += bareYears(unit, year: year, report: report, units: units) }
+            if let year = report.year?.value {
+                // Appended only when there is something: appending an empty array costs as much as a finding.
+                let bare = bareYears(unit, year: year, report: report, units: units)
+                if !bare.isEmpty { findings += bare }
+            }
         }
         return findings
     }
@@ -77,8 +84,11 @@ public struct DateFormatRule: Rule {
         var findings: [Finding] = []
         var i = 0
         while i + 4 < s.count {
+            // Straight to the next digit that may open a year (a short loop of its own: most scalars are none).
+            guard let digit = s[i..<(s.count - 4)].firstIndex(where: { $0.isDigitLike }) else { break }
+            i = digit
             defer { i += 1 }
-            guard s[i].isDigitLike, i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
+            guard i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
             guard DateReader.runEnd(s, i) - i == 4 else { continue }
             let (d, end) = DateReader.digits(s, i)
             guard d.count == 4, end < s.count, abs(DateReader.number(d[...]) - year) <= 1 else { continue }

@@ -14,7 +14,15 @@ enum ReportYearPlans {
 
     static func findings(_ report: Report, year: Int, knowledge: Knowledge) -> [Finding] {
         let problems = knowledge.pack.eras.values.flatMap(\.sections).filter { $0.key == "problems" }
-        let isProblems = { (title: String?) in title.map { t in problems.contains { $0.matches(t.withoutBlanks) } } ?? false }
+        // Asked for every report-year figure: answered once per section title.
+        var answers: [String: Bool] = [:]
+        func isProblems(_ title: String?) -> Bool {
+            guard let title else { return false }
+            if let known = answers[title] { return known }
+            let answer = problems.contains { $0.matches(title.withoutBlanks) }
+            answers[title] = answer
+            return answer
+        }
         let plainFuture = knowledge.phrases.futureMarkers.filter { $0 != ["将"] }
         let will: [Unicode.Scalar] = ["将"]
         var findings: [Finding] = []

@@ -59,7 +59,11 @@ public struct YearMismatchRule: Rule {
                 en: "the statistics period is in \(periodYear), but the title's report year is \(year)")))
         }
 
-        let figuresByParagraph = Dictionary(grouping: report.figures, by: \.paragraph)
+        // Only the paragraphs with a year other than the report's are looked at: most have none, and grouping every
+        // figure of the report by paragraph cost more than the check itself.
+        let otherYears = Set(report.figures.lazy.filter { $0.kind == .year && Int($0.value) != year }.map(\.paragraph))
+        let figuresByParagraph = otherYears.isEmpty ? [:]
+            : Dictionary(grouping: report.figures.filter { otherYears.contains($0.paragraph) }, by: \.paragraph)
         for (index, figures) in figuresByParagraph {
             let s = report.paragraphs[index].scalars
             let sorted = figures.sorted { $0.start < $1.start }
