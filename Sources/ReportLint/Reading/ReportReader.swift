@@ -202,6 +202,8 @@ public struct ReportReader: Sendable {
             hasDigit = hasDigit || digit
             if !digit && !isFooterDash(u) { dashFrame = false }
             if !digit && u != "第" && u != "页" && u != "共" { pageFrame = false }
+            // Neither frame left (a word, most lines at their first scalar), or too long: no footer.
+            if !dashFrame && !pageFrame || count > 12 { return false }
         }
         guard count > 0, count <= 12, hasDigit else { return false }
         if dashFrame, isFooterDash(first), isFooterDash(last) { return true }

@@ -184,6 +184,19 @@ extension String {
     /// texts as Characters (canonical equivalence, grapheme clusters) is comparing their bytes.
     var isPlainText: Bool { unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
 
+    /// `hasPrefix` answered on the bytes when both texts are plain (`isPlainText`): `hasPrefix` compares
+    /// Characters, at a thousand instructions a call, and between plain texts that is a comparison of bytes.
+    func hasPlainPrefix(_ prefix: String) -> Bool {
+        isPlainText && prefix.isPlainText ? utf8.starts(with: prefix.utf8) : hasPrefix(prefix)
+    }
+
+    /// `hasSuffix`, on the bytes when both texts are plain (see `hasPlainPrefix`).
+    func hasPlainSuffix(_ suffix: String) -> Bool {
+        guard isPlainText && suffix.isPlainText else { return hasSuffix(suffix) }
+        let u = utf8, v = suffix.utf8
+        return u.count >= v.count && u.dropFirst(u.count - v.count).elementsEqual(v)
+    }
+
     /// Trimmed of white space including the ideographic space.
     var trimmedBlanks: String {
         let s = unicodeScalars

@@ -66,17 +66,20 @@ struct TableIdentityCheck: Sendable {
         if let layouts = identity.layouts, !layouts.contains(where: { $0 == layout }) { return [] }
         let (total, parts) = sides[layout.map { 1 + Era.allCases.firstIndex(of: $0)! } ?? 0]
         let cells = Cells(table: table, labels: labels)
+        // The sides' numbers and keys read in place by the closures below: a side chosen as a whole
+        // (`side == 0 ? total : parts`) copied its two arrays for every cell.
+        let totalIndices = total.indices, partIndices = parts.indices
+        let totalKeys = total.keys, partKeys = parts.keys
         var result: [Instance] = []
         switch identity.per {
         case .column:
             for (j, column) in labels.columnKeys.enumerated() {
                 let c = labels.columnCanon[j]
-                let instance = evaluate(column, total.keys.count, parts.keys.count, checked: &checked, kind: { side, k in
-                    let s = side == 0 ? total : parts
-                    return cells.kind(s.keys[k], s.indices[k], column, c)
+                let instance = evaluate(column, totalKeys.count, partKeys.count, checked: &checked, kind: { side, k in
+                    cells.kind(side == 0 ? totalIndices[k] : partIndices[k], c) { CellKey(row: side == 0 ? totalKeys[k] : partKeys[k], column: column) }
                 }, cell: { side, k in
-                    let s = side == 0 ? total : parts
-                    return (CellKey(row: s.keys[k], column: column), cells.value(s.keys[k], s.indices[k], column, c)!)
+                    let key = CellKey(row: side == 0 ? totalKeys[k] : partKeys[k], column: column)
+                    return (key, cells.value(side == 0 ? totalIndices[k] : partIndices[k], c, key)!)
                 })
                 if let instance { result.append(instance) }
             }
@@ -87,12 +90,11 @@ struct TableIdentityCheck: Sendable {
                 scopes = Side(keys: present.map { labels.rowKeys[$0] }, indices: present.map { labels.rowCanon[$0] })
             }
             for (row, r) in zip(scopes.keys, scopes.indices) {
-                let instance = evaluate(row, total.keys.count, parts.keys.count, checked: &checked, kind: { side, k in
-                    let s = side == 0 ? total : parts
-                    return cells.kind(row, r, s.keys[k], s.indices[k])
+                let instance = evaluate(row, totalKeys.count, partKeys.count, checked: &checked, kind: { side, k in
+                    cells.kind(r, side == 0 ? totalIndices[k] : partIndices[k]) { CellKey(row: row, column: side == 0 ? totalKeys[k] : partKeys[k]) }
                 }, cell: { side, k in
-                    let s = side == 0 ? total : parts
-                    return (CellKey(row: row, column: s.keys[k]), cells.value(row, r, s.keys[k], s.indices[k])!)
+                    let key = CellKey(row: row, column: side == 0 ? totalKeys[k] : partKeys[k])
+                    return (key, cells.value(r, side == 0 ? totalIndices[k] : partIndices[k], key)!)
                 })
                 if let instance { result.append(instance) }
             }
@@ -101,30 +103,30 @@ struct TableIdentityCheck: Sendable {
     }
 
     /// A table's cells as the check reads them: from the reader's grid when it was built with these labels,
-    /// else by key.
+    /// else by key (the key made only then). The table itself is not kept: copying it retained every field.
     private struct Cells {
-        let table: StatutoryTable
-        let labels: TableLabels
         let grid: CellGrid?
+        let keyed: [CellKey: TableValue]
+        let labels: TableLabels
         let rowKeys: Set<String>?
 
         init(table: StatutoryTable, labels: TableLabels) {
-            self.table = table
             self.labels = labels
             grid = table.grid.flatMap { $0.labels === labels ? $0 : nil }
+            keyed = grid == nil ? table.cells : [:]
             rowKeys = grid == nil ? table.rowKeys : nil
         }
 
-        func value(_ row: String, _ r: Int?, _ column: String, _ c: Int?) -> TableValue? {
-            guard let grid else { return table.cells[CellKey(row: row, column: column)] }
+        func value(_ r: Int?, _ c: Int?, _ key: CellKey) -> TableValue? {
+            guard let grid else { return keyed[key] }
             guard let r, let c else { return nil }
             return grid[r, c]
         }
 
         /// What the cell is, and its figure: from the grid without copying the cell.
-        func kind(_ row: String, _ r: Int?, _ column: String, _ c: Int?) -> (CellGrid.Kind, Double) {
+        func kind(_ r: Int?, _ c: Int?, _ key: () -> CellKey) -> (CellGrid.Kind, Double) {
             guard let grid else {
-                switch table.cells[CellKey(row: row, column: column)] {
+                switch keyed[key()] {
                 case nil: return (.none, 0)
                 case .number(let v, _, _)?: return (.number, v)
                 case .notStated?: return (.notStated, 0)
