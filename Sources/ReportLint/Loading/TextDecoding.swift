@@ -62,6 +62,13 @@ public enum TextDecoding {
         while i < b.count {
             let c = b[i]
             if c >= 0x80 {
+                // Chinese text is mostly three-byte scalars under a lead whose second byte may be any continuation
+                // byte (not E0 or ED): decoded here without the general case's range checks.
+                if c >= 0xE1, c != 0xED, c <= 0xEF, i + 2 < b.count, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80,
+                   let u = Unicode.Scalar(UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)) {
+                    scratch[n] = u; n += 1; i += 3
+                    continue
+                }
                 guard let (u, length) = scalar(in: b, at: i) else { return nil }
                 scratch[n] = u; n += 1; i += length
                 continue

@@ -103,9 +103,12 @@ struct TableIdentityCheck: Sendable {
     }
 
     /// A table's cells as the check reads them: from the reader's grid when it was built with these labels,
-    /// else by key (the key made only then). The table itself is not kept: copying it retained every field.
+    /// else by key (the key made only then). The table itself is not kept (copying it retained every field), and
+    /// the grid's arrays are kept apart: binding the grid (`if let grid`) copied and retained them for every cell.
     private struct Cells {
         let grid: CellGrid?
+        let hasGrid: Bool
+        let kinds: [CellGrid.Kind], numbers: [Double], rowHasCells: [Bool], columnCount: Int
         let keyed: [CellKey: TableValue]
         let labels: TableLabels
         let rowKeys: Set<String>?
@@ -113,6 +116,11 @@ struct TableIdentityCheck: Sendable {
         init(table: StatutoryTable, labels: TableLabels) {
             self.labels = labels
             grid = table.grid.flatMap { $0.labels === labels ? $0 : nil }
+            hasGrid = grid != nil
+            kinds = grid?.kinds ?? []
+            numbers = grid?.numbers ?? []
+            rowHasCells = grid?.rowHasCells ?? []
+            columnCount = grid?.columnCount ?? 0
             keyed = grid == nil ? table.cells : [:]
             rowKeys = grid == nil ? table.rowKeys : nil
         }
@@ -125,7 +133,7 @@ struct TableIdentityCheck: Sendable {
 
         /// What the cell is, and its figure: from the grid without copying the cell.
         func kind(_ r: Int?, _ c: Int?, _ key: () -> CellKey) -> (CellGrid.Kind, Double) {
-            guard let grid else {
+            guard hasGrid else {
                 switch keyed[key()] {
                 case nil: return (.none, 0)
                 case .number(let v, _, _)?: return (.number, v)
@@ -134,12 +142,12 @@ struct TableIdentityCheck: Sendable {
                 }
             }
             guard let r, let c else { return (.none, 0) }
-            return (grid.kinds[r * grid.columnCount + c], grid.numbers[r * grid.columnCount + c])
+            return (kinds[r * columnCount + c], numbers[r * columnCount + c])
         }
 
         /// Whether a canonical row has a cell (`table.rowKeys.contains`).
         func hasCells(row r: Int) -> Bool {
-            if let grid { return grid.rowHasCells[r] }
+            if hasGrid { return rowHasCells[r] }
             return rowKeys!.contains(labels.rowKeys[r])
         }
     }
