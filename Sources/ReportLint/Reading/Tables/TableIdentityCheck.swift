@@ -75,6 +75,7 @@ struct TableIdentityCheck: Sendable {
         case .column:
             for (j, column) in labels.columnKeys.enumerated() {
                 let c = labels.columnCanon[j]
+                if cells.hasGrid, !cells.needsInstance(totalIndices, partIndices, checked: &checked, { $0 * cells.columnCount + c }) { continue }
                 let instance = evaluate(column, totalKeys.count, partKeys.count, checked: &checked, kind: { side, k in
                     cells.kind(side == 0 ? totalIndices[k] : partIndices[k], c) { CellKey(row: side == 0 ? totalKeys[k] : partKeys[k], column: column) }
                 }, cell: { side, k in
@@ -90,6 +91,10 @@ struct TableIdentityCheck: Sendable {
                 scopes = Side(keys: present.map { labels.rowKeys[$0] }, indices: present.map { labels.rowCanon[$0] })
             }
             for (row, r) in zip(scopes.keys, scopes.indices) {
+                if cells.hasGrid {
+                    guard let r else { continue }
+                    if !cells.needsInstance(totalIndices, partIndices, checked: &checked, { r * cells.columnCount + $0 }) { continue }
+                }
                 let instance = evaluate(row, totalKeys.count, partKeys.count, checked: &checked, kind: { side, k in
                     cells.kind(r, side == 0 ? totalIndices[k] : partIndices[k]) { CellKey(row: row, column: side == 0 ? totalKeys[k] : partKeys[k]) }
                 }, cell: { side, k in
@@ -143,6 +148,33 @@ struct TableIdentityCheck: Sendable {
             }
             guard let r, let c else { return (.none, 0) }
             return (kinds[r * columnCount + c], numbers[r * columnCount + c])
+        }
+
+        /// On the grid, whether an instance (its total and part cells at `position(index)`) is to be made by
+        /// `evaluate`: not when a cell is missing or unreadable, nor when it holds (counted in `checked`, as
+        /// `evaluate` counts it). The sums are read straight from the grid's arrays, in `evaluate`'s order, so
+        /// that the closures `evaluate` reads cells through are called only for the few instances to report.
+        func needsInstance(_ total: [Int?], _ parts: [Int?], checked: inout Int, _ position: (Int) -> Int) -> Bool {
+            guard !total.isEmpty, !parts.isEmpty, let t = sum(total, position), let p = sum(parts, position) else { return false }
+            if !t.blank && !p.blank && abs(t.value - p.value) < 1e-6 {
+                checked += 1
+                return false
+            }
+            return true
+        }
+
+        private func sum(_ indices: [Int?], _ position: (Int) -> Int) -> (value: Double, blank: Bool)? {
+            var value = 0.0, blank = false
+            for index in indices {
+                guard let index else { return nil }
+                let at = position(index)
+                switch kinds[at] {
+                case .none, .unreadable: return nil
+                case .notStated: blank = true
+                case .number: value += numbers[at]
+                }
+            }
+            return (value, blank)
         }
 
         /// Whether a canonical row has a cell (`table.rowKeys.contains`).
