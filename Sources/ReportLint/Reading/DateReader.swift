@@ -69,20 +69,23 @@ enum DateReader {
     /// Every defective date in `s`, in order.
     static func defects(in s: [Unicode.Scalar]) -> [Reading] {
         var found: [Reading] = []
-        var i = 0
-        while i < s.count {
-            // Most scalars start nothing: a digit run's first digit, or a scalar four before a 年, are tried.
-            if s[i].isDigitLike {
-                guard i == 0 || !s[i - 1].isDigitLike else { i += 1; continue }
-                // A run that no date mark follows (most figures) is passed whole without trying either reading.
-                let run = runEnd(s, i)
-                if mayStartDate(s, i, run), let r = garbledDate(s, at: i) ?? monthDay(s, at: i) { found.append(r); i = r.end; continue }
-                i = run
-                continue
-            } else if i + 4 < s.count, s[i + 4] == "年", let r = chineseYear(s, at: i) {
-                found.append(r); i = r.end; continue
+        // Every scalar of every text unit is looked at here: through a buffer pointer, without bounds checks.
+        s.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < u.count {
+                // Most scalars start nothing: a digit run's first digit, or a scalar four before a 年, are tried.
+                if u[i].isDigitLike {
+                    guard i == 0 || !u[i - 1].isDigitLike else { i += 1; continue }
+                    // A run that no date mark follows (most figures) is passed whole without trying either reading.
+                    let run = runEnd(s, i)
+                    if mayStartDate(s, i, run), let r = garbledDate(s, at: i) ?? monthDay(s, at: i) { found.append(r); i = r.end; continue }
+                    i = run
+                    continue
+                } else if i + 4 < u.count, u[i + 4] == "年", let r = chineseYear(s, at: i) {
+                    found.append(r); i = r.end; continue
+                }
+                i += 1
             }
-            i += 1
         }
         return found
     }
