@@ -62,6 +62,13 @@ public enum TextDecoding {
         while i < b.count {
             let c = b[i]
             if c >= 0x80 {
+                // Chinese text is mostly three-byte scalars under a lead whose second byte may be any continuation
+                // byte (not E0 or ED): decoded here without the general case's range checks.
+                if c >= 0xE1, c != 0xED, c <= 0xEF, i + 2 < b.count, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80,
+                   let u = Unicode.Scalar(UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)) {
+                    scratch[n] = u; n += 1; i += 3
+                    continue
+                }
                 guard let (u, length) = scalar(in: b, at: i) else { return nil }
                 scratch[n] = u; n += 1; i += length
                 continue
@@ -202,7 +209,13 @@ public enum TextDecoding {
         var controls = 0
         var i = 0
         while i < n {
-            if i + 8 <= n, !hasControlByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
+            if i + 8 <= n {
+                let flags = controlFlags(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
+                if flags == 0 { i += 8; continue }
+                // The lowest flag marks the first control byte (those above it may be false alarms): the bytes
+                // before it are passed at once, rather than one by one up to a line end in every line.
+                i += flags.trailingZeroBitCount / 8
+            }
             let b = bytes[i]
             i += 1
             if b >= 0x20 { continue }
@@ -215,8 +228,13 @@ public enum TextDecoding {
     /// Whether one of the eight bytes of `w` is below 0x20 (exact: the “has less than” bit trick). The scans of
     /// every file's bytes for control characters look at a word at a time, and text has few such bytes.
     @inline(__always)
-    static func hasControlByte(_ w: UInt64) -> Bool {
-        (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0
+    static func hasControlByte(_ w: UInt64) -> Bool { controlFlags(w) != 0 }
+
+    /// The high bit of each byte of `w` (little-endian) that may be below 0x20: none when no byte is, and the
+    /// lowest one set always at the first byte that is (a borrow only runs upwards from such a byte).
+    @inline(__always)
+    static func controlFlags(_ w: UInt64) -> UInt64 {
+        (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
     }
 
     /// Whether one of the eight bytes of `w` is NUL (exact).

@@ -12,13 +12,43 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
     public init?(_ name: String?) {
         guard let name, BodyReader.looksLikeBody(name.withoutBlanks) else { return nil }
         // Han characters and digits only: white space, brackets and stray letters (a “title:” left by a page) go.
-        var s = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.isHan || $0.isDigitLike }))
+        let kept = name.scalars.filter { $0.isHan || $0.isDigitLike }
+        // Plain text (`LabelText.isInert`: no compatibility ideograph) is normalised scalar by scalar; Foundation's
+        // replacement and the Character counts below cost as much as reading the rest of the report's title.
+        if kept.allSatisfy(LabelText.isInert) {
+            guard let key = Self.plainKey(kept) else { return nil }
+            self.key = key
+            return
+        }
+        var s = String(String.UnicodeScalarView(kept))
         s = s.replacingOccurrences(of: "人民政府", with: "政府")
         for suffix in ["街道办事处", "街道办"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count)) + "街道" }
         // “某镇政府” is the 镇; “某县政府办公室” stays an office of its own.
         if s.hasSuffix("政府"), s.count > 3 { s = String(s.dropLast(2)) }
         guard s.count >= 2 else { return nil }
         key = s
+    }
+
+    /// The key of a name of plain Han characters and digits, as `init` makes it from a String: between such
+    /// scalars Characters are scalars, and a String search matches where the scalars do.
+    private static func plainKey(_ u: [Unicode.Scalar]) -> String? {
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if u.has(Words.people, at: i) { s += Words.government; i += Words.people.count } else { s.append(u[i]); i += 1 }
+        }
+        for suffix in [Words.subdistrictOffice, Words.subdistrictOfficeShort] where s.has(suffix, at: s.count - suffix.count) {
+            s.removeLast(suffix.count)
+            s += Words.subdistrict
+        }
+        if s.has(Words.government, at: s.count - 2), s.count > 3 { s.removeLast(2) }
+        return s.count >= 2 ? s.string : nil
+    }
+
+    private enum Words {
+        static let people = "人民政府".scalars, government = "政府".scalars, subdistrict = "街道".scalars
+        static let subdistrictOffice = "街道办事处".scalars, subdistrictOfficeShort = "街道办".scalars
     }
 
     /// Place names end with one of these: the cut between a county and a town inside a name falls after one.

@@ -16,9 +16,9 @@ enum BodyReader {
     /// A name a body goes by: not a pronoun or a bare word (“政府”, “本机关”), and of a known level or kind.
     static func looksLikeBody(_ b: String) -> Bool {
         guard b.count >= 2, !["政府", "人民政府", "机关", "单位", "本机关"].contains(b),
-              !["本", "我", "该", "各", "年", "度"].contains(where: { b.hasPrefix($0) }) else { return false }
+              !["本", "我", "该", "各", "年", "度"].contains(where: { b.hasPlainPrefix($0) }) else { return false }
         if TitleReader.level(of: b) != .unknown { return true }
-        return ["政府", "办公室", "委员会", "办事处", "中心", "厅", "局", "院", "委", "办"].contains { b.hasSuffix($0) }
+        return ["政府", "办公室", "委员会", "办事处", "中心", "厅", "局", "院", "委", "办"].contains { b.hasPlainSuffix($0) }
     }
 
     static let verbs = ["公布", "公开", "发布", "印发", "编制", "现将", "《"].map(\.scalars)

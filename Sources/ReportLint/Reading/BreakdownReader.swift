@@ -84,7 +84,7 @@ enum BreakdownReader {
                         // “受理11件，其中网络申请11件，办结8件”: another count of the same matter, not a part of it.
                         if startsWithVerb(name), !list[0].label.unicodeScalars.starts(with: name.unicodeScalars.prefix(2)) { break }
                         // “机构类信息20条，内有领导成员10条、…”: parts of a part, up to the next clause.
-                        if nestedMarkers.contains(where: { name.hasPrefix($0) }) { nested = true; continue }
+                        if nestedMarkers.contains(where: { name.hasPlainPrefix($0) }) { nested = true; continue }
                         if nested, s[previousEnd..<c.start].allSatisfy({ $0 != "，" && $0 != "," && $0 != "；" && $0 != ";" }) { continue }
                         nested = false
                     }
@@ -141,7 +141,7 @@ enum BreakdownReader {
     /// Verbs that open another count of the same matter (“办结8件”, “结转1件”) rather than a part of it.
     static let verbs = ["受理", "办理", "办结", "答复", "处理", "结转", "收到", "新收", "接收", "转办", "退回"]
 
-    static func startsWithVerb(_ label: String) -> Bool { verbs.contains { label.hasPrefix($0) } }
+    static func startsWithVerb(_ label: String) -> Bool { verbs.contains { label.hasPlainPrefix($0) } }
 
     /// Whether a part marker (其中, 分别为, 包括) follows the figure in its clause, after at most a comma.
     static func followedByPartMarker(_ f: Figure, in s: [Unicode.Scalar], markers: [[Unicode.Scalar]]) -> Bool {

@@ -69,18 +69,34 @@ enum DateReader {
     /// Every defective date in `s`, in order.
     static func defects(in s: [Unicode.Scalar]) -> [Reading] {
         var found: [Reading] = []
-        var i = 0
-        while i < s.count {
-            // Most scalars start nothing: a digit run's first digit, or a scalar four before a 年, are tried.
-            if s[i].isDigitLike {
-                guard i == 0 || !s[i - 1].isDigitLike else { i += 1; continue }
-                if let r = garbledDate(s, at: i) ?? monthDay(s, at: i) { found.append(r); i = r.end; continue }
-            } else if i + 4 < s.count, s[i + 4] == "年", let r = chineseYear(s, at: i) {
-                found.append(r); i = r.end; continue
+        // Every scalar of every text unit is looked at here: through a buffer pointer, without bounds checks.
+        s.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < u.count {
+                // Most scalars start nothing: a digit run's first digit, or a scalar four before a 年, are tried.
+                if u[i].isDigitLike {
+                    guard i == 0 || !u[i - 1].isDigitLike else { i += 1; continue }
+                    // A run that no date mark follows (most figures) is passed whole without trying either reading.
+                    let run = runEnd(s, i)
+                    if mayStartDate(s, i, run), let r = garbledDate(s, at: i) ?? monthDay(s, at: i) { found.append(r); i = r.end; continue }
+                    i = run
+                    continue
+                } else if i + 4 < u.count, u[i + 4] == "年", let r = chineseYear(s, at: i) {
+                    found.append(r); i = r.end; continue
+                }
+                i += 1
             }
-            i += 1
         }
         return found
+    }
+
+    /// Whether the run of digits from `i` to `run` passes the first guard of `garbledDate` or of `monthDay`:
+    /// five to eight digits before 月/日/号, or one or two before 月, or four before 年 (blanks between).
+    static func mayStartDate(_ s: [Unicode.Scalar], _ i: Int, _ run: Int) -> Bool {
+        let length = run - i
+        if length >= 5, length <= 8, run < s.count, s[run] == "月" || s[run] == "日" || s[run] == "号" { return true }
+        let after = PeriodReader.skipBlanks(s, run)
+        return after < s.count && (length <= 2 && s[after] == "月" || length == 4 && s[after] == "年")
     }
 
     /// “M月D日” that does not exist, “YYYY年13月”, or “YYYY年M月D” with no 日 before the next word.

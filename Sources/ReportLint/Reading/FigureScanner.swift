@@ -72,6 +72,9 @@ struct FigureScanner {
                     digits: yearLike ? 4 : 0, chinese: true, paragraph: paragraph)
     }
 
+    /// 个百分点, as scalars once: made from the String for every figure, it cost an array each time.
+    private static let percentagePoint = "个百分点".scalars
+
     private func unit(_ s: [Unicode.Scalar], numberStart: Int, figureStart: Int, numberEnd: Int, value: Double,
                       decimals: Int, digits: Int, chinese: Bool, paragraph: Int) -> (Figure?, Int) {
         var j = numberEnd
@@ -91,7 +94,7 @@ struct FigureScanner {
             return (nil, numberEnd)
         }
         // 个百分点 is a difference of shares, not a count.
-        if s.has("个百分点".scalars, at: j) { return (nil, j + 4) }
+        if s.has(Self.percentagePoint, at: j) { return (nil, j + 4) }
         for u in amountUnits where s.has(u, at: j) { return make(.amount, u.string, end: j + u.count) }
         var approximate = false
         var k = j

@@ -15,7 +15,7 @@ enum PageChrome {
     static func isChrome(_ line: [Unicode.Scalar]) -> Bool {
         // A site's header lines are short; the report's opening paragraph is not looked through 25 times.
         guard line.count <= 120 else { return false }
-        if markerScalars.contains(where: { line.firstIndex(of: $0) != nil }) { return true }
+        if containsMarker(line) { return true }
         let start = line.firstIndex { !$0.isBlank } ?? 0
         if let colon = line[start...].firstIndex(where: { $0 == ":" || $0 == "：" }), colon - start <= 3,
            line[start..<colon].allSatisfy(\.isHan), !proseLabels.contains(line[start..<colon].string), !line.contains("。") {
@@ -23,6 +23,21 @@ enum PageChrome {
         }
         return false
     }
+
+    /// Whether a marker stands in the line: searched for only where a scalar may start one (by the low byte
+    /// of its value), rather than the line searched once per marker.
+    private static func containsMarker(_ line: [Unicode.Scalar]) -> Bool {
+        for i in line.indices where markerStarts[Int(line[i].value & 0xFF)] {
+            for m in markerScalars where line.has(m, at: i) { return true }
+        }
+        return false
+    }
+
+    private static let markerStarts: [Bool] = {
+        var starts = [Bool](repeating: false, count: 256)
+        for m in markerScalars { starts[Int(m[0].value & 0xFF)] = true }
+        return starts
+    }()
 
     /// Short labels of the report's own text (“注：…”, “电话：…”), not of a page's meta table.
     static let proseLabels: Set<String> = ["注", "附", "附件", "备注", "说明", "地址", "电话", "邮编", "网址", "传真", "联系人", "邮箱"]

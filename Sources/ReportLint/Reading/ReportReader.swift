@@ -93,10 +93,12 @@ public struct ReportReader: Sendable {
         // `hasPrefix` compares Characters up to canonical equivalence, at a thousand instructions a label;
         // between plain texts (`isPlainText`) that is a comparison of bytes.
         let plainLabels = rowLabels.allSatisfy(\.isPlainText)
+        // The line's own heading, then those inside it; looked up only where there are any (most lines have
+        // neither, and a list of pairs made for each line cost more than the headings).
         for i in parsed.indices where !skipped(i) {
-            let starting = parsed[i].map { [($0, namesPart[i])] } ?? []
-            for (h, known) in starting + (inline[i] ?? []).map({ ($0, true) }) {
-                add(h, line: i, known: known)
+            if let h = parsed[i] { add(h, line: i, known: namesPart[i]) }
+            if !inline.isEmpty, let more = inline[i] {
+                for h in more { add(h, line: i, known: true) }
             }
         }
         return sections
@@ -127,6 +129,9 @@ public struct ReportReader: Sendable {
     private func paragraphs(lines: [[Unicode.Scalar]], document: Document, parsed: [HeadingParser.Parsed?],
                             sections: [Section], skipped: (Int) -> Bool, footers: [Bool]) -> [Paragraph] {
         let headingLines = Dictionary(grouping: sections, by: \.span.line)
+        // Which lines hold a heading, by index: the dictionary is asked only of those, not hashed for every line.
+        var holdsHeading = [Bool](repeating: false, count: lines.count)
+        for section in sections where holdsHeading.indices.contains(section.span.line) { holdsHeading[section.span.line] = true }
         let joinsWrappedLines = document.format == .text || document.format == .markdown || document.format == .pdf
         var result: [Paragraph] = []
         var current: Paragraph?
@@ -154,7 +159,7 @@ public struct ReportReader: Sendable {
             let line = lines[i]
             if skipped(i) || TableFinder.isBlank(line) { flush(); continue }
             let start = line.firstIndex { !$0.isBlank } ?? 0
-            guard let headings = headingLines[i] else { prose(i, from: start, to: line.count, mayJoin: true); continue }
+            guard holdsHeading[i], let headings = headingLines[i] else { prose(i, from: start, to: line.count, mayJoin: true); continue }
             // A heading may run on into its text (“一、总体情况 本年度报告根据…”) or stand after a sentence
             // (“…联系。 一、总体情况 …”): the text around it is prose of its own.
             var pos = start
@@ -202,6 +207,8 @@ public struct ReportReader: Sendable {
             hasDigit = hasDigit || digit
             if !digit && !isFooterDash(u) { dashFrame = false }
             if !digit && u != "第" && u != "页" && u != "共" { pageFrame = false }
+            // Neither frame left (a word, most lines at their first scalar), or too long: no footer.
+            if !dashFrame && !pageFrame || count > 12 { return false }
         }
         guard count > 0, count <= 12, hasDigit else { return false }
         if dashFrame, isFooterDash(first), isFooterDash(last) { return true }

@@ -161,8 +161,9 @@ enum TitleReader {
     /// The level of a body from its name.
     static func level(of body: String?) -> BodyLevel {
         guard let b = body else { return .unknown }
-        if b.contains("镇") || b.contains("乡") || b.contains("街道") || b.hasSuffix("办事处") { return .town }
-        let government = b.hasSuffix("人民政府") || b.hasSuffix("政府") || b.hasSuffix("人民政府办公室") || b.hasSuffix("政府办公室")
+        if b.contains("镇") || b.contains("乡") || b.contains("街道") || b.hasPlainSuffix("办事处") { return .town }
+        let government = b.hasPlainSuffix("人民政府") || b.hasPlainSuffix("政府") || b.hasPlainSuffix("人民政府办公室")
+            || b.hasPlainSuffix("政府办公室")
         let county = b.contains("县") || b.contains("区") || b.contains("旗")
         if government { return county ? .countyGovernment : .cityOrAbove }
         if county { return .countyDepartment }

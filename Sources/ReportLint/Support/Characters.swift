@@ -184,6 +184,35 @@ extension String {
     /// texts as Characters (canonical equivalence, grapheme clusters) is comparing their bytes.
     var isPlainText: Bool { unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
 
+    /// `hasPrefix` of a plain prefix (`isPlainText`), compared scalar by scalar where the text's scalars up to
+    /// one past the prefix are plain too: each is then a Character of its own, equal to another only when the
+    /// same. `hasPrefix` compares Characters, at a thousand instructions a call; elsewhere it is asked.
+    func hasPlainPrefix(_ prefix: String) -> Bool {
+        guard prefix.isPlainText else { return hasPrefix(prefix) }
+        return Self.startsPlainly(unicodeScalars, prefix.unicodeScalars) ?? hasPrefix(prefix)
+    }
+
+    /// `hasSuffix` of a plain suffix, as `hasPlainPrefix` does it from the end (the scalar before the suffix
+    /// plain too, so that it cannot join the suffix's first Character).
+    func hasPlainSuffix(_ suffix: String) -> Bool {
+        guard suffix.isPlainText else { return hasSuffix(suffix) }
+        return Self.startsPlainly(unicodeScalars.reversed(), suffix.unicodeScalars.reversed()) ?? hasSuffix(suffix)
+    }
+
+    /// Whether `text` starts with the plain `affix`; nil when a scalar that is not plain stands where it matters.
+    private static func startsPlainly<T: Sequence, A: Sequence>(_ text: T, _ affix: A) -> Bool?
+    where T.Element == Unicode.Scalar, A.Element == Unicode.Scalar {
+        let isPlain = { (u: Unicode.Scalar) in LabelText.isInert(u) && u != "\r" }
+        var own = text.makeIterator()
+        for a in affix {
+            guard let u = own.next() else { return false }
+            guard isPlain(u) else { return nil }
+            if u != a { return false }
+        }
+        guard let next = own.next() else { return true }
+        return isPlain(next) ? true : nil
+    }
+
     /// Trimmed of white space including the ideographic space.
     var trimmedBlanks: String {
         let s = unicodeScalars

@@ -18,6 +18,9 @@ struct TextLoaderTests {
             let bytes = (0..<8).map { _ in Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng) }
             let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
             #expect(TextDecoding.hasControlByte(word) == bytes.contains { $0 < 0x20 }, "\(bytes)")
+            // The lowest flag stands at the first control byte (the scan skips to it).
+            let flags = TextDecoding.controlFlags(word)
+            #expect((flags == 0 ? nil : flags.trailingZeroBitCount / 8) == bytes.firstIndex { $0 < 0x20 }, "\(bytes)")
             #expect(TextDecoding.hasZeroByte(word) == bytes.contains(0), "\(bytes)")
         }
     }

@@ -134,14 +134,15 @@ struct ExactLabels: Sendable {
         let part = label[range]
         var inert: Bool?
         var text: String?
-        for e in entries {
-            if e.inert && e.scalars.count != part.count { continue }
+        // By index: an entry taken out as a whole (`for e in entries`) retained its String and arrays.
+        for k in entries.indices {
+            if entries[k].inert && entries[k].scalars.count != part.count { continue }
             if inert == nil { inert = part.allSatisfy(LabelText.isInert) }
-            if inert! && e.inert {
-                if e.scalars.elementsEqual(part) { return e.owners }
+            if inert! && entries[k].inert {
+                if entries[k].scalars.elementsEqual(part) { return entries[k].owners }
             } else {
                 if text == nil { text = Array(part).string }
-                if text == e.text { return e.owners }
+                if text == entries[k].text { return entries[k].owners }
             }
         }
         return []

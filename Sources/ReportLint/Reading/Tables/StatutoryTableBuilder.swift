@@ -206,7 +206,7 @@ struct StatutoryTableBuilder {
             if row.values(fitting: width * all.count).count == width * all.count {
                 // Exactly as many figures as the table has cells (表四's 15) and no placeholder header: its rows
                 // side by side, in the statutory order, whatever the scrambled header names.
-                let named = labels.names(all.map { definition.rows[$0] }, in: header.text + row.compactLabel)
+                let named = labels.names(rows: all, in: header.text + row.compactLabel)
                 return named || !header.placeholder && !row.hasLabel ? sideBySide.keys[...] : nil
             }
         }
@@ -279,7 +279,7 @@ struct StatutoryTableBuilder {
     /// and layout until the header text changes.
     private func names(_ cols: [Int], block: String?, layout: Era, header: Header, memo: inout NamesMemo) -> Bool {
         if let known = memo.answer(block, layout) { return known }
-        let answer = labels.names(cols.map { definition.columns[$0] }, in: header.text)
+        let answer = labels.names(columns: cols, in: header.text)
         memo.answers.append((block, layout, answer))
         return answer
     }

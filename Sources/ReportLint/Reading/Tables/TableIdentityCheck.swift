@@ -66,17 +66,21 @@ struct TableIdentityCheck: Sendable {
         if let layouts = identity.layouts, !layouts.contains(where: { $0 == layout }) { return [] }
         let (total, parts) = sides[layout.map { 1 + Era.allCases.firstIndex(of: $0)! } ?? 0]
         let cells = Cells(table: table, labels: labels)
+        // The sides' numbers and keys read in place by the closures below: a side chosen as a whole
+        // (`side == 0 ? total : parts`) copied its two arrays for every cell.
+        let totalIndices = total.indices, partIndices = parts.indices
+        let totalKeys = total.keys, partKeys = parts.keys
         var result: [Instance] = []
         switch identity.per {
         case .column:
             for (j, column) in labels.columnKeys.enumerated() {
                 let c = labels.columnCanon[j]
-                let instance = evaluate(column, total.keys.count, parts.keys.count, checked: &checked, kind: { side, k in
-                    let s = side == 0 ? total : parts
-                    return cells.kind(s.keys[k], s.indices[k], column, c)
+                if cells.hasGrid, !cells.needsInstance(totalIndices, partIndices, checked: &checked, { $0 * cells.columnCount + c }) { continue }
+                let instance = evaluate(column, totalKeys.count, partKeys.count, checked: &checked, kind: { side, k in
+                    cells.kind(side == 0 ? totalIndices[k] : partIndices[k], c) { CellKey(row: side == 0 ? totalKeys[k] : partKeys[k], column: column) }
                 }, cell: { side, k in
-                    let s = side == 0 ? total : parts
-                    return (CellKey(row: s.keys[k], column: column), cells.value(s.keys[k], s.indices[k], column, c)!)
+                    let key = CellKey(row: side == 0 ? totalKeys[k] : partKeys[k], column: column)
+                    return (key, cells.value(side == 0 ? totalIndices[k] : partIndices[k], c, key)!)
                 })
                 if let instance { result.append(instance) }
             }
@@ -87,12 +91,15 @@ struct TableIdentityCheck: Sendable {
                 scopes = Side(keys: present.map { labels.rowKeys[$0] }, indices: present.map { labels.rowCanon[$0] })
             }
             for (row, r) in zip(scopes.keys, scopes.indices) {
-                let instance = evaluate(row, total.keys.count, parts.keys.count, checked: &checked, kind: { side, k in
-                    let s = side == 0 ? total : parts
-                    return cells.kind(row, r, s.keys[k], s.indices[k])
+                if cells.hasGrid {
+                    guard let r else { continue }
+                    if !cells.needsInstance(totalIndices, partIndices, checked: &checked, { r * cells.columnCount + $0 }) { continue }
+                }
+                let instance = evaluate(row, totalKeys.count, partKeys.count, checked: &checked, kind: { side, k in
+                    cells.kind(r, side == 0 ? totalIndices[k] : partIndices[k]) { CellKey(row: row, column: side == 0 ? totalKeys[k] : partKeys[k]) }
                 }, cell: { side, k in
-                    let s = side == 0 ? total : parts
-                    return (CellKey(row: row, column: s.keys[k]), cells.value(row, r, s.keys[k], s.indices[k])!)
+                    let key = CellKey(row: row, column: side == 0 ? totalKeys[k] : partKeys[k])
+                    return (key, cells.value(r, side == 0 ? totalIndices[k] : partIndices[k], key)!)
                 })
                 if let instance { result.append(instance) }
             }
@@ -101,30 +108,38 @@ struct TableIdentityCheck: Sendable {
     }
 
     /// A table's cells as the check reads them: from the reader's grid when it was built with these labels,
-    /// else by key.
+    /// else by key (the key made only then). The table itself is not kept (copying it retained every field), and
+    /// the grid's arrays are kept apart: binding the grid (`if let grid`) copied and retained them for every cell.
     private struct Cells {
-        let table: StatutoryTable
-        let labels: TableLabels
         let grid: CellGrid?
+        let hasGrid: Bool
+        let kinds: [CellGrid.Kind], numbers: [Double], rowHasCells: [Bool], columnCount: Int
+        let keyed: [CellKey: TableValue]
+        let labels: TableLabels
         let rowKeys: Set<String>?
 
         init(table: StatutoryTable, labels: TableLabels) {
-            self.table = table
             self.labels = labels
             grid = table.grid.flatMap { $0.labels === labels ? $0 : nil }
+            hasGrid = grid != nil
+            kinds = grid?.kinds ?? []
+            numbers = grid?.numbers ?? []
+            rowHasCells = grid?.rowHasCells ?? []
+            columnCount = grid?.columnCount ?? 0
+            keyed = grid == nil ? table.cells : [:]
             rowKeys = grid == nil ? table.rowKeys : nil
         }
 
-        func value(_ row: String, _ r: Int?, _ column: String, _ c: Int?) -> TableValue? {
-            guard let grid else { return table.cells[CellKey(row: row, column: column)] }
+        func value(_ r: Int?, _ c: Int?, _ key: CellKey) -> TableValue? {
+            guard let grid else { return keyed[key] }
             guard let r, let c else { return nil }
             return grid[r, c]
         }
 
         /// What the cell is, and its figure: from the grid without copying the cell.
-        func kind(_ row: String, _ r: Int?, _ column: String, _ c: Int?) -> (CellGrid.Kind, Double) {
-            guard let grid else {
-                switch table.cells[CellKey(row: row, column: column)] {
+        func kind(_ r: Int?, _ c: Int?, _ key: () -> CellKey) -> (CellGrid.Kind, Double) {
+            guard hasGrid else {
+                switch keyed[key()] {
                 case nil: return (.none, 0)
                 case .number(let v, _, _)?: return (.number, v)
                 case .notStated?: return (.notStated, 0)
@@ -132,12 +147,39 @@ struct TableIdentityCheck: Sendable {
                 }
             }
             guard let r, let c else { return (.none, 0) }
-            return (grid.kinds[r * grid.columnCount + c], grid.numbers[r * grid.columnCount + c])
+            return (kinds[r * columnCount + c], numbers[r * columnCount + c])
+        }
+
+        /// On the grid, whether an instance (its total and part cells at `position(index)`) is to be made by
+        /// `evaluate`: not when a cell is missing or unreadable, nor when it holds (counted in `checked`, as
+        /// `evaluate` counts it). The sums are read straight from the grid's arrays, in `evaluate`'s order, so
+        /// that the closures `evaluate` reads cells through are called only for the few instances to report.
+        func needsInstance(_ total: [Int?], _ parts: [Int?], checked: inout Int, _ position: (Int) -> Int) -> Bool {
+            guard !total.isEmpty, !parts.isEmpty, let t = sum(total, position), let p = sum(parts, position) else { return false }
+            if !t.blank && !p.blank && abs(t.value - p.value) < 1e-6 {
+                checked += 1
+                return false
+            }
+            return true
+        }
+
+        private func sum(_ indices: [Int?], _ position: (Int) -> Int) -> (value: Double, blank: Bool)? {
+            var value = 0.0, blank = false
+            for index in indices {
+                guard let index else { return nil }
+                let at = position(index)
+                switch kinds[at] {
+                case .none, .unreadable: return nil
+                case .notStated: blank = true
+                case .number: value += numbers[at]
+                }
+            }
+            return (value, blank)
         }
 
         /// Whether a canonical row has a cell (`table.rowKeys.contains`).
         func hasCells(row r: Int) -> Bool {
-            if let grid { return grid.rowHasCells[r] }
+            if hasGrid { return rowHasCells[r] }
             return rowKeys!.contains(labels.rowKeys[r])
         }
     }

@@ -43,6 +43,8 @@ final class TableLabels: Sendable {
     /// The keywords as `names` takes them out, longest first; whether they are all inert.
     private let keywordsLongestFirst: [[Unicode.Scalar]]
     private let keywordsArePlain: Bool
+    /// Per row and per column, what `names` searches for it.
+    private let rowNames: [NamePhrases], columnNames: [NamePhrases]
 
     static let rowKind: UInt8 = 0, columnKind: UInt8 = 1, keywordKind: UInt8 = 2, captionKind: UInt8 = 3
 
@@ -113,6 +115,8 @@ final class TableLabels: Sendable {
         let keywords = definition.keywords.sorted(by: { $0.count > $1.count })
         keywordsLongestFirst = keywords.map(\.scalars)
         keywordsArePlain = keywords.allSatisfy { $0.unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
+        rowNames = rows.map(NamePhrases.init)
+        columnNames = columns.map(NamePhrases.init)
     }
 
     /// Which canonical columns a row of `block` may have (`definition.columns(block:layout: nil)`).
@@ -232,15 +236,37 @@ final class TableLabels: Sendable {
         return (b.block, b.layouts)
     }
 
-    /// Whether `text` (headers and captions run together, in compact form) names every one of `labels`.
+    /// The phrases `names` searches for one row or column: its match and exact labels, longest first, as
+    /// Strings and scalars; whether all are plain; the first one's length. Worked out once per pack: making and
+    /// sorting them for every row of every table asked cost more than the search.
+    struct NamePhrases: Sendable {
+        var strings: [String]
+        var scalars: [[Unicode.Scalar]]
+        var plain: Bool
+        var longest: Int
+
+        init(_ d: LabelDefinition) {
+            strings = ((d.match ?? []) + (d.exact ?? [])).sorted { $0.count > $1.count }
+            scalars = strings.map(\.scalars)
+            plain = strings.allSatisfy { $0.unicodeScalars.allSatisfy { LabelText.isInert($0) && $0 != "\r" } }
+            longest = strings.first?.count ?? 0
+        }
+    }
+
+    /// Whether `text` (headers and captions run together, in compact form) names every one of the rows
+    /// (indices into `definition.rows`).
+    func names(rows: [Int], in text: [Unicode.Scalar]) -> Bool { names(rows.map { rowNames[$0] }, in: text) }
+
+    /// Whether `text` names every one of the columns (indices into `definition.columns`).
+    func names(columns: [Int], in text: [Unicode.Scalar]) -> Bool { names(columns.map { columnNames[$0] }, in: text) }
+
+    /// Whether `text` names every one of `labels`.
     /// Longer labels are taken out first and the table's keywords before them, so that “其他” is not found in
     /// “法人或其他组织”. Where the text, the keywords and the labels are inert (`LabelText.isInert`, no line
     /// breaks), Foundation's search below finds what a plain scalar search finds, so that is used instead.
-    func names(_ labels: [LabelDefinition], in text: [Unicode.Scalar]) -> Bool {
-        let phrases = labels.map { d in ((d.match ?? []) + (d.exact ?? [])).sorted { $0.count > $1.count } }
+    private func names(_ labels: [NamePhrases], in text: [Unicode.Scalar]) -> Bool {
         let plain = { (u: Unicode.Scalar) in LabelText.isInert(u) && u != "\r" }
-        guard keywordsArePlain, text.allSatisfy(plain), phrases.allSatisfy({ $0.allSatisfy { $0.unicodeScalars.allSatisfy(plain) } })
-        else { return names(labels, in: text.string) }
+        guard keywordsArePlain, labels.allSatisfy(\.plain), text.allSatisfy(plain) else { return names(labels, in: text.string) }
         var rest = text
         for k in keywordsLongestFirst where !k.isEmpty {
             var out: [Unicode.Scalar] = [], i = 0
@@ -251,26 +277,24 @@ final class TableLabels: Sendable {
             }
             rest = out + rest[i...]
         }
-        let order = labels.indices.sorted { (phrases[$0].first?.count ?? 0) > (phrases[$1].first?.count ?? 0) }
+        let order = labels.indices.sorted { labels[$0].longest > labels[$1].longest }
         for i in order {
-            guard let (at, length) = phrases[i].lazy.compactMap({ p -> (Int, Int)? in
-                let p = p.scalars
-                return rest.firstIndex(of: p).map { ($0, p.count) }
+            guard let (at, length) = labels[i].scalars.lazy.compactMap({ p -> (Int, Int)? in
+                rest.firstIndex(of: p).map { ($0, p.count) }
             }).first else { return false }
             rest.replaceSubrange(at..<(at + length), with: ["□"])
         }
         return true
     }
 
-    func names(_ labels: [LabelDefinition], in text: String) -> Bool {
+    private func names(_ labels: [NamePhrases], in text: String) -> Bool {
         var rest = text
         for k in definition.keywords.sorted(by: { $0.count > $1.count }) {
             rest = rest.replacingOccurrences(of: k, with: "□")
         }
-        let phrases = labels.map { d in ((d.match ?? []) + (d.exact ?? [])).sorted { $0.count > $1.count } }
-        let order = labels.indices.sorted { (phrases[$0].first?.count ?? 0) > (phrases[$1].first?.count ?? 0) }
+        let order = labels.indices.sorted { labels[$0].longest > labels[$1].longest }
         for i in order {
-            guard let found = phrases[i].lazy.compactMap({ rest.range(of: $0) }).first else { return false }
+            guard let found = labels[i].strings.lazy.compactMap({ rest.range(of: $0) }).first else { return false }
             rest.replaceSubrange(found, with: "□")
         }
         return true
