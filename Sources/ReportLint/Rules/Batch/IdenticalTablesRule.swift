@@ -6,6 +6,8 @@ public struct IdenticalTablesRule: CollectingRule {
     public init() {}
 
     static let minimumNonZero = 5
+    /// Rows and columns of totals, left out of the count of figures (a short list: compared, not hashed).
+    static let totals = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
     /// A cell without a figure, in `Facts.cells`.
     static let none = -7  // −0.007: no table cell says that
 
@@ -51,14 +53,14 @@ public struct IdenticalTablesRule: CollectingRule {
               let t3 = report.statutoryTable(.table3), let t4 = report.statutoryTable(.table4),
               let l3 = context.knowledge.tableLabels(.table3), let l4 = context.knowledge.tableLabels(.table4) else { return nil }
         var cells: [Int] = [], nonZero = 0
-        let totals: Set<String> = ["total", "outcomeTotal", "results", "denied", "unable", "notProcessed"]
+        cells.reserveCapacity(l3.rowKeys.count * l3.columnKeys.count + l4.rowKeys.count * l4.columnKeys.count)
         for (table, labels) in [(t3, l3), (t4, l4)] {
             // The keys the reader's grid was made with (the same arrays: `figures` knows them at once).
             let rows = labels.rowKeys, columns = labels.columnKeys
             // 其他处理 is a group row where the table has its parts (其他处理 1–3), except in the 2019 layout.
             let otherIsGroup = rows.contains { $0.hasPrefix("other.") } && table.layout != .y2019
-            let totalRow = rows.map { totals.contains($0) || ($0 == "other" && otherIsGroup) }
-            let totalColumn = columns.map { totals.contains($0) }
+            let totalRow = rows.map { Self.totals.contains($0) || ($0 == "other" && otherIsGroup) }
+            let totalColumn = columns.map { Self.totals.contains($0) }
             var figures = table.figures(rows: rows, columns: columns).makeIterator()
             for r in rows.indices {
                 for c in columns.indices {

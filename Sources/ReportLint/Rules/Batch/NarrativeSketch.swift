@@ -140,8 +140,22 @@ extension NarrativeSketch {
     static func comparable(_ u: Unicode.Scalar) -> UInt32? {
         if u.isDigitLike { return digitMark }
         if u.isHan { return u.value }
-        if u.properties.isAlphabetic { return u.properties.lowercaseMapping.unicodeScalars.first?.value ?? u.value }
-        return nil
+        guard isLetter(u) else { return nil }
+        return u.isASCII ? u.value | 0x20 : u.properties.lowercaseMapping.unicodeScalars.first?.value ?? u.value
+    }
+
+    /// `properties.isAlphabetic`, answered without the Unicode property lookup for ASCII and for the
+    /// punctuation of Chinese text (a sixth of a report's characters, and the lookup cost a hundred
+    /// instructions each).
+    static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return (0x61...0x7A).contains(u.value | 0x20) }
+        switch u.value {
+        case 0x3001, 0x3002, 0x3008...0x3011, 0xFF01, 0xFF05, 0xFF08, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F,
+             0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7, 0x3000:
+            return false  // 、。〈〉《》「」『』【】！％（），．：；？—‘’“”…· and the ideographic space
+        default:
+            return u.properties.isAlphabetic
+        }
     }
 
     /// The characters with every occurrence of a name replaced by `nameMark`.

@@ -39,8 +39,8 @@ public struct ReportVersionConflictRule: CollectingRule {
         guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil else { return nil }
         var wording: [UInt32] = []
         for p in report.paragraphs {
-            // Letters only (Han or other scripts), ASCII decided without a Unicode property lookup.
-            for u in p.scalars where u.isASCII ? (0x61...0x7A).contains(u.value | 0x20) : (u.isHan || u.properties.isAlphabetic) {
+            // Letters only (Han or other scripts).
+            for u in p.scalars where u.isHan || NarrativeSketch.isLetter(u) {
                 wording.append(u.value)
             }
         }
