@@ -36,7 +36,7 @@ struct Supervisor: Sendable {
         var worker: WorkerProcess?
         while let i = next() {
             let name = inputs[i].name
-            if worker == nil { worker = WorkerProcess(isolation) }
+            if worker == nil { worker = WorkerPool.take(isolation) ?? WorkerProcess(isolation) }
             guard let w = worker else {
                 store(i, .failed(.init(path: name, error: .crashed("worker could not be started"))))
                 continue
@@ -52,6 +52,40 @@ struct Supervisor: Sendable {
             }
         }
         worker?.finish()
+    }
+}
+
+/// Workers started before they are needed: the command line starts them as soon as it knows a batch is
+/// coming, so that they read their packs while this process reads its own (otherwise one after the other,
+/// a few milliseconds of every batch). A supervisor takes one started with its own command line, or starts one.
+public enum WorkerPool {
+    private final class Ready: @unchecked Sendable {
+        let lock = NSLock()
+        var workers: [WorkerProcess] = []
+    }
+    private static let ready = Ready()
+
+    public static func start(_ isolation: Runner.Isolation, count: Int) {
+        for _ in 0..<max(count, 0) {
+            guard let worker = WorkerProcess(isolation) else { return }
+            ready.lock.withLock { ready.workers.append(worker) }
+        }
+    }
+
+    static func take(_ isolation: Runner.Isolation) -> WorkerProcess? {
+        let command = [isolation.executable] + isolation.arguments
+        return ready.lock.withLock {
+            ready.workers.firstIndex { $0.command == command }.map { ready.workers.remove(at: $0) }
+        }
+    }
+
+    /// Ends the workers no batch took (their input closed, then reaped).
+    public static func finishUnused() {
+        let unused = ready.lock.withLock {
+            defer { ready.workers = [] }
+            return ready.workers
+        }
+        for worker in unused { worker.finish() }
     }
 }
 
@@ -108,6 +142,8 @@ struct FrameReader {
 final class WorkerProcess: @unchecked Sendable {
     enum Answer { case answered(Runner.Outcome), died(String), timedOut }
 
+    /// The command line it was started with (`WorkerPool` hands a worker only to a batch of the same one).
+    let command: [String]
     private let pid: pid_t
     private let input: Int32   // write end of the worker's standard input
     private let output: Int32  // read end of the worker's standard output
@@ -146,6 +182,7 @@ final class WorkerProcess: @unchecked Sendable {
         close(fromWorker[1])
         guard status == 0 else { close(toWorker[1]); close(fromWorker[0]); return nil }
         pid = child
+        command = [isolation.executable] + isolation.arguments
         input = toWorker[1]
         output = fromWorker[0]
     }

@@ -54,6 +54,15 @@ enum LintCommand {
             if let last = groups.last, last.config == config { groups[groups.count - 1].inputs.append(input) }
             else { groups.append((config, [input])) }
         }
+        // The workers of the first run start now and read their packs while this process reads its own.
+        if args.isolation, inputs.count > 1, let first = groups.first {
+            var firstArgs = args
+            firstArgs.configPath = args.configPath ?? first.config
+            firstArgs.noConfig = firstArgs.configPath == nil
+            WorkerPool.start(Runner.Isolation(executable: CLI.executablePath, arguments: workerArguments(firstArgs), timeout: args.timeout),
+                             count: min(args.jobs ?? ProcessInfo.processInfo.activeProcessorCount, first.inputs.count))
+        }
+        defer { WorkerPool.finishUnused() }
         var runners: [(Runner, [Runner.Input])] = []
         var firstLang: Language?
         let named = Set(args.paths)
