@@ -66,21 +66,25 @@ struct BatchIndex<F: Stamped & Sendable> {
     let resolver: BodyIdentity.Resolver
     /// body → year → entry indices.
     private var byBody: [String: [Int: [Int]]] = [:]
+    /// Each entry's body, worked out once (the rules ask again and again, and hashing a Chinese name is slow).
+    private let bodies: [String?]
 
     init(_ entries: [CollectedFacts<F>]) {
         self.entries = entries
-        resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
+        let resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
+        self.resolver = resolver
+        bodies = entries.map { e in
+            guard let identity = e.facts.stamp.identity, resolver.ambiguous[identity.key] == nil else { return nil }
+            return resolver.body(identity)
+        }
         for (i, e) in entries.enumerated() {
-            guard let body = body(i), let year = e.facts.stamp.year else { continue }
+            guard let body = bodies[i], let year = e.facts.stamp.year else { continue }
             byBody[body, default: [:]][year, default: []].append(i)
         }
     }
 
     /// The body entry `i` is from — nil when it has no name, or a name the batch cannot tie to one body.
-    func body(_ i: Int) -> String? {
-        guard let identity = entries[i].facts.stamp.identity, resolver.ambiguous[identity.key] == nil else { return nil }
-        return resolver.body(identity)
-    }
+    func body(_ i: Int) -> String? { bodies[i] }
 
     /// The same body's reports of a year.
     func reports(of body: String, year: Int) -> [Int] { byBody[body]?[year] ?? [] }
