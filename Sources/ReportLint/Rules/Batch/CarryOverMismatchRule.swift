@@ -115,13 +115,13 @@ public struct CarryOverMismatchRule: CollectingRule {
     /// 表二 (2021 format): 现行有效 = last year's + 本年制发 − 本年废止, per row (a warning).
     private func rollForward(_ index: BatchIndex<Facts>, _ i: Int, _ j: Int, _ table: StatutoryTableDefinition) -> [Finding] {
         let now = index.facts(i), last = index.facts(j)
-        let other = BatchText.file(index.path(j)), lastYear = last.stamp.year ?? 0
         var findings: [Finding] = []
         for row in now.documents {
             guard let inForce = row.inForce, let issued = row.issued, let repealed = row.repealed,
                   let before = last.documents.first(where: { $0.row == row.row })?.inForce else { continue }
             let expected = before.value + issued.value - repealed.value
             guard inForce.value != expected else { continue }
+            let other = BatchText.file(index.path(j)), lastYear = last.stamp.year ?? 0
             let name = table.rowName(row.row)
             findings.append(Finding(
                 location: inForce.location(index.path(i)),

@@ -130,7 +130,7 @@ public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRu
 
     /// The built-in pack's standard wording and its shingles, made once.
     static let builtIn: (phrases: [String], hashes: Set<UInt32>) = {
-        let phrases = standardPhrases(RuleContext(pack: .builtIn))
+        let phrases = standardPhrases(RuleContext(knowledge: .builtIn))  // the compiled built-in knowledge, not a new one
         return (phrases, NarrativeSketch.shingleHashes(phrases, names: RulePack.builtIn.subjects))
     }()
 
