@@ -19,33 +19,47 @@ public struct JSONReporter: Reporter {
         let lang = options.language
         var files = JSONArrayWriter(indent: 1, written: totals.files)
         files.next(&out)
-        JSONValue.object([
-            ("path", .string(f.path)),
-            ("title", f.report?.title.map(JSONValue.string) ?? .null),
-            ("body", f.report?.body.map(JSONValue.string) ?? .null),
-            ("bodySource", f.report?.bodySource.map(JSONValue.string) ?? .null),
-            ("year", f.report?.year.map(JSONValue.int) ?? .null),
-            ("yearSource", f.report?.yearSource.map(JSONValue.string) ?? .null),
-            ("era", f.report?.era.map(JSONValue.string) ?? .null),
-            ("diagnostics", .array(f.diagnostics.map { d in
-                .object([
-                    ("rule", .string(d.ruleID)),
-                    ("severity", .string(d.severity.rawValue)),
-                    ("message", .string(d.message[lang])),
-                    ("line", .int(d.line)), ("column", .int(d.column)),
-                    ("endLine", .int(d.endLine)), ("endColumn", .int(d.endColumn)),
-                    ("snippet", .string(d.snippet)),
-                    ("fix", d.fix.map { .string($0.replacement) } ?? .null),
-                    ("related", .array(d.related.map { r in
-                        .object([
-                            ("path", r.path.map(JSONValue.string) ?? .null),
-                            ("line", .int(r.line)), ("column", .int(r.column)), ("endColumn", .int(r.endColumn)),
-                            ("message", .string(r.message[lang])),
-                        ])
-                    })),
-                ])
-            })),
-        ]).write(to: &out, indent: 2)
+        // Written member by member (laid out as `JSONValue.serialized()` would lay out the same object), not
+        // built as a tree first: a batch's report has thousands of diagnostics, and this runs after the checking.
+        var file = JSONObjectWriter(indent: 2)
+        file.member("path", .string(f.path), to: &out)
+        file.member("title", f.report?.title.map(JSONValue.string) ?? .null, to: &out)
+        file.member("body", f.report?.body.map(JSONValue.string) ?? .null, to: &out)
+        file.member("bodySource", f.report?.bodySource.map(JSONValue.string) ?? .null, to: &out)
+        file.member("year", f.report?.year.map(JSONValue.int) ?? .null, to: &out)
+        file.member("yearSource", f.report?.yearSource.map(JSONValue.string) ?? .null, to: &out)
+        file.member("era", f.report?.era.map(JSONValue.string) ?? .null, to: &out)
+        file.key("diagnostics", to: &out)
+        var diagnostics = JSONArrayWriter(indent: 3)
+        for d in f.diagnostics {
+            diagnostics.next(&out)
+            var o = JSONObjectWriter(indent: 4)
+            o.member("rule", .string(d.ruleID), to: &out)
+            o.member("severity", .string(d.severity.rawValue), to: &out)
+            o.member("message", .string(d.message[lang]), to: &out)
+            o.member("line", .int(d.line), to: &out)
+            o.member("column", .int(d.column), to: &out)
+            o.member("endLine", .int(d.endLine), to: &out)
+            o.member("endColumn", .int(d.endColumn), to: &out)
+            o.member("snippet", .string(d.snippet), to: &out)
+            o.member("fix", d.fix.map { .string($0.replacement) } ?? .null, to: &out)
+            o.key("related", to: &out)
+            var related = JSONArrayWriter(indent: 5)
+            for r in d.related {
+                related.next(&out)
+                var ro = JSONObjectWriter(indent: 6)
+                ro.member("path", r.path.map(JSONValue.string) ?? .null, to: &out)
+                ro.member("line", .int(r.line), to: &out)
+                ro.member("column", .int(r.column), to: &out)
+                ro.member("endColumn", .int(r.endColumn), to: &out)
+                ro.member("message", .string(r.message[lang]), to: &out)
+                ro.close(&out)
+            }
+            related.close(&out)
+            o.close(&out)
+        }
+        diagnostics.close(&out)
+        file.close(&out)
     }
 
     public func end(_ totals: LintTotals, failures: [LintResults.Failure], into out: inout [UInt8]) {
