@@ -64,13 +64,13 @@ extension CarryOverMismatchRule.Facts: CompactFacts {
 extension DuplicateContentRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
         w.stamp(stamp)
-        w.string(sketch.text)
+        w.bytes(sketch.text)
         for data in [sketch.piecesPacked.bytes, sketch.sentencesPacked.bytes, sketch.samples] { w.bytes([UInt8](data)) }
     }
 
     init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
         stamp = try r.stamp()
-        sketch = NarrativeSketch(text: try r.string(), piecesPacked: PackedIntegers(bytes: Data(try r.bytes())),
+        sketch = NarrativeSketch(text: try r.bytes(), piecesPacked: PackedIntegers(bytes: Data(try r.bytes())),
                                  sentencesPacked: PackedIntegers(bytes: Data(try r.bytes())), samples: Data(try r.bytes()))
     }
 }

@@ -7,8 +7,9 @@ import Foundation
 /// copy). A shingle is kept when its hash falls in one `sampling`-th of the hash space, the same for every
 /// report, so two reports keep the same shingles of the text they share.
 public struct NarrativeSketch: Codable, Sendable {
-    /// The prose, paragraphs joined by line feeds (for the snippet of a finding).
-    var text: String
+    /// The prose, paragraphs joined by line feeds, as UTF-8 (for the snippet of a finding: decoded only then,
+    /// for the few reports a finding quotes).
+    var text: [UInt8]
     /// Where each joined line starts: offset in `text`, line in the text view, offset in that line (flat triples).
     var piecesPacked: PackedIntegers
     /// Each sentence: start and end offsets in `text`, and its length in comparable characters (flat triples).
@@ -58,7 +59,7 @@ public struct NarrativeSketch: Codable, Sendable {
 
     /// The text of [start, end), cut at a line feed and after `limit` characters (with “…”).
     func excerpt(_ start: Int, _ end: Int, limit: Int) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
         var piece = Array(scalars[s..<e])
         if let lf = piece.firstIndex(of: "\n") { piece = Array(piece[..<lf]) }
@@ -73,10 +74,10 @@ extension NarrativeSketch {
         var builder = Builder(marks: names, standard: standard)
         let titleLines = Set(report.title?.pieces.map(\.line) ?? [])
         for p in report.paragraphs where !p.isHeading && !p.pieces.contains(where: { titleLines.contains($0.line) }) {
-            guard builder.text.count + p.scalars.count < Self.maxScalars else { break }
+            guard builder.count + p.scalars.count < Self.maxScalars else { break }
             builder.add(p)
         }
-        text = builder.text.string
+        text = builder.text
         piecesPacked = PackedIntegers(builder.pieces)
         sentencesPacked = PackedIntegers(builder.sentences)
         samples = Data(builder.samples)
@@ -87,7 +88,9 @@ extension NarrativeSketch {
     private struct Builder {
         let marks: ComparablePhrases
         let standard: ComparablePhrases
-        var text: [Unicode.Scalar] = [], pieces: [Int] = [], sentences: [Int] = [], samples: [UInt8] = []
+        /// The prose as UTF-8, and its length in scalars (the offsets below count scalars).
+        var text: [UInt8] = [], count = 0
+        var pieces: [Int] = [], sentences: [Int] = [], samples: [UInt8] = []
         /// The sentence being read: its comparable characters, and the offset in the paragraph each comes from.
         var chars: [UInt32] = [], from: [Int] = []
 
@@ -95,7 +98,7 @@ extension NarrativeSketch {
         func isStandard(_ chars: [UInt32]) -> Bool { chars.indices.contains { standard.match(chars, at: $0) != nil } }
 
         mutating func add(_ p: Paragraph) {
-            let base = text.count
+            let base = count
             for piece in p.pieces { pieces += [base + piece.offset, piece.line, piece.lineOffset] }
             // Comparable characters, with the offset each comes from; a sentence ends at 。！？； and the paragraph's end.
             var inDigits = false
@@ -110,8 +113,9 @@ extension NarrativeSketch {
                 }
             }
             close(base)
-            text += p.scalars
-            text.append("\n")
+            for u in p.scalars { UTF8.encode(u) { text.append($0) } }
+            text.append(0x0A)
+            count += p.scalars.count + 1
         }
 
         /// Ends the sentence being read: kept with its sampled shingles unless short or standard.
