@@ -171,19 +171,28 @@ struct PhraseIndex: Sendable {
     private struct Entry: Sendable {
         var start: Int
         var count: Int
+        /// The phrase's second scalar (0 for a phrase of one): most candidates fail on it.
+        var second: UInt32
         var kind: UInt8
         var owner: Int
         var table: Int
+    }
+    /// A slot of the open-addressing table: the first scalar's value + 1 (0 = empty), and the range of
+    /// `entries` with that first scalar.
+    private struct Slot: Sendable {
+        var key: UInt32 = 0
+        var start = 0, end = 0
     }
     /// The phrases as added (to rebuild from).
     private var phrases: [Phrase] = []
     /// The phrases grouped by first scalar (each group in the order added), their text run together.
     private var entries: [Entry] = []
     private var text: [Unicode.Scalar] = []
-    /// Slots: the first scalar's value + 1 (0 = empty), and the range of `entries` with that first scalar.
-    private var slotKeys: [UInt32] = []
-    private var slotStart: [Int] = [], slotEnd: [Int] = []
+    private var slots: [Slot] = []
     private var mask = 0
+    /// One bit per value of a first scalar's low ten bits: a scalar whose bit is clear starts no phrase, which
+    /// answers for most scalars of a label without hashing.
+    private var firstBits: [UInt64] = Array(repeating: 0, count: 16)
 
     /// `lists[i]` are the phrases of owner i, of `kind`; lists of several kinds are added in turn.
     mutating func add(_ lists: [[String]], kind: UInt8, table: Int = 0) {
@@ -213,22 +222,23 @@ struct PhraseIndex: Sendable {
         var size = 16
         while size < firsts.count * 4 { size *= 2 }
         mask = size - 1
-        slotKeys = Array(repeating: 0, count: size)
-        slotStart = Array(repeating: 0, count: size)
-        slotEnd = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(), count: size)
+        firstBits = Array(repeating: 0, count: 16)
         entries = []
         text = []
         for f in firsts {
             var s = Self.slot(f.value, mask)
-            while slotKeys[s] != 0 { s = (s + 1) & mask }
-            slotKeys[s] = f.value + 1
-            slotStart[s] = entries.count
+            while slots[s].key != 0 { s = (s + 1) & mask }
+            slots[s].key = f.value + 1
+            slots[s].start = entries.count
+            firstBits[Int(f.value & 1023) >> 6] |= 1 << UInt64(f.value & 63)
             for k in byFirst[f]! {
                 let p = phrases[k]
-                entries.append(Entry(start: text.count, count: p.scalars.count, kind: p.kind, owner: p.owner, table: p.table))
+                entries.append(Entry(start: text.count, count: p.scalars.count, second: p.scalars.count > 1 ? p.scalars[1].value : 0,
+                                     kind: p.kind, owner: p.owner, table: p.table))
                 text += p.scalars
             }
-            slotEnd[s] = entries.count
+            slots[s].end = entries.count
         }
     }
 
@@ -240,26 +250,35 @@ struct PhraseIndex: Sendable {
     @inline(__always)
     func forEachOccurrence(in label: [Unicode.Scalar], from start: Int = 0, _ body: (Match) -> Void) {
         guard !entries.isEmpty else { return }
+        // Through buffer pointers: this runs for every scalar of every label of every table region, and the
+        // arrays' bounds checks were a good part of it.
         label.withUnsafeBufferPointer { l in
             text.withUnsafeBufferPointer { t in
-                var i = start
-                while i < l.count {
-                    let key = l[i].value + 1
-                    var s = Self.slot(l[i].value, mask)
-                    while slotKeys[s] != 0 {
-                        if slotKeys[s] == key {
-                            for k in slotStart[s]..<slotEnd[s] {
-                                let e = entries[k]
-                                guard i + e.count <= l.count else { continue }
-                                var m = 1
-                                while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
-                                if m == e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
+                slots.withUnsafeBufferPointer { slots in
+                    entries.withUnsafeBufferPointer { entries in
+                        firstBits.withUnsafeBufferPointer { bits in
+                            var i = start
+                            while i < l.count {
+                                let v = l[i].value
+                                if bits[Int(v & 1023) >> 6] & (1 << UInt64(v & 63)) == 0 { i += 1; continue }
+                                var s = Self.slot(v, mask)
+                                while slots[s].key != 0 {
+                                    if slots[s].key == v + 1 {
+                                        for k in slots[s].start..<slots[s].end {
+                                            let e = entries[k]
+                                            guard i + e.count <= l.count, e.count == 1 || l[i + 1].value == e.second else { continue }
+                                            var m = 2
+                                            while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
+                                            if m >= e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
+                                        }
+                                        break
+                                    }
+                                    s = (s + 1) & mask
+                                }
+                                i += 1
                             }
-                            break
                         }
-                        s = (s + 1) & mask
                     }
-                    i += 1
                 }
             }
         }
