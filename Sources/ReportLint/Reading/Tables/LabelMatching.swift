@@ -43,10 +43,23 @@ enum LabelText {
         return out
     }
 
+    /// How many scalars the compact form of `s` has: `append` drops some and maps the rest one to one.
+    static func compactCount(_ s: ArraySlice<Unicode.Scalar>) -> Int {
+        s.reduce(0) { $0 + (isDropped($1) ? 0 : 1) }
+    }
+
+    @inline(__always)
+    private static func isDropped(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": true
+        default: false
+        }
+    }
+
     @inline(__always)
     private static func append(_ u: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
+        if isDropped(u) { return }
         switch u {
-        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": return
         case "(": out.append("（")
         case ")": out.append("）")
         case ":": out.append("：")
@@ -248,8 +261,9 @@ struct PhraseIndex: Sendable {
     /// Calls `body` for every occurrence of a phrase in `label` from `start`, in order of position (and, at
     /// one position, of the order the phrases were added in).
     @inline(__always)
-    func forEachOccurrence(in label: [Unicode.Scalar], from start: Int = 0, _ body: (Match) -> Void) {
+    func forEachOccurrence(in label: [Unicode.Scalar], from start: Int = 0, to end: Int? = nil, _ body: (Match) -> Void) {
         guard !entries.isEmpty else { return }
+        let limit = end ?? label.count
         // Through buffer pointers: this runs for every scalar of every label of every table region, and the
         // arrays' bounds checks were a good part of it.
         label.withUnsafeBufferPointer { l in
@@ -258,7 +272,7 @@ struct PhraseIndex: Sendable {
                     entries.withUnsafeBufferPointer { entries in
                         firstBits.withUnsafeBufferPointer { bits in
                             var i = start
-                            while i < l.count {
+                            while i < limit {
                                 let v = l[i].value
                                 if bits[Int(v & 1023) >> 6] & (1 << UInt64(v & 63)) == 0 { i += 1; continue }
                                 var s = Self.slot(v, mask)
@@ -266,7 +280,7 @@ struct PhraseIndex: Sendable {
                                     if slots[s].key == v + 1 {
                                         for k in slots[s].start..<slots[s].end {
                                             let e = entries[k]
-                                            guard i + e.count <= l.count, e.count == 1 || l[i + 1].value == e.second else { continue }
+                                            guard i + e.count <= limit, e.count == 1 || l[i + 1].value == e.second else { continue }
                                             var m = 2
                                             while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
                                             if m >= e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
@@ -283,31 +297,6 @@ struct PhraseIndex: Sendable {
             }
         }
     }
-}
-
-/// A set of the distinct things (rows, columns, keywords, a caption) the labels of a region name, by number:
-/// the String sets it replaces (“row:new”, “keyword:勾稽关系”) were built and hashed for every label.
-struct HitSet: Sendable, Equatable {
-    var words: [UInt64]
-
-    init(capacity: Int) { words = Array(repeating: 0, count: (capacity + 63) / 64) }
-
-    mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
-
-    func contains(_ id: Int) -> Bool { words[id >> 6] & (1 << UInt64(id & 63)) != 0 }
-
-    mutating func formUnion(_ other: HitSet) {
-        for k in words.indices { words[k] |= other.words[k] }
-    }
-
-    func intersection(_ other: HitSet) -> HitSet {
-        var r = self
-        for k in words.indices { r.words[k] &= other.words[k] }
-        return r
-    }
-
-    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 }
 
 /// What the labels of a table region name, for every statutory table at once (`TableLabels.addHits`, table by
@@ -351,14 +340,15 @@ struct TableNamer: Sendable {
 
     func emptyHits() -> HitSet { HitSet(capacity: capacity) }
 
-    /// `TableLabels.addHits` of each table, into its part of `hits`.
-    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet) {
-        guard !c.isEmpty else { return }
+    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c` or the part `range` of it.
+    func addHits(compact c: [Unicode.Scalar], in range: Range<Int>? = nil, to hits: inout HitSet) {
+        let range = range ?? 0..<c.count
+        guard !range.isEmpty else { return }
         var captions: [(table: Int, owner: Int)] = []
-        phrases.forEachOccurrence(in: c) { p in
+        phrases.forEachOccurrence(in: c, from: range.lowerBound, to: range.upperBound) { p in
             if p.kind == TableLabels.captionKind { captions.append((p.table, p.owner)) } else { hits.insert(p.owner) }
         }
-        for id in exact.owners(c, 0..<c.count) { hits.insert(id) }
+        for id in exact.owners(c, range) { hits.insert(id) }
         // A caption counts where it names one block only.
         guard !captions.isEmpty else { return }
         for (t, l) in labels.enumerated() {
@@ -373,24 +363,5 @@ struct TableNamer: Sendable {
         let first = base[table] / 64
         for k in part.words.indices { part.words[k] = hits.words[first + k] }
         return part
-    }
-}
-
-/// A few distinct small numbers (the rows a label names), without allocating for the first 64.
-struct OwnerSet {
-    private var low: UInt64 = 0
-    private var high: [Int] = []
-
-    mutating func insert(_ i: Int) {
-        if i < 64 { low |= 1 << UInt64(i) } else if !high.contains(i) { high.append(i) }
-    }
-
-    func forEach(_ body: (Int) -> Void) {
-        var m = low
-        while m != 0 {
-            body(m.trailingZeroBitCount)
-            m &= m - 1
-        }
-        high.forEach(body)
     }
 }
