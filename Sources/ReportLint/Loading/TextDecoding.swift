@@ -43,6 +43,18 @@ public enum TextDecoding {
             }
             if let verdict { throw verdict }
             if let lines { return (lines, hasBOM ? "UTF-8 (BOM)" : "UTF-8") }
+            // Not UTF-8 and not binary: GB18030, as `decode` finds it, but iconv's UTF-8 split straight into
+            // lines (which validates it as `String(validating:)` would) rather than made a String first.
+            if !hasBOM {
+                guard let output = iconvConvert(bytes, from: "GB18030", to: "UTF-8") else { throw .undecodable }
+                let (lines, verdict) = output.withUnsafeBufferPointer { b in
+                    let lines = utf8Lines(b)
+                    return (lines, lines == nil ? nil : controlVerdict(b))
+                }
+                guard let lines else { throw .undecodable }
+                if let verdict { throw verdict }
+                return (lines, "GB18030")
+            }
         }
         // UTF-16, GB18030, or an error: as `decode` finds it; the decoded text is valid UTF-8.
         var (text, encoding) = try decode(bytes)

@@ -107,7 +107,13 @@ enum HeadingParser {
         var i = from
         while i < line.count {
             defer { i += 1 }
-            guard line[i] == "。" || line[i] == "；" || line[i] == "！" || line[i] == "？" else { continue }
+            // To the next sentence end through a buffer pointer: every scalar of every line is looked at here.
+            i = line.withUnsafeBufferPointer { b in
+                var k = i
+                while k < b.count, b[k] != "。", b[k] != "；", b[k] != "！", b[k] != "？" { k += 1 }
+                return k
+            }
+            guard i < line.count else { break }
             var j = i + 1
             while j < line.count, line[j].isBlank { j += 1 }
             guard j < line.count, ChineseNumerals.isNumeral(line[j]) else { continue }

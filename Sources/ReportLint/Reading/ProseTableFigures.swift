@@ -100,15 +100,41 @@ struct ProseTableFigures {
     private static let unitScalars: [Unicode.Scalar] = units.map { $0.unicodeScalars.first! }
 
     /// Whether the clause up to a figure states statement `k`'s figure. Where the clause and every phrase are
-    /// inert, a phrase not among the clause's scalars is not there for Foundation's search either (which
-    /// matches canonically equivalent text), so the usual clause — with none of the statement's phrases — is
-    /// answered on scalars, and the clause becomes a String (`text`, made once) only where a phrase may stand.
+    /// inert (`LabelText.isInert`: no scalar decomposes or combines, so each is a Character of its own and
+    /// Foundation's search, which matches canonically equivalent text, finds exactly the scalar matches), the
+    /// phrases are searched on scalars; the clause becomes a String (`text`, made once) only for the conditions
+    /// of a statement found, or for Foundation's search where some scalar is not inert.
     private func matches(_ k: Int, _ compiled: FigurePhraseScalars.Statement, clause: ArraySlice<Unicode.Scalar>,
                          text: inout String?, inert: Bool, paragraph: Paragraph) -> Bool {
-        if inert, compiled.allInert, !compiled.phrases.contains(where: clause.containsScalars) { return false }
+        if inert, compiled.allInert {
+            guard let end = Self.lastPhraseEnd(compiled.phrases, in: clause) else { return false }
+            let string = text ?? clause.string
+            text = string
+            // Inert white space is ASCII's and U+3000, each a Character of its own.
+            return holds(phrases.statements[k], clause: string, paragraph: paragraph) {
+                clause[end...].reduce(0) { $0 + ($1.value == 0x20 || (0x09...0x0D).contains($1.value) || $1 == "\u{3000}" ? 0 : 1) }
+            }
+        }
         let string = text ?? clause.string
         text = string
         return matches(phrases.statements[k], compiled.inert, clause: string, inert: inert, paragraph: paragraph)
+    }
+
+    /// Where the phrase found last in the clause ends (the greatest end among the phrases' last occurrences,
+    /// as `range(of:options: .backwards)` finds them), or nil when none stands there.
+    private static func lastPhraseEnd(_ phrases: [[Unicode.Scalar]], in clause: ArraySlice<Unicode.Scalar>) -> Int? {
+        var best: Int?
+        for phrase in phrases where !phrase.isEmpty && phrase.count <= clause.count {
+            var i = clause.endIndex - phrase.count
+            while i >= clause.startIndex {
+                if clause[i] == phrase[0], clause[i..<(i + phrase.count)].elementsEqual(phrase) {
+                    if best.map({ i + phrase.count > $0 }) ?? true { best = i + phrase.count }
+                    break
+                }
+                i -= 1
+            }
+        }
+        return best
     }
 
     /// Whether the clause up to a figure states the statement's figure. Foundation's search (which matches
@@ -124,11 +150,18 @@ struct ProseTableFigures {
         }
         guard let found = found.max(by: { $0.upperBound < $1.upperBound }) else { return false }
         // What follows the phrase, without blanks, counted only where a condition below asks (as Characters).
-        var restCount: Int { clause[found.upperBound...].filter { !$0.isWhitespace && $0 != "\u{3000}" }.count }
-        if st.adjacent == true, restCount > 4 { return false }
+        return holds(st, clause: clause, paragraph: paragraph) {
+            clause[found.upperBound...].filter { !$0.isWhitespace && $0 != "\u{3000}" }.count
+        }
+    }
+
+    /// The statement's conditions on a clause in which one of its phrases was found; `restCount` counts what
+    /// follows the phrase, without blanks (asked only where a condition needs it).
+    private func holds(_ st: TableFigurePhrases.Statement, clause: String, paragraph: Paragraph, restCount: () -> Int) -> Bool {
+        if st.adjacent == true, restCount() > 4 { return false }
         if let needs = st.clauseNeeds, !needs.contains(where: clause.contains) { return false }
         if let needs = st.objectNeeds, !needs.contains(where: clause.contains),
-           !(restCount <= 3 && needs.contains(where: paragraph.text.contains)) { return false }
+           !(restCount() <= 3 && needs.contains(where: paragraph.text.contains)) { return false }
         if let unless = st.unless, unless.contains(where: clause.contains) { return false }
         return true
     }

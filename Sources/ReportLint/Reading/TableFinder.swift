@@ -22,7 +22,7 @@ enum TableFinder {
         }
         // Most lines are prose without a blank, tab or pipe: such a line is one token, a row only when it is
         // a figure (the last rule below). Answered without splitting it.
-        if !line.contains(where: { $0.isBlank || $0 == "|" }) {
+        if !hasBlankOrPipe(line) {
             return isNumeric(line[...]) ? [trimmed(line, 0, line.count)] : nil
         }
         if line.contains("\t") {
@@ -69,6 +69,15 @@ enum TableFinder {
             return cells
         }
         return nil
+    }
+
+    /// Whether a blank (`isBlank`) or a pipe stands in the line. Asked of every line: the scalars of Chinese
+    /// text are all past U+3000, the greatest of them, and are passed with one comparison each.
+    static func hasBlankOrPipe(_ line: [Unicode.Scalar]) -> Bool {
+        line.withUnsafeBufferPointer { b in
+            for u in b where u.value <= 0x3000 && (u.isBlank || u == "|") { return true }
+            return false
+        }
     }
 
     /// A short line without a full stop may be a caption, header or group label inside a table.

@@ -62,6 +62,15 @@ struct TextLoaderTests {
         #expect(doc.lines[3].text == "共主动公开政府信息12条。")
     }
 
+    /// GB18030 text is split into lines as the same text in UTF-8 is: CRLF alike, no empty line after the last.
+    @Test func gb18030LinesAsInUTF8() throws {
+        let text = sample.replacingOccurrences(of: "\n", with: "\r\n") + "（一）主动公开"
+        let doc = try load(try #require(encodeGB18030(text)))
+        #expect(doc.metadata.encoding == "GB18030")
+        #expect(doc.lines.map(\.text) == (try load(Array(text.utf8))).lines.map(\.text))
+        #expect(doc.lines.last?.text == "（一）主动公开")
+    }
+
     @Test func lineEndsCRLFAndCR() throws {
         let crlf = try load(Array(sample.replacingOccurrences(of: "\n", with: "\r\n").utf8))
         let cr = try load(Array(sample.replacingOccurrences(of: "\n", with: "\r").utf8))

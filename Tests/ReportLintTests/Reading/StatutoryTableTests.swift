@@ -14,6 +14,19 @@ struct StatutoryTableTests {
         return result
     }
 
+    /// Each label cell's part of a row's compact label is that cell compacted alone: the table namer searches
+    /// the parts for what each cell names.
+    @Test func labelCellPartsOfTheCompactLabel() {
+        let text = Array("（三）不予公开 | 1. 属于 国家秘密(含**附件**) | 3 | 0".unicodeScalars)
+        let row = TableRowCells(line: 0, text: text, cells: TableFinder.split(text) { $0 == "|" }, aligned: true)
+        var parts: [[Unicode.Scalar]] = []
+        row.forEachCompactLabelCell { parts.append(Array(row.compactLabel[$0])) }
+        let cells = row.cells[..<row.labelEnd].filter { !$0.isEmpty }
+        #expect(parts.count == 2)
+        #expect(parts == cells.map { LabelText.compact(Array(text[$0])) })
+        #expect(parts[1].string == "1.属于国家秘密（含附件）")
+    }
+
     @Test func sampleReportsOfBothEras() throws {
         let r2020 = ReportReader().read(try DocumentLoader().load(path: TestSupport.root.appendingPathComponent("reports/correct-2020.md").path))
         let r2023 = ReportReader().read(try DocumentLoader().load(path: TestSupport.root.appendingPathComponent("reports/correct-2023.txt").path))

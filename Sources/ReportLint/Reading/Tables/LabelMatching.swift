@@ -43,10 +43,23 @@ enum LabelText {
         return out
     }
 
+    /// How many scalars the compact form of `s` has: `append` drops some and maps the rest one to one.
+    static func compactCount(_ s: ArraySlice<Unicode.Scalar>) -> Int {
+        s.reduce(0) { $0 + (isDropped($1) ? 0 : 1) }
+    }
+
+    @inline(__always)
+    private static func isDropped(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": true
+        default: false
+        }
+    }
+
     @inline(__always)
     private static func append(_ u: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
+        if isDropped(u) { return }
         switch u {
-        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": return
         case "(": out.append("（")
         case ")": out.append("）")
         case ":": out.append("：")
@@ -171,19 +184,28 @@ struct PhraseIndex: Sendable {
     private struct Entry: Sendable {
         var start: Int
         var count: Int
+        /// The phrase's second scalar (0 for a phrase of one): most candidates fail on it.
+        var second: UInt32
         var kind: UInt8
         var owner: Int
         var table: Int
+    }
+    /// A slot of the open-addressing table: the first scalar's value + 1 (0 = empty), and the range of
+    /// `entries` with that first scalar.
+    private struct Slot: Sendable {
+        var key: UInt32 = 0
+        var start = 0, end = 0
     }
     /// The phrases as added (to rebuild from).
     private var phrases: [Phrase] = []
     /// The phrases grouped by first scalar (each group in the order added), their text run together.
     private var entries: [Entry] = []
     private var text: [Unicode.Scalar] = []
-    /// Slots: the first scalar's value + 1 (0 = empty), and the range of `entries` with that first scalar.
-    private var slotKeys: [UInt32] = []
-    private var slotStart: [Int] = [], slotEnd: [Int] = []
+    private var slots: [Slot] = []
     private var mask = 0
+    /// One bit per value of a first scalar's low ten bits: a scalar whose bit is clear starts no phrase, which
+    /// answers for most scalars of a label without hashing.
+    private var firstBits: [UInt64] = Array(repeating: 0, count: 16)
 
     /// `lists[i]` are the phrases of owner i, of `kind`; lists of several kinds are added in turn.
     mutating func add(_ lists: [[String]], kind: UInt8, table: Int = 0) {
@@ -213,22 +235,23 @@ struct PhraseIndex: Sendable {
         var size = 16
         while size < firsts.count * 4 { size *= 2 }
         mask = size - 1
-        slotKeys = Array(repeating: 0, count: size)
-        slotStart = Array(repeating: 0, count: size)
-        slotEnd = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(), count: size)
+        firstBits = Array(repeating: 0, count: 16)
         entries = []
         text = []
         for f in firsts {
             var s = Self.slot(f.value, mask)
-            while slotKeys[s] != 0 { s = (s + 1) & mask }
-            slotKeys[s] = f.value + 1
-            slotStart[s] = entries.count
+            while slots[s].key != 0 { s = (s + 1) & mask }
+            slots[s].key = f.value + 1
+            slots[s].start = entries.count
+            firstBits[Int(f.value & 1023) >> 6] |= 1 << UInt64(f.value & 63)
             for k in byFirst[f]! {
                 let p = phrases[k]
-                entries.append(Entry(start: text.count, count: p.scalars.count, kind: p.kind, owner: p.owner, table: p.table))
+                entries.append(Entry(start: text.count, count: p.scalars.count, second: p.scalars.count > 1 ? p.scalars[1].value : 0,
+                                     kind: p.kind, owner: p.owner, table: p.table))
                 text += p.scalars
             }
-            slotEnd[s] = entries.count
+            slots[s].end = entries.count
         }
     }
 
@@ -238,57 +261,42 @@ struct PhraseIndex: Sendable {
     /// Calls `body` for every occurrence of a phrase in `label` from `start`, in order of position (and, at
     /// one position, of the order the phrases were added in).
     @inline(__always)
-    func forEachOccurrence(in label: [Unicode.Scalar], from start: Int = 0, _ body: (Match) -> Void) {
+    func forEachOccurrence(in label: [Unicode.Scalar], from start: Int = 0, to end: Int? = nil, _ body: (Match) -> Void) {
         guard !entries.isEmpty else { return }
+        let limit = end ?? label.count
+        // Through buffer pointers: this runs for every scalar of every label of every table region, and the
+        // arrays' bounds checks were a good part of it.
         label.withUnsafeBufferPointer { l in
             text.withUnsafeBufferPointer { t in
-                var i = start
-                while i < l.count {
-                    let key = l[i].value + 1
-                    var s = Self.slot(l[i].value, mask)
-                    while slotKeys[s] != 0 {
-                        if slotKeys[s] == key {
-                            for k in slotStart[s]..<slotEnd[s] {
-                                let e = entries[k]
-                                guard i + e.count <= l.count else { continue }
-                                var m = 1
-                                while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
-                                if m == e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
+                slots.withUnsafeBufferPointer { slots in
+                    entries.withUnsafeBufferPointer { entries in
+                        firstBits.withUnsafeBufferPointer { bits in
+                            var i = start
+                            while i < limit {
+                                let v = l[i].value
+                                if bits[Int(v & 1023) >> 6] & (1 << UInt64(v & 63)) == 0 { i += 1; continue }
+                                var s = Self.slot(v, mask)
+                                while slots[s].key != 0 {
+                                    if slots[s].key == v + 1 {
+                                        for k in slots[s].start..<slots[s].end {
+                                            let e = entries[k]
+                                            guard i + e.count <= limit, e.count == 1 || l[i + 1].value == e.second else { continue }
+                                            var m = 2
+                                            while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
+                                            if m >= e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
+                                        }
+                                        break
+                                    }
+                                    s = (s + 1) & mask
+                                }
+                                i += 1
                             }
-                            break
                         }
-                        s = (s + 1) & mask
                     }
-                    i += 1
                 }
             }
         }
     }
-}
-
-/// A set of the distinct things (rows, columns, keywords, a caption) the labels of a region name, by number:
-/// the String sets it replaces (“row:new”, “keyword:勾稽关系”) were built and hashed for every label.
-struct HitSet: Sendable, Equatable {
-    var words: [UInt64]
-
-    init(capacity: Int) { words = Array(repeating: 0, count: (capacity + 63) / 64) }
-
-    mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
-
-    func contains(_ id: Int) -> Bool { words[id >> 6] & (1 << UInt64(id & 63)) != 0 }
-
-    mutating func formUnion(_ other: HitSet) {
-        for k in words.indices { words[k] |= other.words[k] }
-    }
-
-    func intersection(_ other: HitSet) -> HitSet {
-        var r = self
-        for k in words.indices { r.words[k] &= other.words[k] }
-        return r
-    }
-
-    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 }
 
 /// What the labels of a table region name, for every statutory table at once (`TableLabels.addHits`, table by
@@ -332,14 +340,15 @@ struct TableNamer: Sendable {
 
     func emptyHits() -> HitSet { HitSet(capacity: capacity) }
 
-    /// `TableLabels.addHits` of each table, into its part of `hits`.
-    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet) {
-        guard !c.isEmpty else { return }
+    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c` or the part `range` of it.
+    func addHits(compact c: [Unicode.Scalar], in range: Range<Int>? = nil, to hits: inout HitSet) {
+        let range = range ?? 0..<c.count
+        guard !range.isEmpty else { return }
         var captions: [(table: Int, owner: Int)] = []
-        phrases.forEachOccurrence(in: c) { p in
+        phrases.forEachOccurrence(in: c, from: range.lowerBound, to: range.upperBound) { p in
             if p.kind == TableLabels.captionKind { captions.append((p.table, p.owner)) } else { hits.insert(p.owner) }
         }
-        for id in exact.owners(c, 0..<c.count) { hits.insert(id) }
+        for id in exact.owners(c, range) { hits.insert(id) }
         // A caption counts where it names one block only.
         guard !captions.isEmpty else { return }
         for (t, l) in labels.enumerated() {
@@ -354,24 +363,5 @@ struct TableNamer: Sendable {
         let first = base[table] / 64
         for k in part.words.indices { part.words[k] = hits.words[first + k] }
         return part
-    }
-}
-
-/// A few distinct small numbers (the rows a label names), without allocating for the first 64.
-struct OwnerSet {
-    private var low: UInt64 = 0
-    private var high: [Int] = []
-
-    mutating func insert(_ i: Int) {
-        if i < 64 { low |= 1 << UInt64(i) } else if !high.contains(i) { high.append(i) }
-    }
-
-    func forEach(_ body: (Int) -> Void) {
-        var m = low
-        while m != 0 {
-            body(m.trailingZeroBitCount)
-            m &= m - 1
-        }
-        high.forEach(body)
     }
 }

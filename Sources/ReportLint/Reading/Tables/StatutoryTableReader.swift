@@ -58,8 +58,7 @@ struct StatutoryTableReader {
             let end = trailing.last ?? region.lines.upperBound
             // Which table the region names most (ties and silence: none).
             var allHits = namer.emptyHits()
-            var buffer: [Unicode.Scalar] = []
-            for row in rows { addNamingHits(row, namer, &allHits, buffer: &buffer) }
+            for row in rows { addNamingHits(row, namer, &allHits) }
             let hitSets = labels.indices.map { namer.hits(allHits, of: $0) }
             let best = hitSets.map(\.count).max() ?? 0
             var kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
@@ -117,12 +116,12 @@ struct StatutoryTableReader {
     }
 
     /// Adds what the labels of a row that may name a table name: its label, and each label cell when there are
-    /// several (figures name nothing). One scratch buffer serves every cell, rather than an array per label.
-    private func addNamingHits(_ row: TableRowCells, _ namer: TableNamer, _ hits: inout HitSet, buffer: inout [Unicode.Scalar]) {
+    /// several (figures name nothing), each cell as its part of the compact label.
+    private func addNamingHits(_ row: TableRowCells, _ namer: TableNamer, _ hits: inout HitSet) {
         guard row.hasLabel else { return }
         namer.addHits(compact: row.compactLabel, to: &hits)
         guard row.labelCellCount > 1 else { return }
-        row.forEachCompactLabelCell(&buffer) { namer.addHits(compact: $0, to: &hits) }
+        row.forEachCompactLabelCell { namer.addHits(compact: row.compactLabel, in: $0, to: &hits) }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).

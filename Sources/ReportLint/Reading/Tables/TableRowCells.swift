@@ -71,12 +71,14 @@ struct TableRowCells {
         compactLabel = compact
     }
 
-    /// Calls `body` with each label cell's compact form, in one reused buffer.
-    func forEachCompactLabelCell(_ buffer: inout [Unicode.Scalar], _ body: ([Unicode.Scalar]) -> Void) {
+    /// Calls `body` with where each label cell's compact form stands in `compactLabel` (the compact form of
+    /// text run together is that of the pieces): counted, rather than each cell compacted again.
+    func forEachCompactLabelCell(_ body: (Range<Int>) -> Void) {
+        var offset = 0
         for cell in cells[..<labelEnd] where !cell.isEmpty {
-            buffer.removeAll(keepingCapacity: true)
-            LabelText.appendCompact(text[cell], to: &buffer)
-            body(buffer)
+            let length = LabelText.compactCount(text[cell])
+            body(offset..<(offset + length))
+            offset += length
         }
     }
 
