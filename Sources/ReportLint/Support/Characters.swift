@@ -116,8 +116,13 @@ extension Array where Element == Unicode.Scalar {
     /// Whether `needle` occurs at `index`.
     func has(_ needle: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + needle.count <= count else { return false }
-        for k in 0..<needle.count where self[index + k] != needle[k] { return false }
-        return true
+        // Over the storage, without a bounds check for each scalar of both arrays (asked in the rules' scans).
+        return withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                for k in 0..<n.count where hay[index + k] != n[k] { return false }
+                return true
+            }
+        }
     }
 
     /// The first index of `needle` at or after `from`, before `to`.
@@ -209,6 +214,12 @@ extension String {
     /// Substring search on UTF-8 bytes (whole scalars match whole scalars), without Foundation's
     /// locale-aware and much slower `contains`.
     func containsText(_ needle: String) -> Bool {
+        // The bytes read in place (every native String, small ones too, answers `withContiguousStorageIfAvailable`):
+        // `withUTF8`, a mutating call, needed a copy of each String, retained and released at every call.
+        let inPlace = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Self.bytes(n, occurIn: h) }
+        }
+        if let answer = inPlace ?? nil { return answer }
         var hay = self, pin = needle
         return hay.withUTF8 { h in pin.withUTF8 { n in Self.bytes(n, occurIn: h) } }
     }
