@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Character classes used by the reader and the rules, on Unicode scalars (columns count code points).
 extension Unicode.Scalar {
     /// A CJK ideograph (BMP and the astral extension blocks), or 〇.
@@ -84,7 +88,7 @@ extension ArraySlice where Element == Unicode.Scalar {
 }
 
 /// Whether `needle` stands in `hay`, element by element (the empty needle stands everywhere): the plain search
-/// under `containsText` (on UTF-8 bytes) and `containsScalars`.
+/// under `containsScalars`.
 @inline(__always)
 func occurs<Needle: RandomAccessCollection, Hay: RandomAccessCollection>(_ needle: Needle, in hay: Hay) -> Bool
 where Needle.Element == Hay.Element, Hay.Element: Equatable, Needle.Index == Int, Hay.Index == Int {
@@ -112,20 +116,35 @@ extension Array where Element == Unicode.Scalar {
     /// Whether `needle` occurs at `index`.
     func has(_ needle: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + needle.count <= count else { return false }
-        for k in 0..<needle.count where self[index + k] != needle[k] { return false }
-        return true
+        // Over the storage, without a bounds check for each scalar of both arrays (asked in the rules' scans).
+        return withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                for k in 0..<n.count where hay[index + k] != n[k] { return false }
+                return true
+            }
+        }
     }
 
     /// The first index of `needle` at or after `from`, before `to`.
     func firstIndex(of needle: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> Int? {
         let end = Swift.min(to ?? count, count) - needle.count
-        guard !needle.isEmpty, from <= end else { return nil }
-        var i = Swift.max(from, 0)
-        while i <= end {
-            if self[i] == needle[0] && has(needle, at: i) { return i }
-            i += 1
+        guard let first = needle.first, from <= end else { return nil }
+        // Over the arrays' storage: the rules search whole paragraphs this way, and the subscripts' bounds
+        // checks were half the loop's work.
+        return withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                var i = Swift.max(from, 0)
+                while i <= end {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < n.count && hay[i + k] == n[k] { k += 1 }
+                        if k == n.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     func contains(_ needle: [Unicode.Scalar]) -> Bool { firstIndex(of: needle) != nil }
@@ -165,8 +184,27 @@ extension String {
     /// The string without white space of any kind (for comparing spaced-out titles and PDF text).
     var withoutBlanks: String {
         let isRemoved = { (u: Unicode.Scalar) in u.isBlank || u == "\n" || u == "\r" }
-        guard unicodeScalars.contains(where: isRemoved) else { return self }
+        guard hasBlankBytes else { return self }
         return scalars.filter { !isRemoved($0) }.string
+    }
+
+    /// Whether a scalar `withoutBlanks` removes is there, read on the UTF-8 bytes (the scalar view's generic
+    /// iterator costs several times as much): space, tab, LF and CR are one byte each, U+00A0 is C2 A0 and
+    /// U+3000 is E3 80 80 (C2 and E3 only ever lead a scalar).
+    private var hasBlankBytes: Bool {
+        var copy = self
+        return copy.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0x20, 0x09, 0x0A, 0x0D: return true
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: return true
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80: return true
+                default: i += 1
+                }
+            }
+            return false
+        }
     }
 
     /// Shadows Foundation's `contains` (a locale-aware search through NSString, the hottest function of a
@@ -176,8 +214,31 @@ extension String {
     /// Substring search on UTF-8 bytes (whole scalars match whole scalars), without Foundation's
     /// locale-aware and much slower `contains`.
     func containsText(_ needle: String) -> Bool {
+        // The bytes read in place (every native String, small ones too, answers `withContiguousStorageIfAvailable`):
+        // `withUTF8`, a mutating call, needed a copy of each String, retained and released at every call.
+        let inPlace = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Self.bytes(n, occurIn: h) }
+        }
+        if let answer = inPlace ?? nil { return answer }
         var hay = self, pin = needle
-        return hay.withUTF8 { h in pin.withUTF8 { n in occurs(n, in: h) } }
+        return hay.withUTF8 { h in pin.withUTF8 { n in Self.bytes(n, occurIn: h) } }
+    }
+
+    /// Whether the bytes `n` stand in `h` (the empty needle stands everywhere): memchr for the needle's last byte,
+    /// then memcmp for the rest. The last byte of a Chinese needle is a continuation byte (64 values), far rarer
+    /// in Chinese text than its first, a lead byte (a handful of values), so memchr skips most of the text.
+    private static func bytes(_ n: UnsafeBufferPointer<UInt8>, occurIn h: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let lastByte = n.last else { return true }
+        guard n.count <= h.count, let hay = h.baseAddress, let pin = n.baseAddress else { return false }
+        let k = n.count - 1
+        var i = k // where the needle's last byte would stand for a match at 0
+        while i < h.count {
+            guard let hit = memchr(hay + i, Int32(lastByte), h.count - i) else { return false }
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hay)
+            if memcmp(hay + (at - k), pin, k) == 0 { return true }
+            i = at + 1
+        }
+        return false
     }
 
     /// Made only of scalars that neither decompose nor combine (`LabelText.isInert`) and no CR: comparing such

@@ -47,7 +47,8 @@ public struct CountPlausibilityRule: Rule {
         let maxCount = context.pack.thresholds[report.level.rawValue]?.maxCount
         let comparison = context.knowledge.phrases.comparisonMarkers + Self.risingWords
         for f in report.figures {
-            let text = report.text(f)
+            // The figure as written, made only for a finding: most figures have none.
+            var text: String { report.text(f) }
             switch f.kind {
             case .count:
                 if f.value < 0 {

@@ -58,6 +58,8 @@ public struct PersonalDataRule: Rule {
                         en: "a mobile number (\(masked)) is personal data; give an office line instead")))
                     i = end
                 } else {
+                    // Past the digits already counted, then whatever joins them to a longer token.
+                    i = run
                     while i < s.count, s[i].isDigitLike || Self.joins(s[i]) { i += 1 }
                 }
             }

@@ -26,21 +26,23 @@ public struct RequiredSectionRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         guard let era = report.era, let template = context.pack.template(era), !template.sections.isEmpty else { return [] }
         // Without any numbered heading the draft is not structured at all; say so once.
-        let headings = report.sections.map { ($0, $0.title.withoutBlanks) }
+        // The headings by index: a (Section, String) pair found was a copy of the whole section, subsections and all.
+        let headings = report.sections.map { $0.title.withoutBlanks }
         var findings: [Finding] = []
-        var previousPresent: Section?
+        var previousPresent: Int?
         for (k, required) in template.sections.enumerated() {
-            if let found = headings.first(where: { required.matches($0.1) }) {
-                previousPresent = found.0
+            if let found = headings.firstIndex(where: { required.matches($0) }) {
+                previousPresent = found
                 continue
             }
             // Point at the heading that should follow the missing one, else the one before, else the title.
-            let later = template.sections[(k + 1)...].lazy.compactMap { t in headings.first { t.matches($0.1) }?.0 }.first
-            let anchor = later?.span ?? previousPresent?.span ?? report.title?.pieces.first ?? TextSpan(line: 0, start: 0, end: 0)
+            let later = template.sections[(k + 1)...].lazy.compactMap { t in headings.firstIndex { t.matches($0) } }.first
+            let anchor = later.map { report.sections[$0].span } ?? previousPresent.map { report.sections[$0].span }
+                ?? report.title?.pieces.first ?? TextSpan(line: 0, start: 0, end: 0)
             let number = ChineseNumerals.numeral(k + 1)
             // The part's content is there, only its heading is not (lost in copying, or left out): a warning, since
             // a reader must look; section-order does not count the skipped number again.
-            if let sub = report.headinglessPart(k, of: template), let parent = previousPresent {
+            if let sub = report.headinglessPart(k, of: template), let parent = previousPresent.map({ report.sections[$0] }) {
                 findings.append(Finding(span: sub.span, message: Localized(
                     zh: "第\(number)部分“\(required.canonical)”缺少一级标题：其内容“（\(sub.numeral)）\(sub.title)”排在了“\(parent.title)”之下（标题可能在复制或转换时丢失）",
                     en: "section \(k + 1) \"\(required.canonical)\" has no heading of its own: its content (\"\(sub.title)\") stands under \"\(parent.title)\" (the heading may have been lost in copying)"),

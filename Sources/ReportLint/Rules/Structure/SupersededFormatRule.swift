@@ -30,9 +30,10 @@ public struct SupersededFormatRule: Rule {
             }
         }
         // Reconsideration and litigation as two separate parts is the old layout too.
-        let review = report.sections.filter { $0.title.contains("行政复议") && !$0.title.contains("行政诉讼") }
-        let litigation = report.sections.filter { $0.title.contains("行政诉讼") && !$0.title.contains("行政复议") }
-        if let r = review.first, !litigation.isEmpty, !signals.contains(where: { $0.0.span == r.span }) {
+        // The first such part and whether the other stands (filtered lists copied every section they kept).
+        let review = report.sections.first { $0.title.contains("行政复议") && !$0.title.contains("行政诉讼") }
+        let litigation = report.sections.contains { $0.title.contains("行政诉讼") && !$0.title.contains("行政复议") }
+        if let r = review, litigation, !signals.contains(where: { $0.0.span == r.span }) {
             signals.append((r, "行政复议、行政诉讼分列两部分"))
         }
         // One old heading in an otherwise current draft is a naming slip; two or more is the old structure.

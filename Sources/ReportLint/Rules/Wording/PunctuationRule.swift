@@ -63,14 +63,28 @@ public struct PunctuationRule: Rule {
         var findings: [Finding] = []
         for p in report.paragraphs {
             let s = p.scalars
+            // The brackets' levels and the straight quotes, seen in this one pass: a pair that never closes more
+            // than it opened and ends level has nothing to report, so the fuller look (`unbalanced`, with the lines
+            // around) is taken only for the others, and `straightQuotes` only where there is one.
+            var depth = SIMD4<Int32>(), dipped = SIMD4<Int32>(), straightQuote = false
             for i in s.indices {
                 let u = s[i]
-                if u.value < 0x80, let full = Self.fullWidth(u), isInChineseText(s, i) {
-                    findings.append(Finding(span: p.span(i, i + 1), message: Localized(
-                        zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
-                        fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
+                if u.value < 0x80 {
+                    if u == "\"" { straightQuote = true }
+                    if let full = Self.fullWidth(u), isInChineseText(s, i) {
+                        findings.append(Finding(span: p.span(i, i + 1), message: Localized(
+                            zh: "中文中使用了半角标点“\(u)”，应为全角“\(full)”", en: "half-width '\(u)' in Chinese text; use full-width '\(full)'"),
+                            fix: Fix(description: Localized(zh: "改为“\(full)”", en: "replace with '\(full)'"), replacement: full)))
+                    }
+                    continue
                 }
-                if i > 0, u.value >= 0x3000, !u.isHan, Self.isDoubled(u), Self.isDoubled(s[i - 1]), i < 2 || !Self.isDoubled(s[i - 2]) {
+                // Every bracket and doubled mark is a full-width mark, none a Han character.
+                if u.isHan { continue }
+                if let (k, step) = Self.bracket(u) {
+                    depth[k] += step
+                    if depth[k] < 0 { dipped[k] = 1 }
+                }
+                if i > 0, u.value >= 0x3000, Self.isDoubled(u), Self.isDoubled(s[i - 1]), i < 2 || !Self.isDoubled(s[i - 2]) {
                     let pair = String(s[i - 1]) + String(u)
                     findings.append(Finding(span: p.span(i - 1, i + 1), message: Localized(
                         zh: "标点重复“\(pair)”", en: "doubled punctuation '\(pair)'"),
@@ -78,13 +92,28 @@ public struct PunctuationRule: Rule {
                 }
             }
             // Appended only when there is something: appending an empty array costs as much as a finding.
-            for (open, close) in Self.pairs {
+            for (k, (open, close)) in Self.pairs.enumerated() where depth[k] != 0 || dipped[k] != 0 {
                 if let unmatched = unbalanced(p, report, open: open, close: close) { findings.append(unmatched) }
             }
-            let quoted = straightQuotes(p)
-            if !quoted.isEmpty { findings += quoted }
+            if straightQuote {
+                let quoted = straightQuotes(p)
+                if !quoted.isEmpty { findings += quoted }
+            }
         }
         return findings
+    }
+
+    /// The pair (its index in `pairs`) a bracket opens (+1) or closes (-1).
+    static func bracket(_ u: Unicode.Scalar) -> (pair: Int, step: Int32)? {
+        switch u {
+        case "《": (0, 1)
+        case "》": (0, -1)
+        case "（": (1, 1)
+        case "）": (1, -1)
+        case "“": (2, 1)
+        case "”": (2, -1)
+        default: nil
+        }
     }
 
     /// ASCII straight double quotes around Chinese text (\"放管服\"): Chinese text is quoted with “”.

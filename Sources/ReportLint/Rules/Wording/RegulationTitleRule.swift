@@ -55,7 +55,10 @@ public struct RegulationTitleRule: Rule {
             let s = p.scalars
             var i = 0
             while i < s.count {
-                guard s[i] == "《", let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
+                // Straight to the next 《 (a short loop of its own: most scalars are none).
+                guard let open = s.firstIndex(from: i, where: { $0 == "《" }) else { break }
+                i = open
+                guard let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
                 let inner = s[(i + 1)..<close].string
                 let compact = inner.withoutBlanks
                 i = close + 1
@@ -160,7 +163,14 @@ public struct RegulationTitleRule: Rule {
             var i = 0
             while i < s.count {
                 if i >= plainFull { return [] }
-                guard s[i] == "《", let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
+                // Straight to the next 《 before the plain full name (a short loop of its own: most scalars are none);
+                // reaching the full name first is the answer.
+                guard let at = s.firstIndex(from: i, where: { $0 == "《" }), at < plainFull else {
+                    if plainFull < s.count { return [] }
+                    break
+                }
+                i = at
+                guard let close = s[(i + 1)...].prefix(40).firstIndex(of: "》") else { i += 1; continue }
                 let open = i
                 let inner = s[(i + 1)..<close].string.withoutBlanks
                 i = close + 1

@@ -38,9 +38,15 @@ public struct TemplateLeftoverRule: Rule {
     static let bracketed = ["具体网址", "网址", "填写", "文字描述", "此处填", "请填", "单位名称", "机关名称", "XX", "××"]
     /// Notes printed in the official table itself: kept by many reports, reported as a note only.
     static let tableNotes = ["设区的市、自治州人民政府应提供相关数据"]
-    static let placeholderStarts = Set((bracketed + tableNotes).compactMap(\.unicodeScalars.first))
-    /// Made once: a set literal inside `leftover` was built anew for every bracket of every report.
-    static let closingBrackets: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
+    /// A short array, searched in a few comparisons (a Set hashed the scalar first, several times the work).
+    static let placeholderStarts = (bracketed + tableNotes).compactMap(\.unicodeScalars.first)
+
+    static func isClosingBracket(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "）", ")", "】", "]": true
+        default: false
+        }
+    }
     static let emptySlots = ["为至", "自至", "从至"].map(\.scalars)
     static let yearSlotOpeners = ["截至", "截止", "自", "从", "至"].map(\.scalars)
 
@@ -81,7 +87,7 @@ public struct TemplateLeftoverRule: Rule {
             // The first scalar inside tells a placeholder or note from the many asides a report has: no String otherwise.
             let first = PeriodReader.skipBlanks(s, i + 1)
             guard first < s.count, Self.placeholderStarts.contains(s[first]),
-                  let end = s[(i + 1)...].prefix(40).firstIndex(where: { Self.closingBrackets.contains($0) }) else { return nil }
+                  let end = s[(i + 1)...].prefix(40).firstIndex(where: Self.isClosingBracket) else { return nil }
             let inner = s[(i + 1)..<end].string.withoutBlanks
             if Self.tableNotes.contains(where: { inner.contains($0) }) {
                 // In the table: a table row, a cell of a table PDF text broke into lines (“规章(…) |”), the 规章 row label.
@@ -89,7 +95,7 @@ public struct TemplateLeftoverRule: Rule {
                 return inTable ? finding(end + 1, "是模板表格自带的说明，可按需保留或删去", "is the template table's own note; keep or delete it", .note)
                     : finding(end + 1, "是模板说明，应删去", "is the template's instruction; delete it")
             }
-            if Self.bracketed.contains(where: { inner.hasPrefix($0) }) {
+            if Self.bracketed.contains(where: { inner.hasPlainPrefix($0) }) {
                 return finding(end + 1, "是模板占位符或填写说明，应替换为实际内容", "is a placeholder or filling instruction; replace it")
             }
             return nil

@@ -40,6 +40,8 @@ public struct VagueFigureRule: ConfigurableRule {
 
     /// Vague time words, longest first (截至目前 before 目前为止; 今年以来 before 今年).
     static let vagueTimes = ["截止到目前", "截至目前", "截止目前", "目前为止", "今年以来", "今年", "近期"].map(\.scalars)
+    /// Made once, not for every figure or paragraph that may hold them.
+    static let around = "左右".scalars, cutOffMarkers = ["截至", "截止"].map(\.scalars)
     /// Words that make a “截至…12月31日” sentence the year's figure rather than a running total.
     static let annualWords = ["全年", "本年", "年度", "当年", "年内", "新增", "期间"]
 
@@ -76,7 +78,7 @@ public struct VagueFigureRule: ConfigurableRule {
                 if end < s.count, ["月", "年", "天", "日", "周"].contains(s[end]) { continue }  // 近3个月 is a time
                 word = String(s[f.start - 1])
                 start -= 1
-            } else if s.has("左右".scalars, at: end) {
+            } else if s.has(Self.around, at: end) {
                 word = "左右"
                 end += 2
             } else { continue }
@@ -92,7 +94,7 @@ public struct VagueFigureRule: ConfigurableRule {
         let p = report.paragraphs[index]
         let s = p.scalars
         var findings: [Finding] = []
-        for marker in ["截至", "截止"].map(\.scalars) {
+        for marker in Self.cutOffMarkers {
             var from = 0
             while let at = s.firstIndex(of: marker, from: from) {
                 from = at + 1

@@ -41,7 +41,7 @@ public struct DateFormatRule: Rule {
         for unit in report.textUnits {
             // Every defect `DateReader` reads ends at or stands before 年, 月, 日 or 号: a unit without them (most table
             // rows, each cell a run of digits it would try) has none.
-            let mayHoldDate = unit.scalars.contains { $0 == "年" || $0 == "月" || $0 == "日" || $0 == "号" }
+            let mayHoldDate = unit.scalars.firstIndex(from: 0, where: { $0 == "年" || $0 == "月" || $0 == "日" || $0 == "号" }) != nil
             for r in mayHoldDate ? DateReader.defects(in: unit.scalars) : [] {
                 let span = report.span(unit, r.start, r.end)
                 if period.contains(where: { $0.line == span.line && $0.start <= span.start && span.start < $0.end }) { continue }
@@ -85,13 +85,15 @@ public struct DateFormatRule: Rule {
         var i = 0
         while i + 4 < s.count {
             // Straight to the next digit that may open a year (a short loop of its own: most scalars are none).
-            guard let digit = s[i..<(s.count - 4)].firstIndex(where: { $0.isDigitLike }) else { break }
+            guard let digit = s.firstIndex(from: i, where: { $0.isDigitLike }), digit < s.count - 4 else { break }
             i = digit
             defer { i += 1 }
             guard i == 0 || s[i - 1].separatesClause || s[i - 1].isBlank || s[i - 1] == "。" || s[i - 1] == "：" else { continue }
             guard DateReader.runEnd(s, i) - i == 4 else { continue }
-            let (d, end) = DateReader.digits(s, i)
-            guard d.count == 4, end < s.count, abs(DateReader.number(d[...]) - year) <= 1 else { continue }
+            // Exactly four digits stand here: their value read in place, without an array of them.
+            let end = i + 4
+            let value = s[i..<end].reduce(0) { $0 * 10 + $1.digitValue! }
+            guard end < s.count, abs(value - year) <= 1 else { continue }
             let next = s[end]
             guard next.isHan, !Self.yearFollowers.contains(next), !units.contains(where: { $0.unicodeScalars.first == next }) else { continue }
             let written = s[i...end].string

@@ -53,7 +53,7 @@ public struct PublicationDeadlineRule: Rule {
     /// Department, government or town, from the body's name (某县财政局, 某县人民政府, 某镇人民政府).
     static func kind(of body: String) -> Kind {
         if TitleReader.level(of: body) == .town { return .town }
-        if body.hasSuffix("人民政府") || body.hasSuffix("政府") { return .government }
+        if body.hasPlainSuffix("人民政府") || body.hasPlainSuffix("政府") { return .government }
         return .department
     }
 
