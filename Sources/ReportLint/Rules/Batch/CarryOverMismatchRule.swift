@@ -75,28 +75,43 @@ public struct CarryOverMismatchRule: CollectingRule {
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
         let index = BatchIndex(entries)
         guard let table3 = context.pack.table(.table3), let table2 = context.pack.table(.table2) else { return [] }
+        let columns = table3.columns.map(\.key)
         var findings: [Finding] = []
         for i in entries.indices {
             let before = index.previousYear(of: i)
             guard !before.isEmpty else { continue }
             // With two versions of last year's report (said by report-version-conflict), a difference from
             // every one of them is reported, against the first.
-            let carry = before.map { carryOver(index, i, $0, table3) }
-            if carry.allSatisfy({ $0 != nil }), let first = carry.first, let f = first { findings.append(f) }
-            let roll = before.map { rollForward(index, i, $0, table2) }
-            if roll.allSatisfy({ !$0.isEmpty }), let first = roll.first { findings += first }
+            // Only the finding reported is worded: with several versions of last year's report, wording every
+            // comparison was most of a large batch's time.
+            let carry = before.map { carryDifferences(index.facts(i), index.facts($0), columns) }
+            if let first = before.first, !carry.contains(where: \.isEmpty) {
+                findings.append(carryOver(index, i, first, carry[0], table3))
+            }
+            let roll = before.map { rollDifferences(index.facts(i), index.facts($0)) }
+            if let first = before.first, !roll.contains(where: \.isEmpty) {
+                findings += rollForward(index, i, first, roll[0], table2)
+            }
         }
         return findings
     }
 
-    /// 表三: this year's 上年结转 against last year's 结转下年度, one finding for the columns that differ.
-    private func carryOver(_ index: BatchIndex<Facts>, _ i: Int, _ j: Int, _ table: StatutoryTableDefinition) -> Finding? {
-        let now = index.facts(i), last = index.facts(j)
-        var differing: [(column: String, now: KeptCell, last: KeptCell)] = []
-        for (c, column) in table.columns.enumerated() where c < now.carried.count && c < last.forward.count {
-            if let a = now.carried[c], let b = last.forward[c], a.value != b.value { differing.append((column.key, a, b)) }
+    typealias CarryDifference = (column: String, now: KeptCell, last: KeptCell)
+    typealias RollDifference = (row: String, inForce: KeptCell, issued: KeptCell, repealed: KeptCell, before: KeptCell, expected: Double)
+
+    /// 表三's columns whose 上年结转 this year differs from 结转下年度 last year.
+    private func carryDifferences(_ now: Facts, _ last: Facts, _ columns: [String]) -> [CarryDifference] {
+        var differing: [CarryDifference] = []
+        for (c, column) in columns.enumerated() where c < now.carried.count && c < last.forward.count {
+            if let a = now.carried[c], let b = last.forward[c], a.value != b.value { differing.append((column, a, b)) }
         }
-        guard let first = differing.first else { return nil }
+        return differing
+    }
+
+    /// 表三: this year's 上年结转 against last year's 结转下年度, one finding for the columns that differ.
+    private func carryOver(_ index: BatchIndex<Facts>, _ i: Int, _ j: Int, _ differing: [CarryDifference],
+                           _ table: StatutoryTableDefinition) -> Finding {
+        let first = differing[0], last = index.facts(j)
         let other = BatchText.file(index.path(j)), lastYear = last.stamp.year ?? 0
         let listZh = differing.map { "\(table.columnName($0.column).zh)列 \($0.now.text)≠\($0.last.text)" }.joined(separator: "，")
         let listEn = differing.map { "\(table.columnName($0.column).en): \($0.now.text) ≠ \($0.last.text)" }.joined(separator: "; ")
@@ -112,26 +127,34 @@ public struct CarryOverMismatchRule: CollectingRule {
             })
     }
 
-    /// 表二 (2021 format): 现行有效 = last year's + 本年制发 − 本年废止, per row (a warning).
-    private func rollForward(_ index: BatchIndex<Facts>, _ i: Int, _ j: Int, _ table: StatutoryTableDefinition) -> [Finding] {
-        let now = index.facts(i), last = index.facts(j)
-        var findings: [Finding] = []
+    /// 表二 (2021 format) rows whose 现行有效 is not last year's + 本年制发 − 本年废止.
+    private func rollDifferences(_ now: Facts, _ last: Facts) -> [RollDifference] {
+        var differing: [RollDifference] = []
         for row in now.documents {
             guard let inForce = row.inForce, let issued = row.issued, let repealed = row.repealed,
                   let before = last.documents.first(where: { $0.row == row.row })?.inForce else { continue }
             let expected = before.value + issued.value - repealed.value
-            guard inForce.value != expected else { continue }
-            let other = BatchText.file(index.path(j)), lastYear = last.stamp.year ?? 0
-            let name = table.rowName(row.row)
-            findings.append(Finding(
+            if inForce.value != expected { differing.append((row.row, inForce, issued, repealed, before, expected)) }
+        }
+        return differing
+    }
+
+    /// 表二 (2021 format): 现行有效 = last year's + 本年制发 − 本年废止, per row (a warning).
+    private func rollForward(_ index: BatchIndex<Facts>, _ i: Int, _ j: Int, _ differing: [RollDifference],
+                             _ table: StatutoryTableDefinition) -> [Finding] {
+        let last = index.facts(j)
+        let other = BatchText.file(index.path(j)), lastYear = last.stamp.year ?? 0
+        return differing.map { d in
+            let (inForce, issued, repealed, before, expected) = (d.inForce, d.issued, d.repealed, d.before, d.expected)
+            let name = table.rowName(d.row)
+            return Finding(
                 location: inForce.location(index.path(i)),
                 message: Localized(
                     zh: "表二\(name.zh)现行有效件数为\(inForce.text)，按上年报告 \(other)（\(lastYear)年）的\(before.text)件加本年制发\(issued.text)件、减本年废止\(repealed.text)件应为\(NumberText.plain(expected))件（如经清理重新核定，请在报告中说明）",
                     en: "Table 2 \(name.en): \(inForce.text) in force, but last year's report \(other) (\(lastYear)) had \(before.text), + \(issued.text) issued − \(repealed.text) repealed = \(NumberText.plain(expected)) (if a clean-up re-based it, say so in the report)"),
                 severity: .warning,
                 related: [Finding.Related(before.location(index.path(j)), message: Localized(
-                    zh: "\(other) 表二\(name.zh)现行有效件数：\(before.text)", en: "\(other), Table 2 \(name.en) in force: \(before.text)"))]))
+                    zh: "\(other) 表二\(name.zh)现行有效件数：\(before.text)", en: "\(other), Table 2 \(name.en) in force: \(before.text)"))])
         }
-        return findings
     }
 }
