@@ -68,6 +68,9 @@ enum DateReader {
 
     /// Every defective date in `s`, in order.
     static func defects(in s: [Unicode.Scalar]) -> [Reading] {
+        // Every defect read here ends at or stands before 年, 月, 日 or 号: a text without them (most table rows,
+        // each cell a run of digits that would be tried) has none.
+        guard s.firstIndex(from: 0, where: { $0 == "年" || $0 == "月" || $0 == "日" || $0 == "号" }) != nil else { return [] }
         var found: [Reading] = []
         // Every scalar of every text unit is looked at here: through a buffer pointer, without bounds checks.
         s.withUnsafeBufferPointer { u in

@@ -107,12 +107,8 @@ enum HeadingParser {
         var i = from
         while i < line.count {
             defer { i += 1 }
-            // To the next sentence end through a buffer pointer: every scalar of every line is looked at here.
-            i = line.withUnsafeBufferPointer { b in
-                var k = i
-                while k < b.count, b[k] != "。", b[k] != "；", b[k] != "！", b[k] != "？" { k += 1 }
-                return k
-            }
+            // To the next sentence end in a short loop of its own: every scalar of every line is looked at here.
+            i = line.firstIndex(from: i, where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }) ?? line.count
             guard i < line.count else { break }
             var j = i + 1
             while j < line.count, line[j].isBlank { j += 1 }

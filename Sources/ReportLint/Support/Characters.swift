@@ -282,3 +282,19 @@ extension String {
         return String(s[first...last])
     }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// The first index at or after `from` whose scalar `isMatch` accepts: a plain loop over the array's storage.
+    /// The scanning rules ask it of every scalar of every report, and `self[from...].firstIndex(where:)` checked
+    /// the slice's bounds at every step, half the loop's work.
+    func firstIndex(from: Int, where isMatch: (Unicode.Scalar) -> Bool) -> Int? {
+        withUnsafeBufferPointer { buffer in
+            var i = Swift.max(from, 0)
+            while i < buffer.count {
+                if isMatch(buffer[i]) { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+}

@@ -39,10 +39,7 @@ public struct DateFormatRule: Rule {
         let period = report.statisticsPeriod.map { [$0.startSpan, $0.endSpan] } ?? []
         let units = context.pack.countUnits + context.pack.amountUnits
         for unit in report.textUnits {
-            // Every defect `DateReader` reads ends at or stands before 年, 月, 日 or 号: a unit without them (most table
-            // rows, each cell a run of digits it would try) has none.
-            let mayHoldDate = unit.scalars.firstIndex(from: 0, where: { $0 == "年" || $0 == "月" || $0 == "日" || $0 == "号" }) != nil
-            for r in mayHoldDate ? DateReader.defects(in: unit.scalars) : [] {
+            for r in DateReader.defects(in: unit.scalars) {
                 let span = report.span(unit, r.start, r.end)
                 if period.contains(where: { $0.line == span.line && $0.start <= span.start && span.start < $0.end }) { continue }
                 let written = unit.scalars[r.start..<r.end].string
