@@ -251,7 +251,7 @@ struct CLITests {
     }
 
     private func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-cli-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

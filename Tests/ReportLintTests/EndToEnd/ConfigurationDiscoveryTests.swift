@@ -10,7 +10,7 @@ struct ConfigurationDiscoveryTests {
     static let draft = "某镇人民政府2023年政府信息公开工作年度报告\n\n全年共主动公开政府信息10条,其中工作动态10条。\n"
 
     @Test func theNearestConfigurationWins() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-walk-\(UUID().uuidString)")
+        let root = TestSupport.scratch.appendingPathComponent("xxgk-walk-\(UUID().uuidString)")
         for town in ["a-town", "b-town", "c-town/sub"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(town), withIntermediateDirectories: true)
             try Self.draft.write(to: root.appendingPathComponent("\(town)/draft.txt"), atomically: true, encoding: .utf8)
@@ -49,7 +49,7 @@ struct ConfigurationDiscoveryTests {
     }
 
     @Test func includeAndExcludeSelectWhatFoldersYield() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-globs-\(UUID().uuidString)")
+        let root = TestSupport.scratch.appendingPathComponent("xxgk-globs-\(UUID().uuidString)")
         for name in ["towns/a.txt", "towns/old/b.txt", "notes/c.txt"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
             try Self.draft.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -27,7 +27,7 @@ struct ForgivingCommandLineTests {
     }
 
     @Test func aFolderWithoutDraftsIsAnError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-empty-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try "notes".write(to: dir.appendingPathComponent("sub/notes.rtf"), atomically: true, encoding: .utf8)
         let alone = try cli.run([dir.path])
@@ -38,7 +38,7 @@ struct ForgivingCommandLineTests {
     }
 
     @Test func aREADMEGetsANoteNotTheReportRules() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-readme-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-readme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try "# 文稿仓库\n\n提交前请先运行检查，再交办公室审核。\n\n## 用法\n\n见下文。\n".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
         let r = try cli.run(["README.md"], cwd: dir)
@@ -52,7 +52,7 @@ struct ForgivingCommandLineTests {
     @Test func completionsAndManualPageFollowTheParser() throws {
         let bash = try cli.run(["completion", "bash"])
         #expect(bash.status == 0 && bash.stdout.contains("--write-baseline") && bash.stdout.contains("junit") && bash.stdout.contains("year-mismatch"))
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-completion-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-completion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (shell, check) in [("bash", ["/bin/bash", "-n"]), ("zsh", ["/usr/bin/zsh", "-n"]), ("fish", ["/usr/bin/fish", "--no-execute"])] {
             let script = try cli.run(["completion", shell]).stdout

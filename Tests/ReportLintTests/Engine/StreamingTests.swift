@@ -90,7 +90,7 @@ struct StreamingTests {
 @Suite("Expanding folders")
 struct ExpandTests {
     @Test func foldersExpandToReadableFilesInPathOrder() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-expand-\(getpid())")
+        let root = TestSupport.scratch.appendingPathComponent("xxgk-expand-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
         let fm = FileManager.default
         for dir in ["sub", ".hidden", "~$lock", "sub/deeper"] {

@@ -6,7 +6,7 @@ import Testing
 @Suite("Reading files from disk")
 struct FileBytesTests {
     @Test func specialFilesAreRefusedWithoutBlocking() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-filebytes-\(getpid())")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-filebytes-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("draft.txt").path, fifo = dir.appendingPathComponent("pipe.txt").path

@@ -49,7 +49,7 @@ struct PDFLoaderTests {
     /// An older pdftotext without -tsv (or xpdf's): the -layout text is read instead.
     @Test(.enabled(if: TestFiles.exists("/bin/sh"), "no /bin/sh"))
     func pdftotextWithoutTSVFallsBackToLayout() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("old-poppler-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("old-poppler-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = """

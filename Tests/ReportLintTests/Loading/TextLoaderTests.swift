@@ -90,7 +90,7 @@ struct TextLoaderTests {
 
     @Test func missingAndOversizeFiles() throws {
         #expect(throws: LoadError.notFound) { try DocumentLoader().load(path: "/nonexistent/draft.txt") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let big = dir.appendingPathComponent("big.txt")

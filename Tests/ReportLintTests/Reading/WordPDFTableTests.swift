@@ -52,7 +52,7 @@ struct WordPDFTableTests {
     /// The real PDFs' `pdftotext -layout` text (made at test time, not kept) with one total changed.
     @Test(.enabled(if: RealPDFTableTests.enabled), arguments: [("hongze-district-2024", "95", "96"), ("huaian-city-2024", "3119", "3120")])
     func realLayoutTextWithAChangedTotal(_ name: String, _ total: String, _ changed: String) throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-layout-\(UUID().uuidString)")
+        let tmp = TestSupport.scratch.appendingPathComponent("xxgk-layout-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
         let pdf = TestSupport.shared.appendingPathComponent("corpus/real/\(name).pdf")

@@ -12,7 +12,7 @@ struct HTMLChromiumTests {
 
     /// The DOM Chromium builds from `html`, serialised.
     static func dom(_ html: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-chromium-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("page.html")

@@ -23,7 +23,7 @@ struct OverviewFormatTests {
 
     /// The rows python3's csv module reads from `bytes` (encoding utf-8-sig: the BOM is taken off, as Excel does).
     static func pythonRows(_ bytes: [UInt8]) throws -> [[String]] {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-csv-\(UUID().uuidString).csv")
+        let url = TestSupport.scratch.appendingPathComponent("xxgk-csv-\(UUID().uuidString).csv")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let p = Process()

@@ -51,7 +51,7 @@ struct CustomRuleTests {
     }
 
     @Test func configurationRefusesAnUnsafePackWithItsPath() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-pack-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-pack-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("bad.json")
         try #"{"customRules": [{"id": "slow", "pattern": "(a+)+$", "message": {"zh": "z", "en": "e"}}]}"#.write(to: file, atomically: true, encoding: .utf8)

@@ -10,6 +10,15 @@ enum TestSupport {
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
     static var hasShared: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus").path) }
 
+    /// The folder this test process writes its scratch files in (one per process, so parallel runs never meet),
+    /// removed when the process exits: a `swift test` run leaves nothing behind in the temporary directory.
+    static let scratch: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestSupport.scratch) }
+        return dir
+    }()
+
     /// What a program printed and how it ended.
     struct Ran {
         var status: Int32
@@ -49,7 +58,7 @@ enum TestSupport {
     /// A fresh folder under the temporary directory, with copies of the given files of the repository
     /// (`reports/…`) under their names, or with the given texts.
     static func folder(_ label: String, copying files: [String: String] = [:], writing texts: [String: String] = [:]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(label)-\(UUID().uuidString)")
+        let dir = TestSupport.scratch.appendingPathComponent("xxgk-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, source) in files { try FileManager.default.copyItem(at: root.appendingPathComponent(source), to: dir.appendingPathComponent(name)) }
         for (name, text) in texts { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
