@@ -13,7 +13,7 @@ public struct Runner: Sendable {
     /// Whether each report's facts for the batch rules are gathered (not when there is no batch).
     var gathersFacts = true
     /// How many outcomes of a batch wait in memory for the batch rules before the rest go to the spool on disk.
-    var heldOutcomes = 1_000
+    var heldOutcomes = 5_000
     /// Keep every line of each report's text view (`ReportSummary.fullText`), for a format that shows a lone
     /// draft whole. The command line sets it only for a single input: a batch keeps only the lines findings are on.
     public var keepsFullText = false
@@ -77,7 +77,7 @@ public struct Runner: Sendable {
     /// batch rules' findings already added — so the caller can write it out and forget it.
     ///
     /// With batch rules, files cannot be handed on before every report's facts are in: the outcomes wait —
-    /// the first thousand in memory, the rest in a spool on disk — and are handed on after the batch rules have run. `checked` sees each
+    /// the first five thousand in memory, the rest in a spool on disk — and are handed on after the batch rules have run. `checked` sees each
     /// outcome as soon as the file is checked, before the batch rules (for a progress line).
     public func run(_ inputs: [Input], checked: ((Outcome) -> Void)? = nil, deliver: (Outcome) -> Void) {
         Self.run([(self, inputs)], checked: checked, deliver: deliver)

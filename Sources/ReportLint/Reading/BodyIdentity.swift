@@ -87,9 +87,10 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
                     longerForms[String(chars[i...]), default: []].append(key)
                 }
             }
-            // Longest first: a longer name's own resolution is known before a shorter one asks.
-            // (Lengths counted once: counting characters in the comparison made the sort most of a batch's cost.)
-            for (_, key) in keys.map({ ($0.count, $0) }).sorted(by: >) {
+            // Longest first: a longer name's own resolution is known before a shorter one asks. Names of one length
+            // cannot be each other's longer forms, so their order does not matter: sorted by length alone (lengths
+            // counted once; comparing the Chinese names themselves on ties was most of the sort).
+            for (_, key) in keys.map({ ($0.count, $0) }).sorted(by: { $0.0 > $1.0 }) {
                 let me = BodyIdentity(rawKey: key)
                 let bodies = Set((longerForms[key] ?? []).filter { me.isShortForm(of: BodyIdentity(rawKey: $0)) }.map { canonical[$0] ?? $0 })
                 switch bodies.count {

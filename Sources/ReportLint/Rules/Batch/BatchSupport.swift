@@ -95,9 +95,11 @@ struct BatchIndex<F: Stamped & Sendable> {
         return reports(of: body, year: year - 1)
     }
 
-    /// Every (body, year) with its entries.
-    var groups: [(body: String, year: Int, entries: [Int])] {
-        byBody.flatMap { body, years in years.map { (body, $0.key, $0.value) } }.sorted { ($0.body, $0.year) < ($1.body, $1.year) }
+    /// Every (body, year) with more than one report, with its entries, in order of body and year (only these are
+    /// sorted: sorting every body's Chinese name was most of report-version-conflict's time).
+    var repeatedGroups: [(body: String, year: Int, entries: [Int])] {
+        byBody.flatMap { body, years in years.compactMap { $0.value.count > 1 ? (body, $0.key, $0.value) : nil } }
+            .sorted { ($0.body, $0.year) < ($1.body, $1.year) }
     }
 
     func path(_ i: Int) -> String { entries[i].path }

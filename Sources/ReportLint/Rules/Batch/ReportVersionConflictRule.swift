@@ -58,7 +58,7 @@ public struct ReportVersionConflictRule: CollectingRule {
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
         let index = BatchIndex(entries)
         var findings: [Finding] = []
-        for group in index.groups where group.entries.count > 1 {
+        for group in index.repeatedGroups {
             for i in group.entries {
                 let me = entries[i].facts
                 let others = group.entries.filter { $0 != i && (entries[$0].facts.figures != me.figures || entries[$0].facts.wording != me.wording) }
