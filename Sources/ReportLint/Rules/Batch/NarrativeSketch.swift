@@ -91,8 +91,9 @@ extension NarrativeSketch {
         /// The prose as UTF-8, and its length in scalars (the offsets below count scalars).
         var text: [UInt8] = [], count = 0
         var pieces: [Int] = [], sentences: [Int] = [], samples: [UInt8] = []
-        /// The sentence being read: its comparable characters, and the offset in the paragraph each comes from.
-        var chars: [UInt32] = [], from: [Int] = []
+        /// The sentence being read: its comparable characters, and the offsets in the paragraph of the first and
+        /// the last (only those are kept: an offset for every character was a fifth of `add`).
+        var chars: [UInt32] = [], first = 0, last = 0
 
         /// A sentence is looked up at each of its characters against the standard sentences that start so.
         func isStandard(_ chars: [UInt32]) -> Bool { chars.indices.contains { standard.match(chars, at: $0) != nil } }
@@ -104,13 +105,15 @@ extension NarrativeSketch {
                 pieces.append(piece.line)
                 pieces.append(piece.lineOffset)
             }
-            // Comparable characters, with the offset each comes from; a sentence ends at 。！？； and the paragraph's end.
+            // Comparable characters, with where the sentence's first and last come from; a sentence ends at 。！？；
+            // and the paragraph's end.
             var inDigits = false
             for (k, u) in p.scalars.enumerated() {
                 if let c = NarrativeSketch.comparable(u) {
                     if c == NarrativeSketch.digitMark { if inDigits { continue }; inDigits = true } else { inDigits = false }
                     chars.append(c)
-                    from.append(k)
+                    if chars.count == 1 { first = k }
+                    last = k
                 } else {
                     inDigits = false
                     switch u { case "。", "！", "？", "；", "!", "?", ";": close(base) default: break }
@@ -124,13 +127,13 @@ extension NarrativeSketch {
 
         /// Ends the sentence being read: kept with its sampled shingles unless short or standard.
         mutating func close(_ base: Int) {
-            defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
+            defer { chars.removeAll(keepingCapacity: true) }
             let shingle = NarrativeSketch.shingle
             guard chars.count >= shingle, sentences.count / 3 < Int(UInt16.max), !isStandard(chars) else { return }
             let (folded, _) = NarrativeSketch.mark(chars, marks)
             let index = sentences.count / 3
-            sentences.append(base + from[0])
-            sentences.append(base + (from.last ?? 0) + 1)
+            sentences.append(base + first)
+            sentences.append(base + last + 1)
             sentences.append(folded.count)
             guard folded.count >= shingle else { return }
             for i in 0...(folded.count - shingle) {
