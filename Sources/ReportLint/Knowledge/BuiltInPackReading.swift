@@ -137,19 +137,24 @@ struct PackObject {
     struct Mismatch: Error {}
 
     private let members: [(key: String, position: JSONText.Position, value: JSONText.Node)]
-    private var read: Set<String> = []
+    /// Per member, whether it was read (by position: hashing every key cost more than finding it).
+    private var read: [Bool]
 
     init(_ node: JSONText.Node) throws(Mismatch) {
-        guard case .object(let members) = node.value, Set(members.map(\.key)).count == members.count else { throw Mismatch() }
+        guard case .object(let members) = node.value else { throw Mismatch() }
+        // A key given twice is JSONDecoder's to judge.
+        for i in members.indices { for j in 0..<i where members[j].key == members[i].key { throw Mismatch() } }
         self.members = members
+        read = Array(repeating: false, count: members.count)
     }
 
     mutating func node(_ key: String) -> JSONText.Node? {
-        read.insert(key)
-        return members.first { $0.key == key }?.value
+        guard let i = members.firstIndex(where: { $0.key == key }) else { return nil }
+        read[i] = true
+        return members[i].value
     }
 
-    func finish() throws(Mismatch) { if read.count < members.count || !members.allSatisfy({ read.contains($0.key) }) { throw Mismatch() } }
+    func finish() throws(Mismatch) { if read.contains(false) { throw Mismatch() } }
 
     mutating func string(_ key: String) throws(Mismatch) -> String? { try node(key).map(Self.string) }
     mutating func strings(_ key: String) throws(Mismatch) -> [String]? { try node(key).map(Self.strings) }
