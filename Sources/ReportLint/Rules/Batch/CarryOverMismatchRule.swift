@@ -3,7 +3,7 @@
 /// in the 2021 format, 表二's 现行有效件数 should roll forward — last year's + 本年制发 − 本年废止 (a warning: a
 /// clean-up of the documents in force can re-base it). Both files and both values are named; the finding stands
 /// on this year's cell, last year's cell is its related location.
-public struct CarryOverMismatchRule: CollectingRule {
+public struct CarryOverMismatchRule: StampedCollectingRule {
     public init() {}
 
     public static let descriptor = RuleDescriptor(
@@ -57,8 +57,8 @@ public struct CarryOverMismatchRule: CollectingRule {
         var issued: KeptCell?, repealed: KeptCell?, inForce: KeptCell?
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil else { return nil }
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.identity != nil else { return nil }
         var facts = Facts(stamp: stamp, carried: [], forward: [], documents: [])
         if let table = report.statutoryTable(.table3), let definition = context.pack.table(.table3) {
             let rows = Self.cells(table, rows: ["carried", "carriedForward"], columns: definition.columns.map(\.key))

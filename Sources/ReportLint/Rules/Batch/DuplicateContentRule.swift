@@ -3,7 +3,7 @@
 /// legitimately shares — the pack's standard phrases and what the reports of many bodies in the batch say — do
 /// not count; figures and the body's own name do not make a copy original. The share is counted by sentence
 /// (`NarrativeSketch`); the finding stands at the longest shared passage, the counterpart's at its related location.
-public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRule {
+public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, ConfigurableRule {
     /// Standard sentences any report may use word for word (rules/phrases.json: `boilerplate`).
     public static let packKey = "boilerplate"
     public typealias Data = PhraseList
@@ -67,8 +67,8 @@ public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRu
         var sketch: NarrativeSketch
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil else { return nil }
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil else { return nil }
         // The body's own names, made comparable piece by piece (the form of “X人民政府” is X's form and 人民政府's).
         var names = Self.ownWords
         if let body = report.body, let identity = stamp.identity {

@@ -2,7 +2,7 @@
 /// zero — the figures copied forward rather than counted. Tables with few applications repeat by chance (nine
 /// applications, eight granted, one in part, two years running), so it takes figures enough to say so: at least
 /// `minimumNonZero` cells that are not zero and not totals.
-public struct IdenticalTablesRule: CollectingRule {
+public struct IdenticalTablesRule: StampedCollectingRule {
     public init() {}
 
     static let minimumNonZero = 5
@@ -48,8 +48,8 @@ public struct IdenticalTablesRule: CollectingRule {
         var atText: String
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil,
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.identity != nil,
               let t3 = report.statutoryTable(.table3), let t4 = report.statutoryTable(.table4),
               let l3 = context.knowledge.tableLabels(.table3), let l4 = context.knowledge.tableLabels(.table4) else { return nil }
         var cells: [Int] = [], nonZero = 0

@@ -4,7 +4,7 @@ import Foundation
 /// differ — in the statutory tables' figures or in the wording. Assessments deduct for a report “changed after
 /// publication”, and a county office must know which version is the one. The same report in two formats (a
 /// Word draft and its PDF) with the same wording and figures is not reported.
-public struct ReportVersionConflictRule: CollectingRule {
+public struct ReportVersionConflictRule: StampedCollectingRule {
     public init() {}
 
     public static let descriptor = RuleDescriptor(
@@ -35,8 +35,8 @@ public struct ReportVersionConflictRule: CollectingRule {
         var figures: UInt64
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil else { return nil }
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.identity != nil else { return nil }
         // Hashed as they come (`StreamHash`): gathering every letter of the report first cost more than hashing it.
         var wording = NarrativeSketch.StreamHash()
         for p in report.paragraphs {
