@@ -81,7 +81,7 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
             }
         }
         let phrases = context.knowledge.phrases
-        return Facts(stamp: stamp, sketch: NarrativeSketch(report, names: ComparablePhrases(forms: names + phrases.comparableSubjects.list),
+        return Facts(stamp: stamp, sketch: NarrativeSketch(report, names: ComparablePhrases(names, adding: phrases.comparableSubjects),
                                                            standard: phrases.comparablePeriodMarkers))
     }
 
@@ -93,13 +93,13 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
     /// place endings), as splitting it at the place endings gives it. A key is Han characters and digits, each a
     /// Character of its own: the cut is made on scalars (splitting by Character cost more than the rest of the names).
     static func unit(of key: String) -> String {
-        let s = Array(key.unicodeScalars)
+        let s = key.scalars
         var end = s.count
         while end > 0, placeEnds.contains(s[end - 1]) { end -= 1 }
         guard end > 0 else { return key }
         var start = end
         while start > 0, !placeEnds.contains(s[start - 1]) { start -= 1 }
-        return String(String.UnicodeScalarView(s[start..<end]))
+        return s[start..<end].string
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {

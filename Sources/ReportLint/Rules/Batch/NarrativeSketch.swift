@@ -244,6 +244,19 @@ struct ComparablePhrases: Sendable {
         firsts = list.reduce(0) { $0 | Self.bit($1[0]) }
     }
 
+    /// `forms` and `sorted`'s phrases, longest first: `forms` sorted and merged into `sorted`'s list (the pack's
+    /// subject words are sorted once; sorting them again with each report's names cost more than the names).
+    init(_ forms: [[UInt32]], adding sorted: ComparablePhrases) {
+        let own = forms.filter { $0.count >= 2 }.sorted { $0.count > $1.count }, other = sorted.list
+        var list: [[UInt32]] = [], a = 0, b = 0
+        list.reserveCapacity(own.count + other.count)
+        while a < own.count || b < other.count {
+            if b == other.count || (a < own.count && own[a].count >= other[b].count) { list.append(own[a]); a += 1 } else { list.append(other[b]); b += 1 }
+        }
+        self.list = list
+        firsts = own.reduce(sorted.firsts) { $0 | Self.bit($1[0]) }
+    }
+
     /// The length of the longest phrase standing at `i` of `chars`, if one does.
     func match(_ chars: [UInt32], at i: Int) -> Int? {
         guard firsts & Self.bit(chars[i]) != 0 else { return nil }
