@@ -66,7 +66,8 @@ public struct Linter: Sendable {
     /// What each collecting rule keeps of a report (rule id → encoded facts).
     public func batchFacts(_ report: Report) -> [String: Data] {
         var facts: [String: Data] = [:]
-        for rule in collectingRules { facts[rule.descriptor.id] = rule.collect(report, context) }
+        let stamp = ReportStamp(report), context = self.context
+        for rule in collectingRules { facts[rule.descriptor.id] = rule.collect(report, stamp, context) }
         return facts
     }
 

@@ -12,7 +12,11 @@ extension RulePack {
         // conformance records at start-up), and not at all when no rule declares a key.
         let decoder = JSONDecoder()
         if !ruleDataTypes.isEmpty { decoder.userInfo[PackFile.typesKey] = ruleDataTypes }
-        let file = try decoder.decode(PackFile.self, from: json)
+        try merge(try decoder.decode(PackFile.self, from: json))
+    }
+
+    /// Merges a pack file read.
+    mutating func merge(_ file: PackFile) throws {
         let partial = file.partial
         if let eras = partial.eras { self.eras.merge(eras) { _, new in new } }
         oldFormatHeadings += partial.oldFormatHeadings ?? []
@@ -76,10 +80,15 @@ extension RulePack {
     }
 
     /// A pack file: the keys of `RulePack`, and those rules declare for their own data — decoded in one pass.
-    private struct PackFile: Decodable {
+    struct PackFile: Decodable {
         var partial: PartialPack
         var ruleData: [(key: String, value: any PackData)] = []
         static let typesKey = CodingUserInfoKey(rawValue: "ruleDataTypes")!
+
+        init(partial: PartialPack, ruleData: [(key: String, value: any PackData)]) {
+            self.partial = partial
+            self.ruleData = ruleData
+        }
 
         init(from decoder: any Decoder) throws {
             partial = try PartialPack(from: decoder)
@@ -92,7 +101,7 @@ extension RulePack {
     }
 
     /// A pack file in which every key is optional (user packs give only what they change).
-    private struct PartialPack: Decodable {
+    struct PartialPack: Decodable {
         var eras: [String: EraTemplate]?
         var oldFormatHeadings: [OldFormatHeading]?
         var tableRowLabels: [String]?
@@ -124,19 +133,19 @@ extension RulePack {
     /// The keys of `RulePack`'s own data (not rules').
     static var ownKeys: [String] { PartialPack.CodingKeys.allCases.map(\.rawValue) }
 
-    private struct PartialTableFigures: Decodable {
+    struct PartialTableFigures: Decodable {
         var statements: [TableFigurePhrases.Statement]?
         var zeroStatements: [TableFigurePhrases.ZeroStatement]?
         var applicants: [TableFigurePhrases.Applicant]?
         var skipMarkers, subUnitMarkers: [String]?
     }
 
-    private struct PartialRegulation: Decodable {
+    struct PartialRegulation: Decodable {
         var correct, knownWrong, localPrefixes: [String]?
         var outdatedDecree, currentDecree: String?
     }
 
-    private struct PartialGenre: Decodable {
+    struct PartialGenre: Decodable {
         var correct: String?
         var knownVariants: [String]?
     }

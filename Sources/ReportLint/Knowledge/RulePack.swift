@@ -108,7 +108,10 @@ public struct RulePack: Sendable, Codable {
     public static let builtIn: RulePack = {
         var pack = RulePack()
         for (name, json) in EmbeddedPacks.all {
-            do { try pack.merge(json: Data(json.utf8)) } catch {
+            do {
+                // Read by hand where the reader knows every key (`PackFile(builtIn:)`), else with JSONDecoder.
+                if let file = PackFile(builtIn: Data(json.utf8), ruleDataTypes: ruleDataTypes) { try pack.merge(file) } else { try pack.merge(json: Data(json.utf8)) }
+            } catch {
                 fatalError("built-in rule pack \(name) is invalid: \(error)")  // caught by the test suite
             }
         }

@@ -20,6 +20,20 @@ extension CollectingRule {
     public var collecting: AnyCollectingRule? { AnyCollectingRule(self) }
 }
 
+/// A collecting rule whose facts start from the report's stamp (`ReportStamp`), as the built-in ones do: a run
+/// makes the stamp once for all of them (`Linter.batchFacts`), not once for each.
+public protocol StampedCollectingRule: CollectingRule {
+    /// The facts of an annual report, given its stamp.
+    func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts?
+}
+
+extension StampedCollectingRule {
+    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
+        ReportStamp(report).flatMap { facts(of: report, stamp: $0, context) }
+    }
+    public var collecting: AnyCollectingRule? { AnyCollectingRule(self) { report, stamp, context in stamp.flatMap { self.facts(of: report, stamp: $0, context) } } }
+}
+
 /// One report's facts in a batch, with its path.
 public struct CollectedFacts<Facts: Sendable>: Sendable {
     public var path: String
@@ -29,14 +43,23 @@ public struct CollectedFacts<Facts: Sendable>: Sendable {
 /// A collecting rule with its facts type erased, so the engine can hold a list of them.
 public struct AnyCollectingRule: Sendable {
     let descriptor: RuleDescriptor
-    let collect: @Sendable (Report, RuleContext) -> Data?
+    /// A report's facts, encoded, given its stamp as `ReportStamp(report)` makes it (nil: no annual report).
+    let collect: @Sendable (Report, ReportStamp?, RuleContext) -> Data?
     let checkAll: @Sendable ([(path: String, facts: Data)], RuleContext) -> [Finding]
 
+    /// A report's facts, encoded.
+    func collect(_ report: Report, _ context: RuleContext) -> Data? { collect(report, ReportStamp(report), context) }
+
     init<R: CollectingRule>(_ rule: R) {
+        self.init(rule) { report, _, context in rule.facts(of: report, context) }
+    }
+
+    /// `facts`: the rule's facts of a report, given its stamp.
+    init<R: CollectingRule>(_ rule: R, facts: @escaping @Sendable (Report, ReportStamp?, RuleContext) -> R.Facts?) {
         descriptor = R.descriptor
         // Facts with a byte form of their own (`CompactFacts`, the built-in batch rules') go as bytes, others as JSON.
-        collect = { report, context in
-            guard let facts = rule.facts(of: report, context) else { return nil }
+        collect = { report, stamp, context in
+            guard let facts = facts(report, stamp, context) else { return nil }
             if let compact = facts as? any CompactFacts {
                 var w = OutcomeCodec.Writer()
                 compact.write(&w)

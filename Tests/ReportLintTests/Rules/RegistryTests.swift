@@ -11,7 +11,7 @@ struct RegistryTests {
         while let file = walker.nextObject() as? String {
             guard file.hasSuffix(".swift") else { continue }
             let text = try String(contentsOf: rulesDir.appendingPathComponent(file), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && (line.contains(": Rule") || line.contains(": CollectingRule") || line.contains(": ConfigurableRule") || line.contains(": PackDataRule")) {
+            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && (line.contains(": Rule") || line.contains(": CollectingRule") || line.contains(": StampedCollectingRule") || line.contains(": ConfigurableRule") || line.contains(": PackDataRule")) {
                 declared.append(String(line.dropFirst("public struct ".count).prefix { $0 != ":" }))
             }
         }

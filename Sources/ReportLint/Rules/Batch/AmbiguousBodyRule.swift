@@ -1,7 +1,7 @@
 /// `ambiguous-body`: the report names its body in a way the batch cannot tie to one body — “太平镇人民政府”
 /// when the batch has both 鹤庆县太平镇 and 宾川县太平镇. The year-on-year rules leave such a report out rather
 /// than guess; this note says so, and what would settle it.
-public struct AmbiguousBodyRule: CollectingRule {
+public struct AmbiguousBodyRule: StampedCollectingRule {
     public init() {}
 
     public static let descriptor = RuleDescriptor(
@@ -29,8 +29,8 @@ public struct AmbiguousBodyRule: CollectingRule {
         public var stamp: ReportStamp
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.identity != nil else { return nil }
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.identity != nil else { return nil }
         return Facts(stamp: stamp)
     }
 

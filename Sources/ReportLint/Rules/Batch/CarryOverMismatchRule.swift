@@ -3,7 +3,7 @@
 /// in the 2021 format, 表二's 现行有效件数 should roll forward — last year's + 本年制发 − 本年废止 (a warning: a
 /// clean-up of the documents in force can re-base it). Both files and both values are named; the finding stands
 /// on this year's cell, last year's cell is its related location.
-public struct CarryOverMismatchRule: CollectingRule {
+public struct CarryOverMismatchRule: StampedCollectingRule {
     public init() {}
 
     public static let descriptor = RuleDescriptor(
@@ -57,19 +57,32 @@ public struct CarryOverMismatchRule: CollectingRule {
         var issued: KeptCell?, repealed: KeptCell?, inForce: KeptCell?
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil else { return nil }
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.identity != nil else { return nil }
         var facts = Facts(stamp: stamp, carried: [], forward: [], documents: [])
         if let table = report.statutoryTable(.table3), let definition = context.pack.table(.table3) {
-            facts.carried = definition.columns.map { KeptCell(table["carried", $0.key]) }
-            facts.forward = definition.columns.map { KeptCell(table["carriedForward", $0.key]) }
+            let rows = Self.cells(table, rows: ["carried", "carriedForward"], columns: definition.columns.map(\.key))
+            facts.carried = rows[0]
+            facts.forward = rows[1]
         }
         if let table = report.statutoryTable(.table2), report.layout(of: table) == .y2021 {
-            facts.documents = ["regulations", "normativeDocs"].map {
-                DocumentRow(row: $0, issued: KeptCell(table[$0, "issued"]), repealed: KeptCell(table[$0, "repealed"]), inForce: KeptCell(table[$0, "inForce"]))
+            let names = ["regulations", "normativeDocs"]
+            facts.documents = zip(names, Self.cells(table, rows: names, columns: ["issued", "repealed", "inForce"])).map { row, cells in
+                DocumentRow(row: row, issued: cells[0], repealed: cells[1], inForce: cells[2])
             }
         }
         return facts
+    }
+
+    /// The cells of `rows` × `columns`, as `table[row, column]` gives them — from the reader's grid with each key
+    /// looked up once rather than once a cell (hashing the keys of every cell was most of what these facts cost).
+    private static func cells(_ table: StatutoryTable, rows: [String], columns: [String]) -> [[KeptCell?]] {
+        guard let grid = table.grid else { return rows.map { r in columns.map { KeptCell(table[r, $0]) } } }
+        let columnIndices = columns.map { grid.labels.columnIndex(key: $0) }
+        return rows.map { row in
+            let r = grid.labels.rowIndex(key: row)
+            return columnIndices.map { c in r.flatMap { r in c.flatMap { KeptCell(grid[r, $0]) } } }
+        }
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {

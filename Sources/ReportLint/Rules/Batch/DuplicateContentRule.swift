@@ -3,7 +3,7 @@
 /// legitimately shares — the pack's standard phrases and what the reports of many bodies in the batch say — do
 /// not count; figures and the body's own name do not make a copy original. The share is counted by sentence
 /// (`NarrativeSketch`); the finding stands at the longest shared passage, the counterpart's at its related location.
-public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRule {
+public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, ConfigurableRule {
     /// Standard sentences any report may use word for word (rules/phrases.json: `boilerplate`).
     public static let packKey = "boilerplate"
     public typealias Data = PhraseList
@@ -67,17 +67,39 @@ public struct DuplicateContentRule: CollectingRule, PackDataRule, ConfigurableRu
         var sketch: NarrativeSketch
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil else { return nil }
-        var names = ["本机关", "本单位", "本部门"]
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil else { return nil }
+        // The body's own names, made comparable piece by piece (the form of “X人民政府” is X's form and 人民政府's).
+        var names = Self.ownWords
         if let body = report.body, let identity = stamp.identity {
-            let unit = identity.key.split(whereSeparator: { BodyIdentity.placeEnds.contains($0) }).last.map(String.init) ?? identity.key
-            names += [body, identity.key, identity.key + "人民政府", identity.key + "政府"]
-            if unit.count >= 2, BodyReader.looksLikeBody(unit) { names += [unit, unit + "人民政府", unit + "政府"] }
+            let key = NarrativeSketch.comparableForm(identity.key)
+            names += [NarrativeSketch.comparableForm(body), key, key + Self.people, key + Self.government]
+            let unit = Self.unit(of: identity.key)
+            if unit.unicodeScalars.count >= 2, BodyReader.looksLikeBody(unit) {
+                let form = NarrativeSketch.comparableForm(unit)
+                names += [form, form + Self.people, form + Self.government]
+            }
         }
         let phrases = context.knowledge.phrases
-        return Facts(stamp: stamp, sketch: NarrativeSketch(report, names: ComparablePhrases(names).adding(phrases.comparableSubjects),
+        return Facts(stamp: stamp, sketch: NarrativeSketch(report, names: ComparablePhrases(names, adding: phrases.comparableSubjects),
                                                            standard: phrases.comparablePeriodMarkers))
+    }
+
+    static let ownWords = ["本机关", "本单位", "本部门"].map(NarrativeSketch.comparableForm)
+    static let people = NarrativeSketch.comparableForm("人民政府"), government = NarrativeSketch.comparableForm("政府")
+    static let placeEnds = BodyIdentity.placeEnds.compactMap(\.unicodeScalars.first)
+
+    /// The last part of a body's key after a place name (“太平镇” of “鹤庆县太平镇”; the key itself when it is all
+    /// place endings), as splitting it at the place endings gives it. A key is Han characters and digits, each a
+    /// Character of its own: the cut is made on scalars (splitting by Character cost more than the rest of the names).
+    static func unit(of key: String) -> String {
+        let s = key.scalars
+        var end = s.count
+        while end > 0, placeEnds.contains(s[end - 1]) { end -= 1 }
+        guard end > 0 else { return key }
+        var start = end
+        while start > 0, !placeEnds.contains(s[start - 1]) { start -= 1 }
+        return s[start..<end].string
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {

@@ -2,7 +2,7 @@
 /// zero — the figures copied forward rather than counted. Tables with few applications repeat by chance (nine
 /// applications, eight granted, one in part, two years running), so it takes figures enough to say so: at least
 /// `minimumNonZero` cells that are not zero and not totals.
-public struct IdenticalTablesRule: CollectingRule {
+public struct IdenticalTablesRule: StampedCollectingRule {
     public init() {}
 
     static let minimumNonZero = 5
@@ -48,33 +48,42 @@ public struct IdenticalTablesRule: CollectingRule {
         var atText: String
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil,
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.identity != nil,
               let t3 = report.statutoryTable(.table3), let t4 = report.statutoryTable(.table4),
               let l3 = context.knowledge.tableLabels(.table3), let l4 = context.knowledge.tableLabels(.table4) else { return nil }
         var cells: [Int] = [], nonZero = 0
         cells.reserveCapacity(l3.rowKeys.count * l3.columnKeys.count + l4.rowKeys.count * l4.columnKeys.count)
-        for (table, labels) in [(t3, l3), (t4, l4)] {
-            // The keys the reader's grid was made with (the same arrays: `figures` knows them at once).
-            let rows = labels.rowKeys, columns = labels.columnKeys
-            // 其他处理 is a group row where the table has its parts (其他处理 1–3), except in the 2019 layout.
-            let otherIsGroup = rows.contains { $0.hasPrefix("other.") } && table.layout != .y2019
-            let totalRow = rows.map { Self.totals.contains($0) || ($0 == "other" && otherIsGroup) }
-            let totalColumn = columns.map { Self.totals.contains($0) }
-            var figures = table.figures(rows: rows, columns: columns).makeIterator()
-            for r in rows.indices {
-                for c in columns.indices {
-                    let v = figures.next() ?? nil
-                    cells.append(v.map { Int(($0 * 1000).rounded()) } ?? Self.none)
-                    if let v, v != 0, !totalRow[r], !totalColumn[c] { nonZero += 1 }
-                }
-            }
-        }
+        Self.keep(t3, l3, &cells, &nonZero)
+        Self.keep(t4, l4, &cells, &nonZero)
         let first = t3.rowLabel("new") ?? TextSpan(line: t3.lines.lowerBound, start: 0, end: 0)
         let line = first.line < report.lines.count ? report.lines[first.line] : []
         let end = first.end > first.start ? first.end : line.count
         return Facts(stamp: stamp, cells: PackedIntegers(cells), nonZero: nonZero, at: TextSpan(line: first.line, start: first.start, end: end),
                      atText: Array(line[min(first.start, line.count)..<min(end, line.count)]).string)
+    }
+
+    /// Every cell of `table` in the definition's order, in thousandths, onto `cells`; the figures that are not
+    /// zero and not totals counted in `nonZero`.
+    private static func keep(_ table: StatutoryTable, _ labels: TableLabels, _ cells: inout [Int], _ nonZero: inout Int) {
+        // The keys the reader's grid was made with (the same arrays: `figures` knows them at once).
+        let rows = labels.rowKeys, columns = labels.columnKeys
+        // 其他处理 is a group row where the table has its parts (其他处理 1–3), except in the 2019 layout.
+        let otherIsGroup = rows.contains { $0.hasPrefix("other.") } && table.layout != .y2019
+        let totalRow = rows.map { totals.contains($0) || ($0 == "other" && otherIsGroup) }
+        let totalColumn = columns.map { totals.contains($0) }
+        let figures = table.figures(rows: rows, columns: columns)
+        var k = 0
+        for r in rows.indices {
+            for c in columns.indices {
+                // Past the figures (a grid of another shape): no figure.
+                let v = k < figures.count ? figures[k] : nil
+                k += 1
+                guard let v else { cells.append(none); continue }
+                cells.append(Int((v * 1000).rounded()))
+                if v != 0, !totalRow[r], !totalColumn[c] { nonZero += 1 }
+            }
+        }
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {

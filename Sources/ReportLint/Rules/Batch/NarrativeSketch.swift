@@ -91,22 +91,29 @@ extension NarrativeSketch {
         /// The prose as UTF-8, and its length in scalars (the offsets below count scalars).
         var text: [UInt8] = [], count = 0
         var pieces: [Int] = [], sentences: [Int] = [], samples: [UInt8] = []
-        /// The sentence being read: its comparable characters, and the offset in the paragraph each comes from.
-        var chars: [UInt32] = [], from: [Int] = []
+        /// The sentence being read: its comparable characters, and the offsets in the paragraph of the first and
+        /// the last (only those are kept: an offset for every character was a fifth of `add`).
+        var chars: [UInt32] = [], first = 0, last = 0
 
         /// A sentence is looked up at each of its characters against the standard sentences that start so.
         func isStandard(_ chars: [UInt32]) -> Bool { chars.indices.contains { standard.match(chars, at: $0) != nil } }
 
         mutating func add(_ p: Paragraph) {
             let base = count
-            for piece in p.pieces { pieces += [base + piece.offset, piece.line, piece.lineOffset] }
-            // Comparable characters, with the offset each comes from; a sentence ends at 。！？； and the paragraph's end.
+            for piece in p.pieces {
+                pieces.append(base + piece.offset)
+                pieces.append(piece.line)
+                pieces.append(piece.lineOffset)
+            }
+            // Comparable characters, with where the sentence's first and last come from; a sentence ends at 。！？；
+            // and the paragraph's end.
             var inDigits = false
             for (k, u) in p.scalars.enumerated() {
                 if let c = NarrativeSketch.comparable(u) {
                     if c == NarrativeSketch.digitMark { if inDigits { continue }; inDigits = true } else { inDigits = false }
                     chars.append(c)
-                    from.append(k)
+                    if chars.count == 1 { first = k }
+                    last = k
                 } else {
                     inDigits = false
                     switch u { case "。", "！", "？", "；", "!", "?", ";": close(base) default: break }
@@ -120,12 +127,14 @@ extension NarrativeSketch {
 
         /// Ends the sentence being read: kept with its sampled shingles unless short or standard.
         mutating func close(_ base: Int) {
-            defer { chars.removeAll(keepingCapacity: true); from.removeAll(keepingCapacity: true) }
+            defer { chars.removeAll(keepingCapacity: true) }
             let shingle = NarrativeSketch.shingle
             guard chars.count >= shingle, sentences.count / 3 < Int(UInt16.max), !isStandard(chars) else { return }
             let (folded, _) = NarrativeSketch.mark(chars, marks)
             let index = sentences.count / 3
-            sentences += [base + from[0], base + (from.last ?? 0) + 1, folded.count]
+            sentences.append(base + first)
+            sentences.append(base + last + 1)
+            sentences.append(folded.count)
             guard folded.count >= shingle else { return }
             for i in 0...(folded.count - shingle) {
                 let h = NarrativeSketch.hash(folded[i..<(i + shingle)])
@@ -146,6 +155,14 @@ extension NarrativeSketch {
         if u.isHan { return u.value }
         guard isLetter(u) else { return nil }
         return u.isASCII ? u.value | 0x20 : u.properties.lowercaseMapping.unicodeScalars.first?.value ?? u.value
+    }
+
+    /// A text's comparable characters (`comparable`), one for each scalar that has one.
+    static func comparableForm(_ text: String) -> [UInt32] {
+        var form: [UInt32] = []
+        form.reserveCapacity(text.utf8.count / 3 + 1)
+        for u in text.unicodeScalars { if let c = comparable(u) { form.append(c) } }
+        return form
     }
 
     /// `properties.isAlphabetic`, answered without the Unicode property lookup for ASCII and for the
@@ -182,14 +199,24 @@ extension NarrativeSketch {
 
     /// FNV-1a, 64 bits, over the characters, then mixed (so that the sampled bits are well spread).
     static func hash<C: Collection>(_ chars: C) -> UInt64 where C.Element == UInt32 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for c in chars {
-            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+        var h = StreamHash()
+        for c in chars { h.add(c) }
+        return h.value
+    }
+
+    /// `hash` fed one character at a time, for a text too long to gather first (`report-version-conflict`).
+    struct StreamHash {
+        private var h: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        mutating func add(_ c: UInt32) { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+
+        var value: UInt64 {
+            var h = self.h
+            h ^= h >> 33
+            h = h &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 33
+            return h
         }
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        return h
     }
 
     /// The hashes of every shingle of standard phrases (kept or not: a phrase is shorter than a sample's gap).
@@ -210,15 +237,25 @@ struct ComparablePhrases: Sendable {
     let list: [[UInt32]]
     private let firsts: UInt64
 
-    init(_ phrases: [String]) { self.init(forms: phrases.map { $0.unicodeScalars.compactMap(NarrativeSketch.comparable) }) }
+    init(_ phrases: [String]) { self.init(forms: phrases.map(NarrativeSketch.comparableForm)) }
 
     init(forms: [[UInt32]]) {
         list = forms.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
         firsts = list.reduce(0) { $0 | Self.bit($1[0]) }
     }
 
-    /// These phrases and `other`'s.
-    func adding(_ other: ComparablePhrases) -> ComparablePhrases { ComparablePhrases(forms: list + other.list) }
+    /// `forms` and `sorted`'s phrases, longest first: `forms` sorted and merged into `sorted`'s list (the pack's
+    /// subject words are sorted once; sorting them again with each report's names cost more than the names).
+    init(_ forms: [[UInt32]], adding sorted: ComparablePhrases) {
+        let own = forms.filter { $0.count >= 2 }.sorted { $0.count > $1.count }, other = sorted.list
+        var list: [[UInt32]] = [], a = 0, b = 0
+        list.reserveCapacity(own.count + other.count)
+        while a < own.count || b < other.count {
+            if b == other.count || (a < own.count && own[a].count >= other[b].count) { list.append(own[a]); a += 1 } else { list.append(other[b]); b += 1 }
+        }
+        self.list = list
+        firsts = own.reduce(sorted.firsts) { $0 | Self.bit($1[0]) }
+    }
 
     /// The length of the longest phrase standing at `i` of `chars`, if one does.
     func match(_ chars: [UInt32], at i: Int) -> Int? {

@@ -3,7 +3,7 @@
 /// `minimumPeers` peers stating the figure, a value `factor` times their median (and a median that is not
 /// tiny), or zero where every peer has at least `zeroFloor`. A note with the median: a figure may well be
 /// right, but it is the first place a reviewer looks for a slipped digit.
-public struct PeerOutlierRule: CollectingRule {
+public struct PeerOutlierRule: StampedCollectingRule {
     public init() {}
 
     static let minimumPeers = 8, factor = 40.0, smallestMedian = 10.0, zeroFloor = 100.0
@@ -46,8 +46,8 @@ public struct PeerOutlierRule: CollectingRule {
 
     static let published = "published", applications = "applications"
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.level != .unknown else { return nil }
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.level != .unknown else { return nil }
         var figures: [Kept] = []
         if let f = Self.publishedCount(report) {
             figures.append(Kept(key: Self.published, value: f.value, span: report.span(f), text: report.text(f)))

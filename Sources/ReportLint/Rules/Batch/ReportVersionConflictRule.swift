@@ -4,7 +4,7 @@ import Foundation
 /// differ — in the statutory tables' figures or in the wording. Assessments deduct for a report “changed after
 /// publication”, and a county office must know which version is the one. The same report in two formats (a
 /// Word draft and its PDF) with the same wording and figures is not reported.
-public struct ReportVersionConflictRule: CollectingRule {
+public struct ReportVersionConflictRule: StampedCollectingRule {
     public init() {}
 
     public static let descriptor = RuleDescriptor(
@@ -35,24 +35,25 @@ public struct ReportVersionConflictRule: CollectingRule {
         var figures: UInt64
     }
 
-    public func facts(of report: Report, _ context: RuleContext) -> Facts? {
-        guard let stamp = ReportStamp(report), stamp.year != nil, stamp.identity != nil else { return nil }
-        var wording: [UInt32] = []
+    public func facts(of report: Report, stamp: ReportStamp, _ context: RuleContext) -> Facts? {
+        guard stamp.year != nil, stamp.identity != nil else { return nil }
+        // Hashed as they come (`StreamHash`): gathering every letter of the report first cost more than hashing it.
+        var wording = NarrativeSketch.StreamHash()
         for p in report.paragraphs {
             // Letters only (Han or other scripts).
             for u in p.scalars where u.isHan || NarrativeSketch.isLetter(u) {
-                wording.append(u.value)
+                wording.add(u.value)
             }
         }
-        var figures: [UInt32] = []
+        var figures = NarrativeSketch.StreamHash()
         for definition in context.pack.statutoryTables {
-            guard let table = report.statutoryTable(definition.kind) else { figures.append(0xFFFF_FFFF); continue }
+            guard let table = report.statutoryTable(definition.kind) else { figures.add(0xFFFF_FFFF); continue }
             let labels = context.knowledge.tableLabels(definition.kind)  // the reader's keys: `figures` knows them at once
             for v in table.figures(rows: labels?.rowKeys ?? definition.rows.map(\.key), columns: labels?.columnKeys ?? definition.columns.map(\.key)) {
-                figures.append(v.map { UInt32(truncatingIfNeeded: Int64($0 * 100)) } ?? 0xFFFF_FFFE)
+                figures.add(v.map { UInt32(truncatingIfNeeded: Int64($0 * 100)) } ?? 0xFFFF_FFFE)
             }
         }
-        return Facts(stamp: stamp, wording: NarrativeSketch.hash(wording), figures: NarrativeSketch.hash(figures))
+        return Facts(stamp: stamp, wording: wording.value, figures: figures.value)
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
