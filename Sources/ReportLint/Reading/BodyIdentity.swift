@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who a report is from, in a form that compares: “社溪镇人民政府”, “社溪镇政府” and “社溪镇” are one body; so are
 /// “鹤庆县太平镇人民政府” and “太平镇人民政府” — when the batch leaves no doubt which 太平镇 is meant.
 ///
@@ -6,8 +8,14 @@
 /// one after a whole place name (“太平镇” in “鹤庆县太平镇”: the cut falls after 县) may be the same body with its
 /// county left out; `BodyIdentity.Resolver` decides it over the whole batch, and says so when it cannot.
 public struct BodyIdentity: Sendable, Hashable, Codable {
-    /// The normalised name (“鹤庆县太平镇”).
+    /// The normalised name (“鹤庆县太平镇”), in Unicode's composed form (NFC).
     public var key: String
+
+    // Compared and hashed as the key's UTF-8 bytes: a String compares and hashes Chinese text through its
+    // normalised form, which was most of a batch's look-ups by body. Keys are NFC, so bytes that differ are
+    // names that differ.
+    public static func == (a: BodyIdentity, b: BodyIdentity) -> Bool { a.key.sameBytes(as: b.key) }
+    public func hash(into hasher: inout Hasher) { key.hashBytes(into: &hasher) }
 
     public init?(_ name: String?) {
         guard let name, BodyReader.looksLikeBody(name.withoutBlanks) else { return nil }
@@ -26,7 +34,8 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
         // “某镇政府” is the 镇; “某县政府办公室” stays an office of its own.
         if s.hasSuffix("政府"), s.count > 3 { s = String(s.dropLast(2)) }
         guard s.count >= 2 else { return nil }
-        key = s
+        // A compatibility ideograph (U+F900…) composes to its unified twin: one body, one key.
+        key = s.precomposedStringWithCanonicalMapping
     }
 
     /// The key of a name of plain Han characters and digits, as `init` makes it from a String: between such
@@ -71,46 +80,51 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
 
     /// Every body of a batch, resolved: which reports are the same body, and which names could be more than one.
     public struct Resolver: Sendable {
-        /// key → the key of the body it stands for.
-        private var canonical: [String: String] = [:]
+        /// name → the body it stands for.
+        private var canonical: [BodyIdentity: BodyIdentity] = [:]
         /// key → the longer names it could stand for, when there is more than one.
         public private(set) var ambiguous: [String: [String]] = [:]
 
         public init<S: Sequence>(_ identities: S) where S.Element == BodyIdentity {
-            let keys = Set(identities.map(\.key))
+            let names = Set(identities)
             // Each name under every ending that follows a place name in it (“鹤庆县太平镇” under “太平镇”), so that
             // a short name finds its longer forms without comparing every pair of names.
-            var longerForms: [String: [String]] = [:]
-            for key in keys {
-                let chars = Array(key)
+            var longerForms: [BodyIdentity: [BodyIdentity]] = [:]
+            for name in names {
+                let chars = Array(name.key)
                 for i in 1..<max(chars.count - 1, 1) where BodyIdentity.placeEnds.contains(chars[i - 1]) {
-                    longerForms[String(chars[i...]), default: []].append(key)
+                    longerForms[BodyIdentity(rawKey: String(chars[i...])), default: []].append(name)
                 }
             }
             // Longest first: a longer name's own resolution is known before a shorter one asks. Names of one length
             // cannot be each other's longer forms, so their order does not matter: sorted by length alone (lengths
             // counted once; comparing the Chinese names themselves on ties was most of the sort).
-            for (_, key) in keys.map({ ($0.count, $0) }).sorted(by: { $0.0 > $1.0 }) {
-                let me = BodyIdentity(rawKey: key)
-                let bodies = Set((longerForms[key] ?? []).filter { me.isShortForm(of: BodyIdentity(rawKey: $0)) }.map { canonical[$0] ?? $0 })
+            for (_, me) in names.map({ ($0.key.count, $0) }).sorted(by: { $0.0 > $1.0 }) {
+                // Most names are no other name's ending: themselves, without a set of candidates made.
+                guard let longer = longerForms[me] else { canonical[me] = me; continue }
+                let bodies = Set(longer.filter { me.isShortForm(of: $0) }.map { canonical[$0] ?? $0 })
                 switch bodies.count {
-                case 0: canonical[key] = key
-                case 1: canonical[key] = bodies.first!
+                case 0: canonical[me] = me
+                case 1: canonical[me] = bodies.first!
                 default:
-                    canonical[key] = key
-                    ambiguous[key] = bodies.sorted()
+                    canonical[me] = me
+                    ambiguous[me.key] = bodies.map(\.key).sorted()
                 }
             }
         }
 
         /// The body a name stands for in this batch; a name that could be several stays itself.
-        public func body(_ identity: BodyIdentity) -> String { canonical[identity.key] ?? identity.key }
+        public func body(_ identity: BodyIdentity) -> String { canonical[identity]?.key ?? identity.key }
+
+        /// Whether the batch cannot tell which body the name stands for.
+        public func isAmbiguous(_ identity: BodyIdentity) -> Bool { !ambiguous.isEmpty && ambiguous[identity.key] != nil }
 
         /// Whether two names may be one body though the batch cannot tell (one is ambiguous and could be the other).
         public func mayBeSame(_ a: BodyIdentity, _ b: BodyIdentity) -> Bool {
-            let ba = body(a), bb = body(b)
+            let ba = canonical[a] ?? a, bb = canonical[b] ?? b
             if ba == bb { return true }
-            return (ambiguous[a.key]?.contains(bb) ?? false) || (ambiguous[b.key]?.contains(ba) ?? false)
+            guard !ambiguous.isEmpty else { return false }
+            return (ambiguous[a.key]?.contains(bb.key) ?? false) || (ambiguous[b.key]?.contains(ba.key) ?? false)
         }
     }
 

@@ -207,6 +207,21 @@ extension String {
         }
     }
 
+    /// Whether the two Strings are the same bytes. `==` compares Unicode's canonical equivalence, through
+    /// normalised forms — several times the work on Chinese text; for texts both in NFC the answers agree.
+    func sameBytes(as other: String) -> Bool {
+        let inPlace = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
+        return (inPlace ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
+
+    /// Feeds the UTF-8 bytes to `hasher` (a hash that agrees with `sameBytes(as:)`, not with `==`).
+    func hashBytes(into hasher: inout Hasher) {
+        let done: Void? = utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }  // the same bytes, the same hash
+    }
+
     /// Shadows Foundation's `contains` (a locale-aware search through NSString, the hottest function of a
     /// profile) with the same exact-substring answer.
     func contains(_ other: String) -> Bool { containsText(other) }

@@ -17,6 +17,17 @@ struct BodyIdentityTests {
         #expect(key("政府") == nil)
     }
 
+    /// Keys compare as bytes, so a name written with a compatibility ideograph (U+F90A for 金, as some PDFs
+    /// give it) must come out as the name written plainly: one body, in a set and in a batch.
+    @Test func aCompatibilityIdeographIsTheSameName() throws {
+        let odd = try #require(BodyIdentity("鹤庆县\u{F90A}牛镇人民政府")), plain = try #require(BodyIdentity("鹤庆县金牛镇人民政府"))
+        #expect(odd.key.unicodeScalars.elementsEqual(plain.key.unicodeScalars))
+        #expect(odd == plain && Set([odd, plain]).count == 1)
+        let r = BodyIdentity.Resolver([odd, plain, BodyIdentity("金牛镇")!])
+        #expect(r.body(odd) == r.body(plain) && r.body(BodyIdentity("金牛镇")!) == r.body(plain))
+        #expect(BodyIdentity("鹤庆县太平镇") != plain)
+    }
+
     @Test func aNameWithoutItsCountyIsTheOneBodyOfThatName() {
         let ids = ["鹤庆县太平镇人民政府", "太平镇人民政府", "鹤庆县金牛镇人民政府"].compactMap(BodyIdentity.init)
         let r = BodyIdentity.Resolver(ids)

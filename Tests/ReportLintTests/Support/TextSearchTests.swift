@@ -65,4 +65,23 @@ struct TextSearchTests {
                     "\(text.debugDescription)")
         }
     }
+
+    /// `sameBytes` is byte equality (not `==`'s canonical equivalence), and `hashBytes` agrees with it.
+    @Test func sameBytesIsByteEqualityAndItsHashAgrees() {
+        func hash(_ s: String) -> Int { var h = Hasher(); s.hashBytes(into: &h); return h.finalize() }
+        let pairs: [(String, String, Bool)] = [
+            ("", "", true), ("鹤庆县金牛镇", "鹤庆县金牛镇", true), ("鹤庆县金牛镇", "鹤庆县金牛", false),
+            ("a", "b", false), ("é", "e\u{301}", false), ("金", "\u{F90A}", false),
+            (String(repeating: "太平镇", count: 40), String(repeating: "太平镇", count: 40), true),
+        ]
+        for (a, b, same) in pairs {
+            #expect(a.sameBytes(as: b) == same, "\(a.debugDescription) \(b.debugDescription)")
+            #expect(a.sameBytes(as: b) == a.utf8.elementsEqual(b.utf8))
+            if same { #expect(hash(a) == hash(b)) }
+        }
+        // A String built piece by piece hashes as the same text written at once.
+        var built = ""
+        for c in "鹤庆县金牛镇" { built.append(c) }
+        #expect(hash(built) == hash("鹤庆县金牛镇") && built.sameBytes(as: "鹤庆县金牛镇"))
+    }
 }

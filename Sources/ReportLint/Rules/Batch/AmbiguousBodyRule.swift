@@ -38,9 +38,9 @@ public struct AmbiguousBodyRule: StampedCollectingRule {
         let resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
         var findings: [Finding] = []
         for e in entries {
-            guard let key = e.facts.stamp.identity?.key, let candidates = resolver.ambiguous[key] else { continue }
+            guard let identity = e.facts.stamp.identity, resolver.isAmbiguous(identity), let candidates = resolver.ambiguous[identity.key] else { continue }
             let zh = candidates.map { "“\($0)”" }.joined(separator: "、"), en = candidates.joined(separator: ", ")
-            let named = e.facts.stamp.body ?? key
+            let named = e.facts.stamp.body ?? identity.key
             findings.append(Finding(
                 location: e.facts.stamp.location(e.path),
                 message: Localized(

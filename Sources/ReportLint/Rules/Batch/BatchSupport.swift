@@ -64,41 +64,54 @@ protocol Stamped { var stamp: ReportStamp { get } }
 struct BatchIndex<F: Stamped & Sendable> {
     let entries: [CollectedFacts<F>]
     let resolver: BodyIdentity.Resolver
-    /// body → year → entry indices.
-    private var byBody: [String: [Int: [Int]]] = [:]
-    /// Each entry's body, worked out once (the rules ask again and again, and hashing a Chinese name is slow).
-    private let bodies: [String?]
+    /// Each entry's body as a number (entries of one body share it), worked out once: the rules compare bodies
+    /// again and again, and numbers compare at once where Chinese names do not.
+    private let numbers: [Int?]
+    /// The bodies' names, by number.
+    private var names: [String] = []
+    /// body number → year → entry indices.
+    private var byBody: [[Int: [Int]]] = []
 
     init(_ entries: [CollectedFacts<F>]) {
         self.entries = entries
         let resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
         self.resolver = resolver
-        bodies = entries.map { e in
-            guard let identity = e.facts.stamp.identity, resolver.ambiguous[identity.key] == nil else { return nil }
-            return resolver.body(identity)
+        var numbered: [BodyIdentity: Int] = [:], names: [String] = []
+        numbers = entries.map { e in
+            guard let identity = e.facts.stamp.identity, !resolver.isAmbiguous(identity) else { return nil }
+            let body = BodyIdentity(rawKey: resolver.body(identity))
+            if let n = numbered[body] { return n }
+            numbered[body] = names.count
+            names.append(body.key)
+            return names.count - 1
         }
+        self.names = names
+        byBody = Array(repeating: [:], count: names.count)
         for (i, e) in entries.enumerated() {
-            guard let body = bodies[i], let year = e.facts.stamp.year else { continue }
-            byBody[body, default: [:]][year, default: []].append(i)
+            guard let n = numbers[i], let year = e.facts.stamp.year else { continue }
+            byBody[n][year, default: []].append(i)
         }
     }
 
     /// The body entry `i` is from — nil when it has no name, or a name the batch cannot tie to one body.
-    func body(_ i: Int) -> String? { bodies[i] }
+    func body(_ i: Int) -> String? { numbers[i].map { names[$0] } }
 
-    /// The same body's reports of a year.
-    func reports(of body: String, year: Int) -> [Int] { byBody[body]?[year] ?? [] }
+    /// The number of the body entry `i` is from (equal numbers: one body); nil as for `body(_:)`.
+    func bodyNumber(_ i: Int) -> Int? { numbers[i] }
+
+    /// How many bodies the batch has reports of (their numbers are 0..<bodyCount).
+    var bodyCount: Int { names.count }
 
     /// The same body's reports of the year before entry `i`'s.
     func previousYear(of i: Int) -> [Int] {
-        guard let body = body(i), let year = entries[i].facts.stamp.year else { return [] }
-        return reports(of: body, year: year - 1)
+        guard let n = numbers[i], let year = entries[i].facts.stamp.year else { return [] }
+        return byBody[n][year - 1] ?? []
     }
 
     /// Every (body, year) with more than one report, with its entries, in order of body and year (only these are
     /// sorted: sorting every body's Chinese name was most of report-version-conflict's time).
     var repeatedGroups: [(body: String, year: Int, entries: [Int])] {
-        byBody.flatMap { body, years in years.compactMap { $0.value.count > 1 ? (body, $0.key, $0.value) : nil } }
+        byBody.indices.flatMap { n in byBody[n].compactMap { $0.value.count > 1 ? (names[n], $0.key, $0.value) : nil } }
             .sorted { ($0.body, $0.year) < ($1.body, $1.year) }
     }
 

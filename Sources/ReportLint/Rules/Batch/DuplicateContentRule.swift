@@ -105,12 +105,12 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
         let options = context.options(Self.self)
         let batch = BatchIndex(entries)
-        var bodyNumbers: [String: Int] = [:]
-        let bodies = entries.indices.map { i in
-            let key = batch.body(i) ?? "file:" + entries[i].path
-            if let n = bodyNumbers[key] { return n }
-            bodyNumbers[key] = bodyNumbers.count
-            return bodyNumbers.count - 1
+        // A number for each report's body; a report whose body is unknown is a body of its own.
+        var bodyCount = batch.bodyCount
+        let bodies = entries.indices.map { i -> Int in
+            if let n = batch.bodyNumber(i) { return n }
+            bodyCount += 1
+            return bodyCount - 1
         }
         let samples = entries.map(\.facts.sketch.sampleList)
         let hashes = samples.map { Array(Set($0.map(\.hash))).sorted() }
@@ -118,7 +118,7 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
         let standard = phrases == Self.builtIn.phrases && context.pack.subjects == RulePack.builtIn.subjects
             ? Self.builtIn.hashes : NarrativeSketch.shingleHashes(phrases, names: context.pack.subjects)
         let index = ShingleIndex(hashes: hashes, bodies: bodies, packBoilerplate: standard,
-                                 bodyThreshold: Self.boilerplateBodies(bodyNumbers.count))
+                                 bodyThreshold: Self.boilerplateBodies(bodyCount))
         var findings: [Finding] = []
         for a in entries.indices {
             guard let year = entries[a].facts.stamp.year else { continue }
@@ -126,7 +126,7 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
             guard own.count >= 4 else { continue }
             var best: (other: Int, sameBody: Bool, comparison: Comparison)?
             for (b, count) in index.candidates(of: a, hashes[a]) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
-                guard let yearB = entries[b].facts.stamp.year, let bodyA = batch.body(a), let bodyB = batch.body(b) else { continue }
+                guard let yearB = entries[b].facts.stamp.year, let bodyA = batch.bodyNumber(a), let bodyB = batch.bodyNumber(b) else { continue }
                 let sameBody = bodyA == bodyB
                 let counterpart = sameBody ? yearB == year - 1 : yearB == year && !batch.resolver.mayBeSame(
                     entries[a].facts.stamp.identity!, entries[b].facts.stamp.identity!)
