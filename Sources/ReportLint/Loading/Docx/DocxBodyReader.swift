@@ -130,10 +130,13 @@ struct DocxBodyReader {
         }
     }
 
+    // An element's `w:val`, decoded only where a case of `start` reads it. (Functions rather than local
+    // computed properties in `start`, whose capture of `events` copied it for every element.)
+    private static func val(_ events: DocxXML.Events) -> String? { events.attribute("w:val") }
+    private static func intVal(_ events: DocxXML.Events) -> Int? { val(events).flatMap { Int($0) } }
+
     private mutating func start(_ element: DocxXML.Element, at events: DocxXML.Events) {
         let parent = events.parent
-        var val: String? { events.attribute("w:val") }  // decoded only where a case reads it
-        var intVal: Int? { val.flatMap { Int($0) } }
         let outer = nestedTables == 0
         switch element {
         case _ where Self.isHidden(element):
@@ -143,11 +146,11 @@ struct DocxBodyReader {
             paragraph = Paragraph()
             if !openComments.isEmpty { paragraph?.comments = openComments }
         case .r: runHidden = false
-        case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = val != "0" && val != "false"
-        case .pStyle where parent == .pPr: paragraph?.styleID = val
-        case .numId where parent == .numPr: paragraph?.numID = val
-        case .ilvl where parent == .numPr: paragraph?.numLevel = intVal
-        case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = intVal
+        case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = Self.val(events).map { $0 != "0" && $0 != "false" } ?? true
+        case .pStyle where parent == .pPr: paragraph?.styleID = Self.val(events)
+        case .numId where parent == .numPr: paragraph?.numID = Self.val(events)
+        case .ilvl where parent == .numPr: paragraph?.numLevel = Self.intVal(events)
+        case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = Self.intVal(events)
         case .t: inText = true
         case .tab where parent == .r, .ptab: appendElement("\t", at: events)
         case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak(recording: recording) }
@@ -170,12 +173,12 @@ struct DocxBodyReader {
         case .tbl:
             if table == nil { table = []; tableSources = [] } else { nestedTables += 1 }
         case .tr where outer: if table != nil { row = Row() }
-        case .gridBefore where parent == .trPr && outer: row?.before = min(max(intVal ?? 0, 0), Self.maxSpan)
-        case .gridAfter where parent == .trPr && outer: row?.after = min(max(intVal ?? 0, 0), Self.maxSpan)
+        case .gridBefore where parent == .trPr && outer: row?.before = min(max(Self.intVal(events) ?? 0, 0), Self.maxSpan)
+        case .gridAfter where parent == .trPr && outer: row?.after = min(max(Self.intVal(events) ?? 0, 0), Self.maxSpan)
         case .tc where outer: if table != nil { cell = Cell() }
-        case .gridSpan where parent == .tcPr && outer: cell?.span = min(max(intVal ?? 1, 1), Self.maxSpan)
+        case .gridSpan where parent == .tcPr && outer: cell?.span = min(max(Self.intVal(events) ?? 1, 1), Self.maxSpan)
         case .vMerge where parent == .tcPr && outer, .hMerge where parent == .tcPr && outer:
-            cell?.continuesMerge = val != "restart"
+            cell?.continuesMerge = Self.val(events) != "restart"
         default: break
         }
     }
@@ -186,16 +189,15 @@ struct DocxBodyReader {
         case .t: inText = false
         case .r: runHidden = false
         case .p: finishParagraph()
+        // `take()` moves the cell, row and paragraph out rather than copying them and then dropping the original.
         case .tc where outer:
-            if let cell { row?.cells.append(cell) }
-            cell = nil
+            if let cell = cell.take() { row?.cells.append(cell) }
         case .tr where outer:
-            if let row, !row.deleted, !row.cells.isEmpty, table != nil {
+            if let row = row.take(), !row.deleted, !row.cells.isEmpty, table != nil {
                 let cells = Self.gridCells(row)
                 table?.append(cells)
                 tableSources.append(rowSource(row, cells: cells))
             }
-            row = nil
         case .tbl:
             if nestedTables > 0 {
                 nestedTables -= 1
@@ -232,19 +234,19 @@ struct DocxBodyReader {
     }
 
     private mutating func finishParagraph() {
-        guard let p = paragraph else { return }
-        paragraph = nil
+        guard let p = paragraph.take() else { return }
         var label = ""
         let styleList = p.styleID.flatMap { styles.numbering(styleID: $0) }
         if let numID = p.numID ?? styleList?.numID, numID != "0" {
             label = numbering.label(numID: numID, level: p.numLevel ?? styleList?.level ?? 0) ?? ""
         }
-        let text = label + (p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text]))
+        let body = p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text])
+        let text = label.isEmpty ? body : label + body
         let segments = recording ? Self.paragraphSegments(p, label: label) : []
         if cell != nil {
             cell?.paragraphs.append(text)
             if recording { cell?.sources.append(segments) }
-            cell?.comments += p.comments
+            if !p.comments.isEmpty { cell?.comments += p.comments }
             return
         }
         let level: Int?
@@ -263,12 +265,13 @@ struct DocxBodyReader {
     static func gridCells(_ row: Row) -> [String] {
         var cells: [String] = []
         cells.reserveCapacity(row.before + row.cells.reduce(0) { $0 + $1.span } + row.after)
-        cells.append(contentsOf: repeatElement("", count: row.before))
+        // The empty cells are appended only where there are some (nearly every row and cell has none).
+        if row.before > 0 { cells.append(contentsOf: repeatElement("", count: row.before)) }
         for cell in row.cells {
             cells.append(cell.continuesMerge ? "" : LineAssembly.cellText(cell.paragraphs))
-            cells.append(contentsOf: repeatElement("", count: cell.span - 1))
+            if cell.span > 1 { cells.append(contentsOf: repeatElement("", count: cell.span - 1)) }
         }
-        cells.append(contentsOf: repeatElement("", count: row.after))
+        if row.after > 0 { cells.append(contentsOf: repeatElement("", count: row.after)) }
         return cells
     }
 }

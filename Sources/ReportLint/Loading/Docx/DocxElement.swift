@@ -32,12 +32,13 @@ extension DocxXML {
         case lvlOverride = "w:lvlOverride", startOverride = "w:startOverride", lvl = "w:lvl", start = "w:start"
         case numFmt = "w:numFmt", lvlText = "w:lvlText", suff = "w:suff", isLgl = "w:isLgl"
 
-        /// The element with this (normalised) name, if a reader looks at it.
-        init?(_ name: ArraySlice<UInt8>) {
+        /// The element whose (normalised) name is `bytes[name]`, if a reader looks at it. The name comes as a
+        /// range rather than a slice: making a slice of the part for every tag cost a retain and a release.
+        init?(_ bytes: [UInt8], _ name: Range<Int>) {
             let slots = Self.slots, spellings = Self.spellings
-            var i = Self.hash(name) & Self.slotMask
+            var i = Self.hash(bytes, name) & Self.slotMask
             while let element = slots[i].element {
-                if MarkupScanner.equal(spellings[slots[i].spelling], name) { self = element; return }
+                if MarkupScanner.equal(spellings, slots[i].spelling, bytes, name) { self = element; return }
                 i = (i + 1) & Self.slotMask
             }
             return nil
@@ -57,7 +58,7 @@ extension DocxXML {
             for element in allCases {
                 let spelling = offset..<(offset + element.rawValue.utf8.count)
                 offset = spelling.upperBound
-                var i = hash(spellings[spelling]) & slotMask
+                var i = hash(spellings, spelling) & slotMask
                 while slots[i].element != nil { i = (i + 1) & slotMask }
                 slots[i] = Slot(element: element, spelling: spelling)
             }
@@ -65,9 +66,9 @@ extension DocxXML {
         }()
 
         /// FNV-1a over the bytes.
-        private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+        private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
             var h: UInt32 = 2_166_136_261
-            for i in bytes.indices { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
+            for i in range { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
             return Int(h)
         }
     }

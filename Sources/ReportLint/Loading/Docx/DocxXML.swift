@@ -119,7 +119,7 @@ extension DocxXML {
                         prefix = wordPrefix()
                         namesAsWritten = prefix == "w"
                     }
-                    let element = namesAsWritten ? Element(scanner.bytes[name]) : Element(Array(normalisedName(name).utf8)[...])
+                    let element = namesAsWritten ? Element(scanner.bytes, name) : Self.element(normalisedName(name))
                     open.append((element, name))
                     if open.count > maxDepth {
                         throw .malformedMarkup("\(part) nests elements deeper than \(maxDepth) levels")
@@ -139,6 +139,11 @@ extension DocxXML {
                 throw .malformedMarkup("\(part) ends inside <\(normalisedName(innermost.name))> (truncated?)")
             }
             return nil
+        }
+
+        private static func element(_ name: String) -> Element? {
+            let bytes = Array(name.utf8)
+            return Element(bytes, bytes.indices)
         }
 
         /// The current text event's text, with references decoded.

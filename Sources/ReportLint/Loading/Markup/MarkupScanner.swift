@@ -31,7 +31,7 @@ struct MarkupScanner {
 
     /// A construct of the input as byte ranges of `bytes`.
     enum Piece {
-        /// A start tag; its attributes are in `attributes` until the next call.
+        /// A start tag; `attributes` reads its attributes until the next call.
         case start(name: Range<Int>, selfClosing: Bool)
         /// An end tag (never with an empty name: `</>` and the like are skipped).
         case end(name: Range<Int>)
@@ -55,8 +55,8 @@ struct MarkupScanner {
     /// Where the piece `nextPiece` returned last begins (its "<" for markup); it ends at `position`.
     private(set) var pieceStart = 0
     var position: Int { pos }
-    /// The attributes of the start tag `nextPiece()` returned last (the buffer is reused from tag to tag).
-    private(set) var attributes: [RawAttribute] = []
+    /// Where the attributes of the start tag `nextPiece()` returned last begin (just after its name).
+    private var attributesStart: Int?
     /// HTML elements whose content is not markup (`<script>`, `<style>`…): the name to look for in `</name`.
     private var rawTextUntil: [UInt8]?
 
@@ -75,15 +75,15 @@ struct MarkupScanner {
 
     /// Whether two ranges of the input hold the same bytes.
     func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        Self.equal(bytes[a], bytes[b])
+        Self.equal(bytes, a, bytes, b)
     }
 
-    /// Whether two byte ranges hold the same bytes, as a plain loop (`==` on slices is generic and far
-    /// slower for the short names compared here).
-    static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        var j = b.startIndex
-        for i in a.indices {
+    /// Whether two byte ranges hold the same bytes, as a plain loop over the arrays (`==` on slices is
+    /// generic, and making a slice costs a retain and a release, far more than comparing a short name).
+    static func equal(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
+        guard ra.count == rb.count else { return false }
+        var j = rb.lowerBound
+        for i in ra {
             if a[i] != b[j] { return false }
             j += 1
         }
@@ -180,7 +180,26 @@ struct MarkupScanner {
 
     private mutating func readTag() -> Piece {
         let name = readName()
-        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        attributesStart = pos
+        var unread: [RawAttribute] = []
+        let selfClosing = readAttributes(collecting: false, into: &unread)
+        return .start(name: name, selfClosing: selfClosing)
+    }
+
+    /// The attributes of the start tag `nextPiece()` returned last, read again from the tag on demand: the
+    /// docx reader asks for the attributes of few tags, and recording those of every tag cost a tenth of loading.
+    var attributes: [RawAttribute] {
+        guard let attributesStart else { return [] }
+        var reader = self
+        reader.pos = attributesStart
+        var attributes: [RawAttribute] = []
+        _ = reader.readAttributes(collecting: true, into: &attributes)
+        return attributes
+    }
+
+    /// Reads a start tag's attributes up to the end of the tag (one grammar for skipping them and for
+    /// reading them); returns whether the tag is self-closing.
+    private mutating func readAttributes(collecting: Bool, into attributes: inout [RawAttribute]) -> Bool {
         var selfClosing = false
         while pos < bytes.count {
             skipSpace()
@@ -201,9 +220,9 @@ struct MarkupScanner {
                 skipSpace()
                 value = readAttributeValue()
             }
-            attributes.append(RawAttribute(name: attrName, value: value))
+            if collecting { attributes.append(RawAttribute(name: attrName, value: value)) }
         }
-        return .start(name: name, selfClosing: selfClosing)
+        return selfClosing
     }
 
     private mutating func readAttributeValue() -> Range<Int> {
