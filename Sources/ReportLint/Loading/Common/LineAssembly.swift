@@ -100,6 +100,9 @@ enum LineAssembly {
         paragraphs.count == 1 ? cellPiece(paragraphs[0]) : joinSoft(paragraphs.map(cellPiece))
     }
 
+    /// The text of a cell of one paragraph (`cellText([paragraph])`).
+    static func cellText(_ paragraph: String) -> String { cellPiece(paragraph) }
+
     private static func cellPiece(_ paragraph: String) -> String {
         // Most paragraphs have no tab or line end: skip rebuilding the String then.
         let isBreak = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }

@@ -52,12 +52,26 @@ struct DocxBodyReader {
     }
 
     struct Cell {
-        var paragraphs: [String] = []
+        /// The cell's paragraphs: the first apart, so that a cell of one paragraph (nearly every one) needs no array.
+        var first: String?
+        var more: [String] = []
         var span = 1
         var continuesMerge = false
         /// When recording, the sources of each paragraph; the comments anchored in the cell.
         var sources: [[DocxSourceSegment]] = []
         var comments: [String] = []
+
+        var paragraphs: [String] { first.map { [$0] + more } ?? [] }
+
+        mutating func append(_ paragraph: String) {
+            if first == nil { first = paragraph } else { more.append(paragraph) }
+        }
+
+        /// The cell's text as one line (`LineAssembly.cellText` of its paragraphs).
+        var text: String {
+            guard let first else { return "" }
+            return more.isEmpty ? LineAssembly.cellText(first) : LineAssembly.cellText(paragraphs)
+        }
     }
 
     struct Row {
@@ -105,7 +119,7 @@ struct DocxBodyReader {
                 continue
             }
             switch event {
-            case .start(let element?): start(element, at: events)
+            case .start(let element?): start(element, at: &events)
             case .end(let element?): end(element)
             case .text:
                 // The String is built only for text that shows.
@@ -132,10 +146,11 @@ struct DocxBodyReader {
 
     // An element's `w:val`, decoded only where a case of `start` reads it. (Functions rather than local
     // computed properties in `start`, whose capture of `events` copied it for every element.)
-    private static func val(_ events: DocxXML.Events) -> String? { events.attribute("w:val") }
-    private static func intVal(_ events: DocxXML.Events) -> Int? { val(events).flatMap { Int($0) } }
+    private static func val(_ events: borrowing DocxXML.Events) -> String? { events.attribute("w:val") }
+    private static func intVal(_ events: borrowing DocxXML.Events) -> Int? { val(events).flatMap { Int($0) } }
 
-    private mutating func start(_ element: DocxXML.Element, at events: DocxXML.Events) {
+    /// `events` is `inout` only so that it is not copied for every element (it is not changed).
+    private mutating func start(_ element: DocxXML.Element, at events: inout DocxXML.Events) {
         let parent = events.parent
         let outer = nestedTables == 0
         switch element {
@@ -152,9 +167,9 @@ struct DocxBodyReader {
         case .ilvl where parent == .numPr: paragraph?.numLevel = Self.intVal(events)
         case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = Self.intVal(events)
         case .t: inText = true
-        case .tab where parent == .r, .ptab: appendElement("\t", at: events)
+        case .tab where parent == .r, .ptab: appendElement("\t", at: &events)
         case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak(recording: recording) }
-        case .noBreakHyphen: appendElement("-", at: events)
+        case .noBreakHyphen: appendElement("-", at: &events)
         case .commentRangeStart:
             guard let id = events.attribute("w:id") else { break }
             openComments.append(id)
@@ -225,7 +240,7 @@ struct DocxBodyReader {
     }
 
     /// A character an element stands for (`w:tab`): mapped to the element when it is one self-closing tag.
-    private mutating func appendElement(_ text: String, at events: DocxXML.Events) {
+    private mutating func appendElement(_ text: String, at events: inout DocxXML.Events) {
         append(text, from: events.markupRange, events.startIsSelfClosing ? .element : nil)
     }
 
@@ -244,7 +259,7 @@ struct DocxBodyReader {
         let text = label.isEmpty ? body : label + body
         let segments = recording ? Self.paragraphSegments(p, label: label) : []
         if cell != nil {
-            cell?.paragraphs.append(text)
+            cell?.append(text)
             if recording { cell?.sources.append(segments) }
             if !p.comments.isEmpty { cell?.comments += p.comments }
             return
@@ -268,7 +283,7 @@ struct DocxBodyReader {
         // The empty cells are appended only where there are some (nearly every row and cell has none).
         if row.before > 0 { cells.append(contentsOf: repeatElement("", count: row.before)) }
         for cell in row.cells {
-            cells.append(cell.continuesMerge ? "" : LineAssembly.cellText(cell.paragraphs))
+            cells.append(cell.continuesMerge ? "" : cell.text)
             if cell.span > 1 { cells.append(contentsOf: repeatElement("", count: cell.span - 1)) }
         }
         if row.after > 0 { cells.append(contentsOf: repeatElement("", count: row.after)) }

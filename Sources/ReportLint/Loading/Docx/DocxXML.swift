@@ -127,7 +127,8 @@ extension DocxXML {
                     selfClosing = isSelfClosing
                     return .start(element)
                 case .end(let name):
-                    guard let innermost = open.last, closes(innermost.name, with: name) else {
+                    guard let innermost = open.last,
+                          scanner.bytesEqual(innermost.name, name) || closesAsStrings(innermost.name, with: name) else {
                         let inner = open.last.map { normalisedName($0.name) } ?? ""
                         throw .malformedMarkup("\(part): </\(scanner.string(name))> does not close <\(inner)>")
                     }
@@ -167,11 +168,11 @@ extension DocxXML {
             return nil
         }
 
-        /// Whether an end tag's name closes an element opened with `start`. Equal bytes always do; other
-        /// bytes still may as Strings (canonically equivalent or invalid UTF-8), as in the String comparison
-        /// this replaces.
-        private func closes(_ start: Range<Int>, with end: Range<Int>) -> Bool {
-            scanner.bytesEqual(start, end) || normalisedName(start) == normalisedName(end)
+        /// Whether an end tag's name closes an element opened with `start` though their bytes differ: it
+        /// still may as Strings (canonically equivalent or invalid UTF-8), as in the String comparison that
+        /// equal bytes short-cut.
+        private func closesAsStrings(_ start: Range<Int>, with end: Range<Int>) -> Bool {
+            normalisedName(start) == normalisedName(end)
         }
 
         /// The prefix the root element binds to the WordprocessingML namespace ("w" when none is bound).

@@ -73,20 +73,17 @@ struct MarkupScanner {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// Whether two ranges of the input hold the same bytes.
+    /// Whether two ranges of the input hold the same bytes (compared in place: making slices of the input
+    /// for this cost more than comparing the short names it is used for).
     func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        Self.equal(bytes, a, bytes, b)
+        guard a.count == b.count else { return false }
+        return bytes.withUnsafeBufferPointer { Self.equal(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
     }
 
-    /// Whether two byte ranges hold the same bytes, as a plain loop over the arrays (`==` on slices is
-    /// generic, and making a slice costs a retain and a release, far more than comparing a short name).
-    static func equal(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
-        guard ra.count == rb.count else { return false }
-        var j = rb.lowerBound
-        for i in ra {
-            if a[i] != b[j] { return false }
-            j += 1
-        }
+    /// Whether two byte buffers hold the same bytes.
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
         return true
     }
 
