@@ -112,7 +112,9 @@ struct DocxBodyReader {
     }
 
     mutating func read(_ xml: DocxXML) throws(LoadError) -> [DocumentLine] {
-        var events = xml.events()
+        // Two elements in five are ones this reader never looks at (w:jc, w:rFonts…): not reporting them
+        // saves two events each.
+        var events = xml.events(unknownElements: false)
         while let event = try events.next() {
             if let depth = skippingAtDepth {
                 if case .end = event, events.depth == depth { skippingAtDepth = nil }

@@ -15,7 +15,9 @@ struct DocxXML {
         self.maxDepth = maxDepth
     }
 
-    func events() -> Events { Events(self) }
+    /// The events of the part. Without `unknownElements`, the elements no reader looks at (`start(nil)`,
+    /// `end(nil)`) are not reported, though they still count in `depth` and are still checked for nesting.
+    func events(unknownElements: Bool = true) -> Events { Events(self, unknownElements: unknownElements) }
 
     /// XML parts are UTF-8 in practice; a UTF-16 part (allowed by the standard) is converted first.
     private static func utf8(_ bytes: [UInt8]) -> [UInt8] {
@@ -61,13 +63,16 @@ extension DocxXML {
         private var selfClosing = false
         /// The piece of the current text event.
         private var textPiece: MarkupScanner.Piece?
+        /// Whether elements no reader looks at are reported.
+        private let unknownElements: Bool
 
         private static let wordNamespaces: Set<String> = [
             "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
             "http://purl.oclc.org/ooxml/wordprocessingml/main",
         ]
 
-        fileprivate init(_ xml: DocxXML) {
+        fileprivate init(_ xml: DocxXML, unknownElements: Bool) {
+            self.unknownElements = unknownElements
             part = xml.part
             maxDepth = xml.maxDepth
             scanner = MarkupScanner(utf8: xml.bytes, dialect: .xml)
@@ -124,6 +129,10 @@ extension DocxXML {
                     if open.count > maxDepth {
                         throw .malformedMarkup("\(part) nests elements deeper than \(maxDepth) levels")
                     }
+                    if element == nil && !unknownElements {
+                        if isSelfClosing { open.removeLast() }
+                        continue
+                    }
                     selfClosing = isSelfClosing
                     return .start(element)
                 case .end(let name):
@@ -131,6 +140,10 @@ extension DocxXML {
                           scanner.bytesEqual(innermost.name, name) || closesAsStrings(innermost.name, with: name) else {
                         let inner = open.last.map { normalisedName($0.name) } ?? ""
                         throw .malformedMarkup("\(part): </\(scanner.string(name))> does not close <\(inner)>")
+                    }
+                    if innermost.element == nil && !unknownElements {
+                        open.removeLast()
+                        continue
                     }
                     closing = true
                     return .end(innermost.element)
