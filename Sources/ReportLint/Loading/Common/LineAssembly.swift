@@ -50,7 +50,7 @@ enum LineAssembly {
 
     /// Whether a line is blank for the purpose of collapsing runs of empty lines.
     static func isBlank(_ line: DocumentLine) -> Bool {
-        line.kind != .tableRow && line.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        line.kind != .tableRow && line.text.unicodeScalars.allSatisfy(isWhitespace)
     }
 
     /// Empty paragraphs separate blocks like blank lines in a .txt file, but a run of them carries no more

@@ -95,6 +95,9 @@ struct DocxBodyReader {
     /// The outer table's current row and cell. They live beside `table` rather than in it so that
     /// reading and updating them never copies the table.
     private var row: Row?
+    /// How many cells the last row of the outer table had: room for as many is made in the next row at once
+    /// (the rows of a table are alike), rather than the array growing three or four times per row.
+    private var lastRowCells = 0
     private var cell: Cell?
     /// How deep inside a cell of `table` the current (nested, flattened) table is.
     private var nestedTables = 0
@@ -189,7 +192,11 @@ struct DocxBodyReader {
             }
         case .tbl:
             if table == nil { table = []; tableSources = [] } else { nestedTables += 1 }
-        case .tr where outer: if table != nil { row = Row() }
+        case .tr where outer:
+            if table != nil {
+                row = Row()
+                row?.cells.reserveCapacity(lastRowCells)
+            }
         case .gridBefore where parent == .trPr && outer: row?.before = min(max(Self.intVal(events) ?? 0, 0), Self.maxSpan)
         case .gridAfter where parent == .trPr && outer: row?.after = min(max(Self.intVal(events) ?? 0, 0), Self.maxSpan)
         case .tc where outer: if table != nil { cell = Cell() }
@@ -211,6 +218,7 @@ struct DocxBodyReader {
             if let cell = cell.take() { row?.cells.append(cell) }
         case .tr where outer:
             if let row = row.take(), !row.deleted, !row.cells.isEmpty, table != nil {
+                lastRowCells = row.cells.count
                 let cells = Self.gridCells(row)
                 table?.append(cells)
                 tableSources.append(rowSource(row, cells: cells))
