@@ -29,10 +29,6 @@ struct DocxBodyReader {
         /// paragraph without breaks, nearly every one, needs no array).
         var text = ""
         var beforeBreaks: [String] = []
-        var styleID: String?
-        var numID: String?
-        var numLevel: Int?
-        var outlineLevel: Int?
         /// When recording: the sources of `text` (`count` characters so far), and of each piece before a break.
         var segments: [DocxSourceSegment] = []
         var count = 0
@@ -49,6 +45,16 @@ struct DocxBodyReader {
                 count = 0
             }
         }
+    }
+
+    /// What a paragraph's `w:pPr` names: its style, list and level, outline level. Kept beside `paragraph`
+    /// rather than in it: a Paragraph holding optional Strings was dropped, for every paragraph, through
+    /// the slow generic path of Swift's value witnesses.
+    struct ParagraphProperties {
+        var styleID: String?
+        var numID: String?
+        var numLevel: Int?
+        var outlineLevel: Int?
     }
 
     struct Cell {
@@ -87,6 +93,8 @@ struct DocxBodyReader {
     private var lines: [DocumentLine] = []
     private var nextTableID = 1
     private var paragraph: Paragraph?
+    /// The properties of `paragraph` (meaningless while there is none).
+    private var properties = ParagraphProperties()
     /// The rows of the outer table being read (nil outside tables), and the source of each.
     private var table: [[String]]?
     private var tableSources: [DocxLineSource?] = []
@@ -164,13 +172,14 @@ struct DocxBodyReader {
             skippingAtDepth = events.depth
         case .p:
             paragraph = Paragraph()
+            properties = ParagraphProperties()
             if !openComments.isEmpty { paragraph?.comments = openComments }
         case .r: runHidden = false
         case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = Self.val(events).map { $0 != "0" && $0 != "false" } ?? true
-        case .pStyle where parent == .pPr: paragraph?.styleID = Self.val(events)
-        case .numId where parent == .numPr: paragraph?.numID = Self.val(events)
-        case .ilvl where parent == .numPr: paragraph?.numLevel = Self.intVal(events)
-        case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = Self.intVal(events)
+        case .pStyle where parent == .pPr: if paragraph != nil { properties.styleID = Self.val(events) }
+        case .numId where parent == .numPr: if paragraph != nil { properties.numID = Self.val(events) }
+        case .ilvl where parent == .numPr: if paragraph != nil { properties.numLevel = Self.intVal(events) }
+        case .outlineLvl where parent == .pPr: if paragraph != nil { properties.outlineLevel = Self.intVal(events) }
         case .t: inText = true
         case .tab where parent == .r, .ptab: appendElement("\t", at: &events)
         case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak(recording: recording) }
@@ -261,9 +270,9 @@ struct DocxBodyReader {
     private mutating func finishParagraph() {
         guard let p = paragraph.take() else { return }
         var label = ""
-        let styleList = p.styleID.flatMap { styles.numbering(styleID: $0) }
-        if let numID = p.numID ?? styleList?.numID, numID != "0" {
-            label = numbering.label(numID: numID, level: p.numLevel ?? styleList?.level ?? 0) ?? ""
+        let styleList = properties.styleID.flatMap { styles.numbering(styleID: $0) }
+        if let numID = properties.numID ?? styleList?.numID, numID != "0" {
+            label = numbering.label(numID: numID, level: properties.numLevel ?? styleList?.level ?? 0) ?? ""
         }
         let body = p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text])
         let text = label.isEmpty ? body : label + body
@@ -275,10 +284,10 @@ struct DocxBodyReader {
             return
         }
         let level: Int?
-        if let outline = p.outlineLevel {
+        if let outline = properties.outlineLevel {
             level = (0...8).contains(outline) ? outline + 1 : nil
         } else {
-            level = p.styleID.flatMap { styles.headingLevel(styleID: $0) }
+            level = properties.styleID.flatMap { styles.headingLevel(styleID: $0) }
         }
         let blank = level != nil && text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
         var line = DocumentLine(text, kind: level.map { blank ? .paragraph : .heading(level: $0) } ?? .paragraph)
