@@ -98,6 +98,21 @@ struct DocxContainerTests {
         #expect(document.lines.map(\.text) == ["正文"])
     }
 
+    /// The declared size only sizes the first step of inflating: a part that declares too little (a stream
+    /// longer than 64 KiB, so it grows in several steps) or too much still reads whole.
+    @Test(arguments: [0, 1_000, 70_000, 200_000, 1_000_000])
+    func entriesWithAWrongDeclaredSizeAreReadWhole(declaredSize: Int) throws {
+        // Varied text, so that the part deflates to well under the 100:1 ratio limit.
+        let paragraphs = (0..<2_000).map { "<w:p><w:r><w:t>第\($0)条 政府信息公开 \($0 &* 7_919 % 10_007)</w:t></w:r></w:p>" }
+        var zip = ZipBuilder()
+        zip.add("word/document.xml", "<w:document xmlns:w=\"x\"><w:body>\(paragraphs.joined())</w:body></w:document>")
+        #expect(zip.entries[0].declaredSize > 64 * 1024)
+        zip.entries[0].declaredSize = declaredSize
+        let document = try load(zip.build(), as: .docx).get()
+        #expect(document.lines.count == 2_000)
+        #expect(document.lines.last?.text == "第1999条 政府信息公开 \(1_999 &* 7_919 % 10_007)")
+    }
+
     @Test func damagedEntryDataIsCaughtByItsChecksum() {
         var bytes = makeDocx(body: "<w:p><w:r><w:t>\(String(repeating: "政府信息公开", count: 50))</w:t></w:r></w:p>")
         // Flip a byte inside the compressed data, which follows the entry's name in its local header.

@@ -50,7 +50,7 @@ enum LineAssembly {
 
     /// Whether a line is blank for the purpose of collapsing runs of empty lines.
     static func isBlank(_ line: DocumentLine) -> Bool {
-        line.kind != .tableRow && line.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        line.kind != .tableRow && line.text.unicodeScalars.allSatisfy(isWhitespace)
     }
 
     /// Empty paragraphs separate blocks like blank lines in a .txt file, but a run of them carries no more
@@ -100,6 +100,9 @@ enum LineAssembly {
         paragraphs.count == 1 ? cellPiece(paragraphs[0]) : joinSoft(paragraphs.map(cellPiece))
     }
 
+    /// The text of a cell of one paragraph (`cellText([paragraph])`).
+    static func cellText(_ paragraph: String) -> String { cellPiece(paragraph) }
+
     private static func cellPiece(_ paragraph: String) -> String {
         // Most paragraphs have no tab or line end: skip rebuilding the String then.
         let isBreak = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }
@@ -112,12 +115,24 @@ enum LineAssembly {
 extension LineAssembly {
     /// The string without leading and trailing white space (including U+3000 and no-break space).
     static func trim(_ s: String) -> String {
+        // The common case, nothing to trim, returns the String itself rather than a copy; told from the
+        // UTF-8 bytes where they settle it (reading the first and last scalar cost more than the rest).
+        if let first = s.utf8.first, let last = s.utf8.last(where: { $0 & 0xC0 != 0x80 }),
+           isSurelyNotWhitespace(lead: first), isSurelyNotWhitespace(lead: last) {
+            return s
+        }
         let scalars = s.unicodeScalars
-        // The common case, nothing to trim, returns the String itself rather than a copy.
         if let first = scalars.first, let last = scalars.last, !isWhitespace(first), !isWhitespace(last) { return s }
         guard let start = scalars.firstIndex(where: { !isWhitespace($0) }),
               let end = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
         return String(scalars[start...end])
+    }
+
+    /// Whether the scalar whose UTF-8 encoding begins with `lead` is certainly not white space: ASCII
+    /// other than tab…carriage return and space, or a scalar from U+4000 up (lead byte 0xE4 or more), past
+    /// U+3000, the last White_Space code point. Other lead bytes leave it open.
+    private static func isSurelyNotWhitespace(lead: UInt8) -> Bool {
+        lead < 0x80 ? lead != 0x20 && !(0x09...0x0D).contains(lead) : lead >= 0xE4
     }
 
     /// `properties.isWhitespace`, answered without the property lookup for ASCII (where White_Space is

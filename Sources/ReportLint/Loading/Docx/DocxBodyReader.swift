@@ -29,10 +29,6 @@ struct DocxBodyReader {
         /// paragraph without breaks, nearly every one, needs no array).
         var text = ""
         var beforeBreaks: [String] = []
-        var styleID: String?
-        var numID: String?
-        var numLevel: Int?
-        var outlineLevel: Int?
         /// When recording: the sources of `text` (`count` characters so far), and of each piece before a break.
         var segments: [DocxSourceSegment] = []
         var count = 0
@@ -51,13 +47,37 @@ struct DocxBodyReader {
         }
     }
 
+    /// What a paragraph's `w:pPr` names: its style, list and level, outline level. Kept beside `paragraph`
+    /// rather than in it: a Paragraph holding optional Strings was dropped, for every paragraph, through
+    /// the slow generic path of Swift's value witnesses.
+    struct ParagraphProperties {
+        var styleID: String?
+        var numID: String?
+        var numLevel: Int?
+        var outlineLevel: Int?
+    }
+
     struct Cell {
-        var paragraphs: [String] = []
+        /// The cell's paragraphs: the first apart, so that a cell of one paragraph (nearly every one) needs no array.
+        var first: String?
+        var more: [String] = []
         var span = 1
         var continuesMerge = false
         /// When recording, the sources of each paragraph; the comments anchored in the cell.
         var sources: [[DocxSourceSegment]] = []
         var comments: [String] = []
+
+        var paragraphs: [String] { first.map { [$0] + more } ?? [] }
+
+        mutating func append(_ paragraph: String) {
+            if first == nil { first = paragraph } else { more.append(paragraph) }
+        }
+
+        /// The cell's text as one line (`LineAssembly.cellText` of its paragraphs).
+        var text: String {
+            guard let first else { return "" }
+            return more.isEmpty ? LineAssembly.cellText(first) : LineAssembly.cellText(paragraphs)
+        }
     }
 
     struct Row {
@@ -73,6 +93,8 @@ struct DocxBodyReader {
     private var lines: [DocumentLine] = []
     private var nextTableID = 1
     private var paragraph: Paragraph?
+    /// The properties of `paragraph` (meaningless while there is none).
+    private var properties = ParagraphProperties()
     /// The rows of the outer table being read (nil outside tables), and the source of each.
     private var table: [[String]]?
     private var tableSources: [DocxLineSource?] = []
@@ -81,6 +103,9 @@ struct DocxBodyReader {
     /// The outer table's current row and cell. They live beside `table` rather than in it so that
     /// reading and updating them never copies the table.
     private var row: Row?
+    /// How many cells the last row of the outer table had: room for as many is made in the next row at once
+    /// (the rows of a table are alike), rather than the array growing three or four times per row.
+    private var lastRowCells = 0
     private var cell: Cell?
     /// How deep inside a cell of `table` the current (nested, flattened) table is.
     private var nestedTables = 0
@@ -98,14 +123,16 @@ struct DocxBodyReader {
     }
 
     mutating func read(_ xml: DocxXML) throws(LoadError) -> [DocumentLine] {
-        var events = xml.events()
+        // Two elements in five are ones this reader never looks at (w:jc, w:rFonts…): not reporting them
+        // saves two events each.
+        var events = xml.events(unknownElements: false)
         while let event = try events.next() {
             if let depth = skippingAtDepth {
                 if case .end = event, events.depth == depth { skippingAtDepth = nil }
                 continue
             }
             switch event {
-            case .start(let element?): start(element, at: events)
+            case .start(let element?): start(element, at: &events)
             case .end(let element?): end(element)
             case .text:
                 // The String is built only for text that shows.
@@ -130,10 +157,14 @@ struct DocxBodyReader {
         }
     }
 
-    private mutating func start(_ element: DocxXML.Element, at events: DocxXML.Events) {
+    // An element's `w:val`, decoded only where a case of `start` reads it. (Functions rather than local
+    // computed properties in `start`, whose capture of `events` copied it for every element.)
+    private static func val(_ events: borrowing DocxXML.Events) -> String? { events.attribute("w:val") }
+    private static func intVal(_ events: borrowing DocxXML.Events) -> Int? { val(events).flatMap { Int($0) } }
+
+    /// `events` is `inout` only so that it is not copied for every element (it is not changed).
+    private mutating func start(_ element: DocxXML.Element, at events: inout DocxXML.Events) {
         let parent = events.parent
-        var val: String? { events.attribute("w:val") }  // decoded only where a case reads it
-        var intVal: Int? { val.flatMap { Int($0) } }
         let outer = nestedTables == 0
         switch element {
         case _ where Self.isHidden(element):
@@ -141,17 +172,18 @@ struct DocxBodyReader {
             skippingAtDepth = events.depth
         case .p:
             paragraph = Paragraph()
+            properties = ParagraphProperties()
             if !openComments.isEmpty { paragraph?.comments = openComments }
         case .r: runHidden = false
-        case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = val != "0" && val != "false"
-        case .pStyle where parent == .pPr: paragraph?.styleID = val
-        case .numId where parent == .numPr: paragraph?.numID = val
-        case .ilvl where parent == .numPr: paragraph?.numLevel = intVal
-        case .outlineLvl where parent == .pPr: paragraph?.outlineLevel = intVal
+        case .vanish where parent == .rPr && events.ancestor(2) == .r: runHidden = Self.val(events).map { $0 != "0" && $0 != "false" } ?? true
+        case .pStyle where parent == .pPr: if paragraph != nil { properties.styleID = Self.val(events) }
+        case .numId where parent == .numPr: if paragraph != nil { properties.numID = Self.val(events) }
+        case .ilvl where parent == .numPr: if paragraph != nil { properties.numLevel = Self.intVal(events) }
+        case .outlineLvl where parent == .pPr: if paragraph != nil { properties.outlineLevel = Self.intVal(events) }
         case .t: inText = true
-        case .tab where parent == .r, .ptab: appendElement("\t", at: events)
+        case .tab where parent == .r, .ptab: appendElement("\t", at: &events)
         case .br where parent == .r, .cr: if !runHidden { paragraph?.lineBreak(recording: recording) }
-        case .noBreakHyphen: appendElement("-", at: events)
+        case .noBreakHyphen: appendElement("-", at: &events)
         case .commentRangeStart:
             guard let id = events.attribute("w:id") else { break }
             openComments.append(id)
@@ -169,13 +201,17 @@ struct DocxBodyReader {
             }
         case .tbl:
             if table == nil { table = []; tableSources = [] } else { nestedTables += 1 }
-        case .tr where outer: if table != nil { row = Row() }
-        case .gridBefore where parent == .trPr && outer: row?.before = min(max(intVal ?? 0, 0), Self.maxSpan)
-        case .gridAfter where parent == .trPr && outer: row?.after = min(max(intVal ?? 0, 0), Self.maxSpan)
+        case .tr where outer:
+            if table != nil {
+                row = Row()
+                row?.cells.reserveCapacity(lastRowCells)
+            }
+        case .gridBefore where parent == .trPr && outer: row?.before = min(max(Self.intVal(events) ?? 0, 0), Self.maxSpan)
+        case .gridAfter where parent == .trPr && outer: row?.after = min(max(Self.intVal(events) ?? 0, 0), Self.maxSpan)
         case .tc where outer: if table != nil { cell = Cell() }
-        case .gridSpan where parent == .tcPr && outer: cell?.span = min(max(intVal ?? 1, 1), Self.maxSpan)
+        case .gridSpan where parent == .tcPr && outer: cell?.span = min(max(Self.intVal(events) ?? 1, 1), Self.maxSpan)
         case .vMerge where parent == .tcPr && outer, .hMerge where parent == .tcPr && outer:
-            cell?.continuesMerge = val != "restart"
+            cell?.continuesMerge = Self.val(events) != "restart"
         default: break
         }
     }
@@ -186,16 +222,16 @@ struct DocxBodyReader {
         case .t: inText = false
         case .r: runHidden = false
         case .p: finishParagraph()
+        // `take()` moves the cell, row and paragraph out rather than copying them and then dropping the original.
         case .tc where outer:
-            if let cell { row?.cells.append(cell) }
-            cell = nil
+            if let cell = cell.take() { row?.cells.append(cell) }
         case .tr where outer:
-            if let row, !row.deleted, !row.cells.isEmpty, table != nil {
+            if let row = row.take(), !row.deleted, !row.cells.isEmpty, table != nil {
+                lastRowCells = row.cells.count
                 let cells = Self.gridCells(row)
                 table?.append(cells)
                 tableSources.append(rowSource(row, cells: cells))
             }
-            row = nil
         case .tbl:
             if nestedTables > 0 {
                 nestedTables -= 1
@@ -223,7 +259,7 @@ struct DocxBodyReader {
     }
 
     /// A character an element stands for (`w:tab`): mapped to the element when it is one self-closing tag.
-    private mutating func appendElement(_ text: String, at events: DocxXML.Events) {
+    private mutating func appendElement(_ text: String, at events: inout DocxXML.Events) {
         append(text, from: events.markupRange, events.startIsSelfClosing ? .element : nil)
     }
 
@@ -232,26 +268,26 @@ struct DocxBodyReader {
     }
 
     private mutating func finishParagraph() {
-        guard let p = paragraph else { return }
-        paragraph = nil
+        guard let p = paragraph.take() else { return }
         var label = ""
-        let styleList = p.styleID.flatMap { styles.numbering(styleID: $0) }
-        if let numID = p.numID ?? styleList?.numID, numID != "0" {
-            label = numbering.label(numID: numID, level: p.numLevel ?? styleList?.level ?? 0) ?? ""
+        let styleList = properties.styleID.flatMap { styles.numbering(styleID: $0) }
+        if let numID = properties.numID ?? styleList?.numID, numID != "0" {
+            label = numbering.label(numID: numID, level: properties.numLevel ?? styleList?.level ?? 0) ?? ""
         }
-        let text = label + (p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text]))
+        let body = p.beforeBreaks.isEmpty ? p.text : LineAssembly.joinSoft(p.beforeBreaks + [p.text])
+        let text = label.isEmpty ? body : label + body
         let segments = recording ? Self.paragraphSegments(p, label: label) : []
         if cell != nil {
-            cell?.paragraphs.append(text)
+            cell?.append(text)
             if recording { cell?.sources.append(segments) }
-            cell?.comments += p.comments
+            if !p.comments.isEmpty { cell?.comments += p.comments }
             return
         }
         let level: Int?
-        if let outline = p.outlineLevel {
+        if let outline = properties.outlineLevel {
             level = (0...8).contains(outline) ? outline + 1 : nil
         } else {
-            level = p.styleID.flatMap { styles.headingLevel(styleID: $0) }
+            level = properties.styleID.flatMap { styles.headingLevel(styleID: $0) }
         }
         let blank = level != nil && text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
         var line = DocumentLine(text, kind: level.map { blank ? .paragraph : .heading(level: $0) } ?? .paragraph)
@@ -263,12 +299,13 @@ struct DocxBodyReader {
     static func gridCells(_ row: Row) -> [String] {
         var cells: [String] = []
         cells.reserveCapacity(row.before + row.cells.reduce(0) { $0 + $1.span } + row.after)
-        cells.append(contentsOf: repeatElement("", count: row.before))
+        // The empty cells are appended only where there are some (nearly every row and cell has none).
+        if row.before > 0 { cells.append(contentsOf: repeatElement("", count: row.before)) }
         for cell in row.cells {
-            cells.append(cell.continuesMerge ? "" : LineAssembly.cellText(cell.paragraphs))
-            cells.append(contentsOf: repeatElement("", count: cell.span - 1))
+            cells.append(cell.continuesMerge ? "" : cell.text)
+            if cell.span > 1 { cells.append(contentsOf: repeatElement("", count: cell.span - 1)) }
         }
-        cells.append(contentsOf: repeatElement("", count: row.after))
+        if row.after > 0 { cells.append(contentsOf: repeatElement("", count: row.after)) }
         return cells
     }
 }

@@ -32,15 +32,27 @@ extension DocxXML {
         case lvlOverride = "w:lvlOverride", startOverride = "w:startOverride", lvl = "w:lvl", start = "w:start"
         case numFmt = "w:numFmt", lvlText = "w:lvlText", suff = "w:suff", isLgl = "w:isLgl"
 
-        /// The element with this (normalised) name, if a reader looks at it.
-        init?(_ name: ArraySlice<UInt8>) {
-            let slots = Self.slots, spellings = Self.spellings
-            var i = Self.hash(name) & Self.slotMask
-            while let element = slots[i].element {
-                if MarkupScanner.equal(spellings[slots[i].spelling], name) { self = element; return }
-                i = (i + 1) & Self.slotMask
+        /// The element whose (normalised) name is `bytes[name]`, if a reader looks at it. The name is looked
+        /// up in place: making a slice of the part for every tag cost a retain and a release.
+        init?(_ bytes: [UInt8], _ name: Range<Int>) {
+            guard let element = bytes.withUnsafeBufferPointer({ Self.lookUp(UnsafeBufferPointer(rebasing: $0[name])) }) else {
+                return nil
             }
-            return nil
+            self = element
+        }
+
+        private static func lookUp(_ name: UnsafeBufferPointer<UInt8>) -> Element? {
+            var h: UInt32 = 2_166_136_261  // FNV-1a, as `hash`
+            for b in name { h = (h ^ UInt32(b)) &* 16_777_619 }
+            let slots = Self.slots
+            return spellings.withUnsafeBufferPointer { spellings in
+                var i = Int(h) & slotMask
+                while let element = slots[i].element {
+                    if MarkupScanner.equal(UnsafeBufferPointer(rebasing: spellings[slots[i].spelling]), name) { return element }
+                    i = (i + 1) & slotMask
+                }
+                return nil
+            }
         }
 
         // An open-addressing table (linear probing), a quarter full. The names are spelled out in one byte
@@ -57,7 +69,7 @@ extension DocxXML {
             for element in allCases {
                 let spelling = offset..<(offset + element.rawValue.utf8.count)
                 offset = spelling.upperBound
-                var i = hash(spellings[spelling]) & slotMask
+                var i = hash(spellings, spelling) & slotMask
                 while slots[i].element != nil { i = (i + 1) & slotMask }
                 slots[i] = Slot(element: element, spelling: spelling)
             }
@@ -65,9 +77,9 @@ extension DocxXML {
         }()
 
         /// FNV-1a over the bytes.
-        private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+        private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
             var h: UInt32 = 2_166_136_261
-            for i in bytes.indices { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
+            for i in range { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
             return Int(h)
         }
     }

@@ -15,7 +15,9 @@ struct DocxXML {
         self.maxDepth = maxDepth
     }
 
-    func events() -> Events { Events(self) }
+    /// The events of the part. Without `unknownElements`, the elements no reader looks at (`start(nil)`,
+    /// `end(nil)`) are not reported, though they still count in `depth` and are still checked for nesting.
+    func events(unknownElements: Bool = true) -> Events { Events(self, unknownElements: unknownElements) }
 
     /// XML parts are UTF-8 in practice; a UTF-16 part (allowed by the standard) is converted first.
     private static func utf8(_ bytes: [UInt8]) -> [UInt8] {
@@ -61,13 +63,16 @@ extension DocxXML {
         private var selfClosing = false
         /// The piece of the current text event.
         private var textPiece: MarkupScanner.Piece?
+        /// Whether elements no reader looks at are reported.
+        private let unknownElements: Bool
 
         private static let wordNamespaces: Set<String> = [
             "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
             "http://purl.oclc.org/ooxml/wordprocessingml/main",
         ]
 
-        fileprivate init(_ xml: DocxXML) {
+        fileprivate init(_ xml: DocxXML, unknownElements: Bool) {
+            self.unknownElements = unknownElements
             part = xml.part
             maxDepth = xml.maxDepth
             scanner = MarkupScanner(utf8: xml.bytes, dialect: .xml)
@@ -119,17 +124,26 @@ extension DocxXML {
                         prefix = wordPrefix()
                         namesAsWritten = prefix == "w"
                     }
-                    let element = namesAsWritten ? Element(scanner.bytes[name]) : Element(Array(normalisedName(name).utf8)[...])
+                    let element = namesAsWritten ? Element(scanner.bytes, name) : Self.element(normalisedName(name))
                     open.append((element, name))
                     if open.count > maxDepth {
                         throw .malformedMarkup("\(part) nests elements deeper than \(maxDepth) levels")
                     }
+                    if element == nil && !unknownElements {
+                        if isSelfClosing { open.removeLast() }
+                        continue
+                    }
                     selfClosing = isSelfClosing
                     return .start(element)
                 case .end(let name):
-                    guard let innermost = open.last, closes(innermost.name, with: name) else {
+                    guard let innermost = open.last,
+                          scanner.bytesEqual(innermost.name, name) || closesAsStrings(innermost.name, with: name) else {
                         let inner = open.last.map { normalisedName($0.name) } ?? ""
                         throw .malformedMarkup("\(part): </\(scanner.string(name))> does not close <\(inner)>")
+                    }
+                    if innermost.element == nil && !unknownElements {
+                        open.removeLast()
+                        continue
                     }
                     closing = true
                     return .end(innermost.element)
@@ -139,6 +153,11 @@ extension DocxXML {
                 throw .malformedMarkup("\(part) ends inside <\(normalisedName(innermost.name))> (truncated?)")
             }
             return nil
+        }
+
+        private static func element(_ name: String) -> Element? {
+            let bytes = Array(name.utf8)
+            return Element(bytes, bytes.indices)
         }
 
         /// The current text event's text, with references decoded.
@@ -162,11 +181,11 @@ extension DocxXML {
             return nil
         }
 
-        /// Whether an end tag's name closes an element opened with `start`. Equal bytes always do; other
-        /// bytes still may as Strings (canonically equivalent or invalid UTF-8), as in the String comparison
-        /// this replaces.
-        private func closes(_ start: Range<Int>, with end: Range<Int>) -> Bool {
-            scanner.bytesEqual(start, end) || normalisedName(start) == normalisedName(end)
+        /// Whether an end tag's name closes an element opened with `start` though their bytes differ: it
+        /// still may as Strings (canonically equivalent or invalid UTF-8), as in the String comparison that
+        /// equal bytes short-cut.
+        private func closesAsStrings(_ start: Range<Int>, with end: Range<Int>) -> Bool {
+            normalisedName(start) == normalisedName(end)
         }
 
         /// The prefix the root element binds to the WordprocessingML namespace ("w" when none is bound).

@@ -31,7 +31,7 @@ struct MarkupScanner {
 
     /// A construct of the input as byte ranges of `bytes`.
     enum Piece {
-        /// A start tag; its attributes are in `attributes` until the next call.
+        /// A start tag; `attributes` reads its attributes until the next call.
         case start(name: Range<Int>, selfClosing: Bool)
         /// An end tag (never with an empty name: `</>` and the like are skipped).
         case end(name: Range<Int>)
@@ -55,8 +55,8 @@ struct MarkupScanner {
     /// Where the piece `nextPiece` returned last begins (its "<" for markup); it ends at `position`.
     private(set) var pieceStart = 0
     var position: Int { pos }
-    /// The attributes of the start tag `nextPiece()` returned last (the buffer is reused from tag to tag).
-    private(set) var attributes: [RawAttribute] = []
+    /// Where the attributes of the start tag `nextPiece()` returned last begin (just after its name).
+    private var attributesStart: Int?
     /// HTML elements whose content is not markup (`<script>`, `<style>`…): the name to look for in `</name`.
     private var rawTextUntil: [UInt8]?
 
@@ -73,20 +73,17 @@ struct MarkupScanner {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// Whether two ranges of the input hold the same bytes.
+    /// Whether two ranges of the input hold the same bytes (compared in place: making slices of the input
+    /// for this cost more than comparing the short names it is used for).
     func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        Self.equal(bytes[a], bytes[b])
+        guard a.count == b.count else { return false }
+        return bytes.withUnsafeBufferPointer { Self.equal(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
     }
 
-    /// Whether two byte ranges hold the same bytes, as a plain loop (`==` on slices is generic and far
-    /// slower for the short names compared here).
-    static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+    /// Whether two byte buffers hold the same bytes.
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
-        var j = b.startIndex
-        for i in a.indices {
-            if a[i] != b[j] { return false }
-            j += 1
-        }
+        for i in 0..<a.count where a[i] != b[i] { return false }
         return true
     }
 
@@ -132,171 +129,77 @@ struct MarkupScanner {
     // MARK: - Pieces
 
     mutating func nextPiece() -> Piece? {
-        while pos < bytes.count {
-            pieceStart = pos
-            guard bytes[pos] == UInt8(ascii: "<") else { return text(from: pos) }
-            if let piece = markup() { return piece }
+        let bytes = bytes
+        return bytes.withUnsafeBufferPointer { buffer in
+            var cursor = MarkupCursor(bytes: buffer, pos: pos)
+            defer { pos = cursor.pos }
+            while !cursor.atEnd {
+                pieceStart = cursor.pos
+                guard buffer[cursor.pos] == UInt8(ascii: "<") else { return .text(cursor.text(from: cursor.pos)) }
+                if let piece = markup(&cursor) { return piece }
+            }
+            return nil
         }
-        return nil
     }
 
-    /// Reads the construct at `pos` (which holds "<"). Returns nil for constructs that yield no piece
+    /// Reads the construct at the cursor (which holds "<"). Returns nil for constructs that yield no piece
     /// (comments, processing instructions, end tags without a name), having moved past them.
-    private mutating func markup() -> Piece? {
-        let next = pos + 1 < bytes.count ? bytes[pos + 1] : 0
+    private mutating func markup(_ cursor: inout MarkupCursor) -> Piece? {
+        let count = cursor.bytes.count
+        let next = cursor.pos + 1 < count ? cursor.bytes[cursor.pos + 1] : 0
         if next == UInt8(ascii: "!") {
-            if starts(with: Self.commentOpen) {
-                pos = (find(Self.commentClose, from: pos + 4, caseInsensitive: false).map { $0 + 3 }) ?? bytes.count
+            if cursor.starts(with: Self.commentOpen) {
+                cursor.pos = (cursor.find(Self.commentClose, from: cursor.pos + 4, caseInsensitive: false).map { $0 + 3 }) ?? count
                 return nil
             }
-            if starts(with: Self.cdataOpen) {
-                let start = pos + 9
-                let end = find(Self.cdataClose, from: start, caseInsensitive: false) ?? bytes.count
-                pos = min(end + 3, bytes.count)
+            if cursor.starts(with: Self.cdataOpen) {
+                let start = cursor.pos + 9
+                let end = cursor.find(Self.cdataClose, from: start, caseInsensitive: false) ?? count
+                cursor.pos = min(end + 3, count)
                 return .cdata(start..<end)
             }
         }
         if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-            let isDoctype = next == UInt8(ascii: "!") && starts(with: Self.doctypeOpen, caseInsensitive: true)
-            pos = (index(of: UInt8(ascii: ">"), from: pos + 2).map { $0 + 1 }) ?? bytes.count
+            let isDoctype = next == UInt8(ascii: "!") && cursor.starts(with: Self.doctypeOpen, caseInsensitive: true)
+            cursor.pos = (cursor.index(of: UInt8(ascii: ">"), from: cursor.pos + 2).map { $0 + 1 }) ?? count
             return isDoctype ? .doctype : nil
         }
         if next == UInt8(ascii: "/") {
-            pos += 2
-            let name = readName()
-            pos = (index(of: UInt8(ascii: ">"), from: pos).map { $0 + 1 }) ?? bytes.count
+            cursor.pos += 2
+            let name = cursor.readName()
+            cursor.pos = (cursor.index(of: UInt8(ascii: ">"), from: cursor.pos).map { $0 + 1 }) ?? count
             return name.isEmpty ? nil : .end(name: name)
         }
-        if Self.isNameStart(next) {
-            pos += 1
-            return readTag()
+        if MarkupCursor.isNameStart(next) {
+            cursor.pos += 1
+            let name = cursor.readName()
+            attributesStart = cursor.pos
+            let selfClosing = cursor.readAttributes { _ in }
+            return .start(name: name, selfClosing: selfClosing)
         }
-        return text(from: pos, skippingFirst: true)
+        // A "<" that starts nothing is text, up to the next "<".
+        let start = cursor.pos
+        return .text(start..<cursor.text(from: start + 1).upperBound)
     }
 
     private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
     private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
     private static let doctypeOpen = Array("<!doctype".utf8)
 
-    private mutating func readTag() -> Piece {
-        let name = readName()
-        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
-        var selfClosing = false
-        while pos < bytes.count {
-            skipSpace()
-            guard pos < bytes.count else { break }
-            let b = bytes[pos]
-            if b == UInt8(ascii: ">") { pos += 1; break }
-            if b == UInt8(ascii: "/") {
-                pos += 1
-                if pos < bytes.count, bytes[pos] == UInt8(ascii: ">") { selfClosing = true; pos += 1; break }
-                continue
-            }
-            let attrName = readName()
-            if attrName.isEmpty { pos += 1; continue }
-            skipSpace()
-            var value = pos..<pos
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "=") {
-                pos += 1
-                skipSpace()
-                value = readAttributeValue()
-            }
-            attributes.append(RawAttribute(name: attrName, value: value))
+    /// The attributes of the start tag `nextPiece()` returned last, read again from the tag on demand: the
+    /// docx reader asks for the attributes of few tags, and recording those of every tag cost a tenth of loading.
+    var attributes: [RawAttribute] {
+        guard let attributesStart else { return [] }
+        var attributes: [RawAttribute] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = MarkupCursor(bytes: buffer, pos: attributesStart)
+            _ = cursor.readAttributes { attributes.append($0) }
         }
-        return .start(name: name, selfClosing: selfClosing)
-    }
-
-    private mutating func readAttributeValue() -> Range<Int> {
-        guard pos < bytes.count else { return pos..<pos }
-        let quote = bytes[pos]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            let start = pos + 1
-            let end = index(of: quote, from: start) ?? bytes.count
-            pos = min(end + 1, bytes.count)
-            return start..<end
-        }
-        let start = pos
-        while pos < bytes.count, !Self.isSpace(bytes[pos]), bytes[pos] != UInt8(ascii: ">") { pos += 1 }
-        return start..<pos
-    }
-
-    /// A tag or attribute name: everything up to white space, "/", ">" or "=".
-    private mutating func readName() -> Range<Int> {
-        // The loops over bytes work on locals (here and below), which lets the compiler drop the bounds
-        // checks and the reloads of `self.bytes` a mutating method otherwise makes for every byte.
-        let bytes = bytes, start = pos
-        var end = start
-        while end < bytes.count {
-            let b = bytes[end]
-            if Self.isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") { break }
-            end += 1
-        }
-        pos = end
-        return start..<end
-    }
-
-    // MARK: - Text
-
-    private mutating func text(from start: Int, skippingFirst: Bool = false) -> Piece {
-        let bytes = bytes
-        var end = skippingFirst ? start + 1 : start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "<") { end += 1 }
-        pos = end
-        return .text(start..<end)
-    }
-
-    // MARK: - Byte helpers
-
-    private mutating func skipSpace() {
-        let bytes = bytes
-        var end = pos
-        while end < bytes.count, Self.isSpace(bytes[end]) { end += 1 }
-        pos = end
-    }
-
-    /// Whether the input at `pos` starts with `literal` (lowercase when `caseInsensitive`).
-    private func starts(with literal: [UInt8], caseInsensitive: Bool = false) -> Bool {
-        guard pos + literal.count <= bytes.count else { return false }
-        for (i, c) in literal.enumerated() where Self.fold(bytes[pos + i], caseInsensitive) != c { return false }
-        return true
-    }
-
-    /// The index where `byte` next occurs at or after `from` (`find` for a single byte, without an array).
-    private func index(of byte: UInt8, from: Int) -> Int? {
-        let bytes = bytes
-        var i = from
-        while i < bytes.count {
-            if bytes[i] == byte { return i }
-            i += 1
-        }
-        return nil
+        return attributes
     }
 
     /// The index where `needle` (lowercase when `caseInsensitive`) next occurs at or after `from`.
     private func find(_ needle: [UInt8], from: Int, caseInsensitive: Bool) -> Int? {
-        guard let first = needle.first, from >= 0, needle.count <= bytes.count else { return nil }
-        var i = from
-        let last = bytes.count - needle.count
-        while i <= last {
-            if Self.fold(bytes[i], caseInsensitive) == first {
-                var j = 1
-                while j < needle.count, Self.fold(bytes[i + j], caseInsensitive) == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    private static func fold(_ b: UInt8, _ caseInsensitive: Bool) -> UInt8 {
-        caseInsensitive && b >= 65 && b <= 90 ? b + 32 : b
-    }
-
-    private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
-    }
-
-    private static func isNameStart(_ b: UInt8) -> Bool {
-        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b >= 0x80
+        bytes.withUnsafeBufferPointer { MarkupCursor(bytes: $0, pos: from).find(needle, from: from, caseInsensitive: caseInsensitive) }
     }
 }

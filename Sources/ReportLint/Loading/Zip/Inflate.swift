@@ -13,7 +13,12 @@ enum Inflate {
         case corrupt(String)
     }
 
-    static func raw(_ input: ArraySlice<UInt8>, outputLimit: Int) -> Result<[UInt8], Failure> {
+    /// Inflates `input`. `expectedSize` is the size the zip directory declares: when it is under the cap,
+    /// zlib first writes straight into an output of that size plus one byte (so that a true declaration ends
+    /// the stream in that one step, with no chunk to copy from). Past it, the output grows to each next
+    /// multiple of 64 KiB, where the cap is checked — as before there was a first step, so a stream over the
+    /// cap, or corrupt just after it, is refused exactly as it was.
+    static func raw(_ input: ArraySlice<UInt8>, outputLimit: Int, expectedSize: Int = -1) -> Result<[UInt8], Failure> {
         guard input.count <= Int(UInt32.max) else { return .failure(.corrupt("entry too large")) }
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -21,31 +26,33 @@ enum Inflate {
         }
         defer { inflateEnd(&stream) }
 
+        let chunk = 64 * 1024
         var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        let contiguous = Array(input)
-        return contiguous.withUnsafeBufferPointer { inBuffer -> Result<[UInt8], Failure> in
+        var declaredStep = expectedSize >= 0 && expectedSize < outputLimit
+        return input.withUnsafeBufferPointer { inBuffer -> Result<[UInt8], Failure> in
             stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
             stream.avail_in = uInt(inBuffer.count)
             while true {
+                let end = declaredStep ? expectedSize + 1 : (output.count / chunk + 1) * chunk
+                declaredStep = false
                 var status: Int32 = Z_OK
-                let produced = chunk.withUnsafeMutableBufferPointer { out -> Int in
+                let piece = [UInt8](unsafeUninitializedCapacity: end - output.count) { out, produced in
                     stream.next_out = out.baseAddress
                     stream.avail_out = uInt(out.count)
                     status = inflate(&stream, Z_NO_FLUSH)
-                    return out.count - Int(stream.avail_out)
+                    produced = out.count - Int(stream.avail_out)
                 }
                 switch status {
                 case Z_OK, Z_STREAM_END, Z_BUF_ERROR: break
                 case Z_DATA_ERROR: return .failure(.corrupt("invalid compressed data"))
                 default: return .failure(.corrupt("zlib error \(status)"))
                 }
-                if produced > outputLimit - output.count { return .failure(.exceedsLimit) }
-                output.append(contentsOf: chunk[0..<produced])
+                if piece.count > outputLimit - output.count { return .failure(.exceedsLimit) }
+                if output.isEmpty { output = piece } else { output.append(contentsOf: piece) }
                 if status == Z_STREAM_END { return .success(output) }
                 // No progress with all input consumed: the stream was cut short.
-                if produced == 0 && stream.avail_in == 0 { return .failure(.corrupt("compressed data ends early")) }
-                if status == Z_BUF_ERROR && produced == 0 { return .failure(.corrupt("compressed data ends early")) }
+                if piece.isEmpty && stream.avail_in == 0 { return .failure(.corrupt("compressed data ends early")) }
+                if status == Z_BUF_ERROR && piece.isEmpty { return .failure(.corrupt("compressed data ends early")) }
             }
         }
     }

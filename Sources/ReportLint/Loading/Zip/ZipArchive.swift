@@ -82,7 +82,7 @@ struct ZipArchive {
             let (scaled, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
             let ratioCap = overflow || scaled > Int.max - Self.ratioGraceBytes ? Int.max : Self.ratioGraceBytes + scaled
             let cap = min(budget, ratioCap)
-            switch Inflate.raw(data, outputLimit: cap) {
+            switch Inflate.raw(data, outputLimit: cap, expectedSize: entry.uncompressedSize) {
             case .success(let out): inflated = out
             case .failure(.exceedsLimit):
                 throw .zipBomb(cap == budget
