@@ -49,22 +49,46 @@ enum LabelText {
     }
 
     @inline(__always)
-    private static func isDropped(_ u: Unicode.Scalar) -> Bool {
-        switch u {
-        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": true
-        default: false
-        }
-    }
+    private static func isDropped(_ u: Unicode.Scalar) -> Bool { compactForm(u) == nil }
 
     @inline(__always)
     private static func append(_ u: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
-        if isDropped(u) { return }
-        switch u {
-        case "(": out.append("（")
-        case ")": out.append("）")
-        case ":": out.append("：")
-        default: out.append(u)
+        if let c = compactForm(u) { out.append(c) }
+    }
+
+    /// What a scalar becomes in the compact form: nil when dropped (blanks, line breaks, Markdown marks).
+    /// On the scalar's value, past ASCII with one test: most label text is Chinese.
+    @inline(__always)
+    private static func compactForm(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = u.value
+        if v >= 0x80 { return v == 0x3000 || v == 0xA0 ? nil : u }
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x23, 0x2A, 0x7C: return nil  // " ", "\t", "\n", "\r", "#", "*", "|"
+        case 0x28: return "（"
+        case 0x29: return "）"
+        case 0x3A: return "："
+        default: return u
         }
+    }
+
+    /// The compact form of the cells `cells` of `text` run together (a row's label), in one pass over the
+    /// line's buffer: this runs for every row of every table region, where a pass per cell to see whether it
+    /// needs changing, and copying it as a slice, cost more than the writing.
+    static func compact(_ text: [Unicode.Scalar], cells: ArraySlice<Range<Int>>) -> [Unicode.Scalar] {
+        let capacity = cells.reduce(0) { $0 + $1.count }
+        guard capacity > 0 else { return [] }
+        // Sized once (`reserveCapacity` is specialised; `init(unsafeUninitializedCapacity:)` and
+        // `init(repeating:count:)` were not, and looked the element type up at run time for every label).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(capacity)
+        text.withUnsafeBufferPointer { t in
+            for cell in cells {
+                for i in cell {
+                    if let c = compactForm(t[i]) { out.append(c) }
+                }
+            }
+        }
+        return out
     }
 
     /// Where the label starts without its leading numbering: “（一）”, “一、”, “1.”, “（1）”, “3、”.
@@ -340,17 +364,44 @@ struct TableNamer: Sendable {
 
     func emptyHits() -> HitSet { HitSet(capacity: capacity) }
 
-    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c` or the part `range` of it.
-    func addHits(compact c: [Unicode.Scalar], in range: Range<Int>? = nil, to hits: inout HitSet) {
-        let range = range ?? 0..<c.count
-        guard !range.isEmpty else { return }
-        var captions: [(table: Int, owner: Int)] = []
-        phrases.forEachOccurrence(in: c, from: range.lowerBound, to: range.upperBound) { p in
-            if p.kind == TableLabels.captionKind { captions.append((p.table, p.owner)) } else { hits.insert(p.owner) }
+    /// A caption found in a label: of which table, which one, and where.
+    struct CaptionFound {
+        var table: Int
+        var owner: Int
+        var range: Range<Int>
+    }
+
+    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c`. Returns the captions
+    /// found, which `addHits(compact:part:captions:to:)` needs (none, without allocating, for most labels).
+    @discardableResult
+    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet) -> [CaptionFound] {
+        guard !c.isEmpty else { return [] }
+        var captions: [CaptionFound] = []
+        phrases.forEachOccurrence(in: c) { p in
+            if p.kind == TableLabels.captionKind {
+                captions.append(CaptionFound(table: p.table, owner: p.owner, range: p.start..<p.end))
+            } else {
+                hits.insert(p.owner)
+            }
         }
-        for id in exact.owners(c, range) { hits.insert(id) }
-        // A caption counts where it names one block only.
+        for id in exact.owners(c, 0..<c.count) { hits.insert(id) }
+        if !captions.isEmpty { addBlockHits(captions, to: &hits) }
+        return captions
+    }
+
+    /// `TableLabels.addHits` of each table for the part `part` of the label `c` (a cell of it), `captions` being
+    /// what `addHits(compact:to:)` of the whole label found. A phrase standing in the part stands in the whole
+    /// label and adds no hit of its own, so the phrases are not searched again: only what depends on the part —
+    /// its exact labels, and the blocks its own captions name — is asked.
+    func addHits(compact c: [Unicode.Scalar], part: Range<Int>, captions: [CaptionFound], to hits: inout HitSet) {
+        guard !part.isEmpty else { return }
+        for id in exact.owners(c, part) { hits.insert(id) }
         guard !captions.isEmpty else { return }
+        addBlockHits(captions.filter { part.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= part.upperBound }, to: &hits)
+    }
+
+    /// A caption counts where it names one block only.
+    private func addBlockHits(_ captions: [CaptionFound], to hits: inout HitSet) {
         for (t, l) in labels.enumerated() {
             let owners = captions.filter { $0.table == t }.map(\.owner)
             if let first = owners.first, owners.allSatisfy({ $0 == first }) { hits.insert(base[t] + l.blockHit[first]) }

@@ -86,8 +86,10 @@ struct StatutoryTableBuilder {
         var lastWasData = false
         var votes: [(Era, TextSpan)] = []
         var buffer: [Unicode.Scalar] = []
-        // Reused for every row: the cells placed in columns (`columns`), and the block's columns.
+        // Reused for every row: the cells placed in columns (`columns`), a header row's column cells, and the
+        // block's columns.
         var placed: [(Int, Range<Int>)] = []
+        var columnCells: [(Int, Int, Range<Int>)] = []
         var blockCache: TableLabels.BlockColumns?
         // 表四's rows side by side, by canonical index (`rowKeys`); and every canonical row, so that a row's one key
         // is a slice of it rather than an array of its own.
@@ -113,7 +115,7 @@ struct StatutoryTableBuilder {
                     // The caption alone; else its header cells follow on the same line (a PDF's tight rows).
                     if row.labelCellCount < 2 { continue }
                 }
-                var columnCells: [(Int, Int, Range<Int>)] = []
+                columnCells.removeAll(keepingCapacity: true)
                 for (i, c) in row.cells.enumerated() where !c.isEmpty {
                     buffer.removeAll(keepingCapacity: true)
                     LabelText.appendCompact(row.text[c], to: &buffer)

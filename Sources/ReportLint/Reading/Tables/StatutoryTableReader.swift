@@ -119,9 +119,9 @@ struct StatutoryTableReader {
     /// several (figures name nothing), each cell as its part of the compact label.
     private func addNamingHits(_ row: TableRowCells, _ namer: TableNamer, _ hits: inout HitSet) {
         guard row.hasLabel else { return }
-        namer.addHits(compact: row.compactLabel, to: &hits)
+        let captions = namer.addHits(compact: row.compactLabel, to: &hits)
         guard row.labelCellCount > 1 else { return }
-        row.forEachCompactLabelCell { namer.addHits(compact: row.compactLabel, in: $0, to: &hits) }
+        row.forEachCompactLabelCell { namer.addHits(compact: row.compactLabel, part: $0, captions: captions, to: &hits) }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).
