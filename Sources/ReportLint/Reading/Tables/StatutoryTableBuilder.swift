@@ -11,6 +11,10 @@
 /// keyed dictionaries of `StatutoryTable` are filled once, at the end.
 struct StatutoryTableBuilder {
     let labels: TableLabels
+    /// Which table of the namer (`TableNamer.labels`) this is, and the row phrases the namer found in the
+    /// rows' labels (`TableRowCells.rowPhrases` says where a row's stand): a row is not searched twice.
+    var namerTable = -1
+    var rowPhrases: [TableNamer.RowPhrase] = []
     var definition: StatutoryTableDefinition { labels.definition }
 
     /// The column headers read so far.
@@ -98,7 +102,7 @@ struct StatutoryTableBuilder {
         let everyRow = Array(labels.rowKeys.indices)
 
         for row in rows where !row.isSeparator && !row.isNoise {
-            let ownMatch = labels.row(compact: row.compactLabel, context: group)
+            let ownMatch = ownRow(row, context: group)
             // A Word, HTML, tab or pipe row with a row label and every figure cell blank (not stated).
             let blankDataRow: Bool = {
                 guard row.aligned, !row.valueCells.isEmpty, row.labelIsOneRun, case .row = ownMatch else { return false }
@@ -190,6 +194,12 @@ struct StatutoryTableBuilder {
         (table.layout, table.layoutEvidence) = Self.layout(votes)
         fill(&table, from: grid)
         return table
+    }
+
+    /// `labels.row` of a row's own label, from the row phrases the namer found in it where it was named.
+    private func ownRow(_ row: TableRowCells, context: String?) -> TableLabels.RowMatch {
+        guard let found = row.rowPhrases else { return labels.row(compact: row.compactLabel, context: context) }
+        return labels.row(compact: row.compactLabel, context: context, found: rowPhrases[found], table: namerTable)
     }
 
     /// The cells (as a grid, keyed when asked) and the labels of the table.

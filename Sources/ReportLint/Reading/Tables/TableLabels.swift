@@ -181,18 +181,43 @@ final class TableLabels: Sendable {
     /// “3.其他” under （六）).
     func row(compact c: [Unicode.Scalar], context: String?) -> RowMatch {
         guard !c.isEmpty else { return .none }
-        // A group label inside the label sets the context; what follows it is the row's own label.
-        var context = context
+        var found = RowPhrases(context: context)
+        phrases.forEachOccurrence(in: c) { p in
+            if p.kind == Self.rowKind { found.add(p.owner, end: p.end, self) }
+        }
+        return row(compact: c, found)
+    }
+
+    /// `row(compact:context:)` of a label whose row phrases the namer found already (`TableNamer.addHits`):
+    /// those of table `table` of the namer, in the order found, as this table's own search finds them.
+    func row(compact c: [Unicode.Scalar], context: String?, found: ArraySlice<TableNamer.RowPhrase>, table: Int) -> RowMatch {
+        guard !c.isEmpty else { return .none }
+        var phrases = RowPhrases(context: context)
+        for p in found where p.table == table { phrases.add(p.row, end: p.end, self) }
+        return row(compact: c, phrases)
+    }
+
+    /// The row phrases of a label, as found: the rows they name, and the group a group label inside the label
+    /// sets as context (what follows it is the row's own label).
+    private struct RowPhrases {
+        var context: String?
         var tailStart = 0
         var matched = OwnerSet()
-        phrases.forEachOccurrence(in: c) { p in
-            guard p.kind == Self.rowKind else { return }
-            if rowIsGroup[p.owner] && p.end >= tailStart {
-                context = rowKeys[p.owner]
-                tailStart = p.end
+
+        init(context: String?) { self.context = context }
+
+        mutating func add(_ row: Int, end: Int, _ labels: TableLabels) {
+            if labels.rowIsGroup[row] && end >= tailStart {
+                context = labels.rowKeys[row]
+                tailStart = end
             }
-            matched.insert(p.owner)
+            matched.insert(row)
         }
+    }
+
+    private func row(compact c: [Unicode.Scalar], _ found: RowPhrases) -> RowMatch {
+        let context = found.context, tailStart = found.tailStart
+        var matched = found.matched
         if !rowExact.isEmpty {
             let own = LabelText.numberingEnd(c, from: tailStart)..<c.count
             for i in rowExact.owners(c, own) where rowWithin[i] == nil || rowWithin[i] == context { matched.insert(i) }
