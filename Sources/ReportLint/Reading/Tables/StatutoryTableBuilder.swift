@@ -11,10 +11,11 @@
 /// keyed dictionaries of `StatutoryTable` are filled once, at the end.
 struct StatutoryTableBuilder {
     let labels: TableLabels
-    /// Which table of the namer (`TableNamer.labels`) this is, and the row phrases the namer found in the
-    /// rows' labels (`TableRowCells.rowPhrases` says where a row's stand): a row is not searched twice.
+    /// Which table of the namer (`TableNamer.labels`) this is, and the row phrases and captions the namer
+    /// found in the rows' labels (`TableRowCells.phrasesFound` says where a row's stand): a row's label is
+    /// not searched twice.
     var namerTable = -1
-    var rowPhrases: [TableNamer.RowPhrase] = []
+    var phrasesFound: [TableNamer.PhraseFound] = []
     var definition: StatutoryTableDefinition { labels.definition }
 
     /// The column headers read so far.
@@ -110,7 +111,7 @@ struct StatutoryTableBuilder {
             }()
             if !row.hasValues && !blankDataRow {
                 // A label-only line: a block caption, a header row, a group label, or part of a wrapped label.
-                if let b = labels.block(compact: row.compactLabel) {
+                if let b = ownBlock(row) {
                     block = b.key
                     header = Header()
                     memo = NamesMemo()
@@ -198,8 +199,14 @@ struct StatutoryTableBuilder {
 
     /// `labels.row` of a row's own label, from the row phrases the namer found in it where it was named.
     private func ownRow(_ row: TableRowCells, context: String?) -> TableLabels.RowMatch {
-        guard let found = row.rowPhrases else { return labels.row(compact: row.compactLabel, context: context) }
-        return labels.row(compact: row.compactLabel, context: context, found: rowPhrases[found], table: namerTable)
+        guard let found = row.phrasesFound else { return labels.row(compact: row.compactLabel, context: context) }
+        return labels.row(compact: row.compactLabel, context: context, found: phrasesFound[found], table: namerTable)
+    }
+
+    /// `labels.block` of a row's own label, from the captions the namer found in it where it was named.
+    private func ownBlock(_ row: TableRowCells) -> (key: String, layouts: [Era]?)? {
+        guard let found = row.phrasesFound else { return labels.block(compact: row.compactLabel) }
+        return labels.block(found: phrasesFound[found], table: namerTable)
     }
 
     /// The cells (as a grid, keyed when asked) and the labels of the table.
@@ -307,8 +314,20 @@ struct StatutoryTableBuilder {
         return false
     }
 
-    /// No column twice in a row's cells.
+    /// No column twice in a row's cells. (A set of bits for the columns seen: comparing every pair was quadratic
+    /// in 表四's fifteen cells.)
     private static func isDistinct(_ chunk: ArraySlice<(Int, Range<Int>)>) -> Bool {
+        var seen: UInt64 = 0
+        for (column, _) in chunk {
+            guard column < 64 else { return isDistinctPairwise(chunk) }
+            let bit: UInt64 = 1 << UInt64(column)
+            if seen & bit != 0 { return false }
+            seen |= bit
+        }
+        return true
+    }
+
+    private static func isDistinctPairwise(_ chunk: ArraySlice<(Int, Range<Int>)>) -> Bool {
         for i in chunk.indices { for j in chunk.indices where j > i && chunk[j].0 == chunk[i].0 { return false } }
         return true
     }

@@ -190,10 +190,10 @@ final class TableLabels: Sendable {
 
     /// `row(compact:context:)` of a label whose row phrases the namer found already (`TableNamer.addHits`):
     /// those of table `table` of the namer, in the order found, as this table's own search finds them.
-    func row(compact c: [Unicode.Scalar], context: String?, found: ArraySlice<TableNamer.RowPhrase>, table: Int) -> RowMatch {
+    func row(compact c: [Unicode.Scalar], context: String?, found: ArraySlice<TableNamer.PhraseFound>, table: Int) -> RowMatch {
         guard !c.isEmpty else { return .none }
         var phrases = RowPhrases(context: context)
-        for p in found where p.table == table { phrases.add(p.row, end: p.end, self) }
+        for p in found where p.table == table && p.kind == Self.rowKind { phrases.add(p.owner, end: p.end, self) }
         return row(compact: c, phrases)
     }
 
@@ -252,13 +252,35 @@ final class TableLabels: Sendable {
     /// The 表二 block (第二十条第（一）项 …) a caption (in compact form) starts.
     func block(compact c: [Unicode.Scalar]) -> (key: String, layouts: [Era]?)? {
         guard let captions = definition.blockCaptions, !captions.isEmpty else { return nil }
-        var found: Int?, several = false
+        var found = OneCaption()
         phrases.forEachOccurrence(in: c) { p in
-            guard p.kind == Self.captionKind else { return }
-            if let f = found, f != p.owner { several = true } else { found = p.owner }
+            if p.kind == Self.captionKind { found.add(p.owner) }
         }
-        guard !several, let b = found.map({ captions[$0] }) else { return nil }
-        return (b.block, b.layouts)
+        return found.block(captions)
+    }
+
+    /// `block(compact:)` of a label whose captions the namer found already (`TableNamer.addHits`): those of
+    /// table `table` of the namer.
+    func block(found: ArraySlice<TableNamer.PhraseFound>, table: Int) -> (key: String, layouts: [Era]?)? {
+        guard let captions = definition.blockCaptions, !captions.isEmpty else { return nil }
+        var one = OneCaption()
+        for p in found where p.table == table && p.kind == Self.captionKind { one.add(p.owner) }
+        return one.block(captions)
+    }
+
+    /// The caption a label names, where it names one only.
+    private struct OneCaption {
+        var found: Int?
+        var several = false
+
+        mutating func add(_ caption: Int) {
+            if let f = found, f != caption { several = true } else { found = caption }
+        }
+
+        func block(_ captions: [StatutoryTableDefinition.BlockCaption]) -> (key: String, layouts: [Era]?)? {
+            guard !several, let b = found.map({ captions[$0] }) else { return nil }
+            return (b.block, b.layouts)
+        }
     }
 
     /// The phrases `names` searches for one row or column: its match and exact labels, longest first, as

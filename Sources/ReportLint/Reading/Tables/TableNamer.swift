@@ -39,12 +39,14 @@ struct TableNamer: Sendable {
 
     func emptyHits() -> HitSet { HitSet(capacity: capacity) }
 
-    /// A row phrase found in a label: of which table, which row (its index in the definition) and where it
-    /// ends — what `TableLabels.row(compact:context:found:)` asks of a label, kept so that the builder does
-    /// not search the label again.
-    struct RowPhrase {
+    /// A row phrase or caption found in a label: which kind (`TableLabels.rowKind`, `captionKind`), of which
+    /// table, which row or caption (its index in the definition) and where it ends — what
+    /// `TableLabels.row(compact:context:found:table:)` and `block(found:table:)` ask of a label, kept so that
+    /// the builder does not search the label again.
+    struct PhraseFound {
+        var kind: UInt8
         var table: Int
-        var row: Int
+        var owner: Int
         var end: Int
     }
 
@@ -55,18 +57,19 @@ struct TableNamer: Sendable {
         var range: Range<Int>
     }
 
-    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c`; the row phrases found
-    /// appended to `rows`, in the order found. Returns the captions found, which
+    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c`; the row phrases and
+    /// captions found appended to `found`, in the order found. Returns the captions found, which
     /// `addHits(compact:part:captions:to:)` needs (none, without allocating, for most labels).
-    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet, rows: inout [RowPhrase]) -> [CaptionFound] {
+    func addHits(compact c: [Unicode.Scalar], to hits: inout HitSet, found: inout [PhraseFound]) -> [CaptionFound] {
         guard !c.isEmpty else { return [] }
         var captions: [CaptionFound] = []
         phrases.forEachOccurrence(in: c) { p in
             if p.kind == TableLabels.captionKind {
                 captions.append(CaptionFound(table: p.table, owner: p.owner, range: p.start..<p.end))
+                found.append(PhraseFound(kind: p.kind, table: p.table, owner: p.local, end: p.end))
             } else {
                 hits.insert(p.owner)
-                if p.kind == TableLabels.rowKind { rows.append(RowPhrase(table: p.table, row: p.local, end: p.end)) }
+                if p.kind == TableLabels.rowKind { found.append(PhraseFound(kind: p.kind, table: p.table, owner: p.local, end: p.end)) }
             }
         }
         for id in exact.owners(c, 0..<c.count) { hits.insert(id) }

@@ -20,9 +20,9 @@ struct TableRowCells {
     /// The label in the form labels are compared in (`LabelText.compact`), worked out once for the reader
     /// and the builder.
     var compactLabel: [Unicode.Scalar]
-    /// Where the row phrases the namer found in `compactLabel` stand in the reader's list of them
-    /// (`TableNamer.RowPhrase`); nil when the label was not named.
-    var rowPhrases: Range<Int>?
+    /// Where the row phrases and captions the namer found in `compactLabel` stand in the reader's list of them
+    /// (`TableNamer.PhraseFound`); nil when the label was not named.
+    var phrasesFound: Range<Int>?
 
     /// The cells after the label, each a figure, a not-stated mark or blank.
     var valueCells: ArraySlice<Range<Int>> { cells[valueStart...] }
