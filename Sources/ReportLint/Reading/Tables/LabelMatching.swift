@@ -77,18 +77,22 @@ enum LabelText {
     static func compact(_ text: [Unicode.Scalar], cells: ArraySlice<Range<Int>>) -> [Unicode.Scalar] {
         let capacity = cells.reduce(0) { $0 + $1.count }
         guard capacity > 0 else { return [] }
-        // Sized once (`reserveCapacity` is specialised; `init(unsafeUninitializedCapacity:)` and
-        // `init(repeating:count:)` were not, and looked the element type up at run time for every label).
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(capacity)
-        text.withUnsafeBufferPointer { t in
-            for cell in cells {
-                for i in cell {
-                    if let c = compactForm(t[i]) { out.append(c) }
+        // Written into scratch space on the stack, then copied at once into an array of its size: appended
+        // scalar by scalar, the array's uniqueness and capacity were checked for each.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: capacity) { scratch in
+            let written = text.withUnsafeBufferPointer { t in
+                var n = 0
+                for cell in cells {
+                    for i in cell {
+                        guard let c = compactForm(t[i]) else { continue }
+                        scratch.initializeElement(at: n, to: c)
+                        n += 1
+                    }
                 }
+                return n
             }
+            return Array(UnsafeBufferPointer(rebasing: scratch[..<written]))
         }
-        return out
     }
 
     /// Where the label starts without its leading numbering: “（一）”, “一、”, “1.”, “（1）”, “3、”.

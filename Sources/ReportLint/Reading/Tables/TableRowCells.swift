@@ -61,10 +61,11 @@ struct TableRowCells {
         // an unreadable figure, not part of the label. Without any figure, every text cell is label (a header).
         // The cells' facts in scratch space on the stack: an array of them per row was a third of the cost.
         (valueStart, labelEnd) = withUnsafeTemporaryAllocation(of: (valueLike: Bool, figureLike: Bool).self, capacity: cells.count) { facts in
-            // Most cells are plain numbers, told on the line's buffer without a call.
+            // Most cells are plain numbers or blank, told on the line's buffer without a call (`facts` says the same).
             text.withUnsafeBufferPointer { t in
                 for (i, c) in cells.enumerated() {
-                    facts.initializeElement(at: i, to: Self.isPlainNumber(t, c) ? (true, true) : Self.facts(text[c]))
+                    let cellFacts = c.isEmpty ? (true, false) : Self.isPlainNumber(t, c) ? (true, true) : Self.facts(text[c])
+                    facts.initializeElement(at: i, to: cellFacts)
                 }
             }
             let last = cells.indices.last { !cells[$0].isEmpty && !facts[$0].valueLike }
