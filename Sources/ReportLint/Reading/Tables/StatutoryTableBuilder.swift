@@ -58,8 +58,8 @@ struct StatutoryTableBuilder {
 
         init(_ labels: TableLabels) {
             cells = CellGrid(labels: labels)
-            rowLabels = Array(repeating: nil, count: labels.rowKeys.count)
-            columnLabels = Array(repeating: nil, count: labels.columnKeys.count)
+            rowLabels = filledArray(nil, count: labels.rowKeys.count)
+            columnLabels = filledArray(nil, count: labels.columnKeys.count)
         }
     }
 
