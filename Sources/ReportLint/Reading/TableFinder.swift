@@ -197,7 +197,8 @@ enum TableFinder {
                 j += 1
             }
             // Keep up to two trailing caption lines (notes under a table).
-            let rowCount = (first...last).filter { rowCellsByLine[$0] != nil }.count
+            var rowCount = 0
+            for k in first...last where rowCellsByLine[k] != nil { rowCount += 1 }
             let structured = documentLines[i].tableID != nil
             // One line of five figures or more is a table row even alone (表四's one data row below its header,
             // blank lines between, as pdftotext -layout gives it).

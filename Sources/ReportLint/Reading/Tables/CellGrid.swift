@@ -39,11 +39,11 @@ struct CellGrid: Sendable {
         self.labels = labels
         columnCount = labels.columnKeys.count
         let size = labels.rowKeys.count * columnCount
-        kinds = Array(repeating: .none, count: size)
-        numbers = Array(repeating: 0, count: size)
-        spans = Array(repeating: TextSpan(line: 0, start: 0, end: 0), count: size)
-        units = Array(repeating: .none, count: size)
-        rowHasCells = Array(repeating: false, count: labels.rowKeys.count)
+        kinds = filledArray(.none, count: size)
+        numbers = filledArray(0, count: size)
+        spans = filledArray(TextSpan(line: 0, start: 0, end: 0), count: size)
+        units = filledArray(.none, count: size)
+        rowHasCells = filledArray(false, count: labels.rowKeys.count)
     }
 
     var positions: Range<Int> { kinds.indices }

@@ -5,7 +5,7 @@
 struct HitSet: Sendable, Equatable {
     var words: [UInt64]
 
-    init(capacity: Int) { words = Array(repeating: 0, count: (capacity + 63) / 64) }
+    init(capacity: Int) { words = filledArray(0, count: (capacity + 63) / 64) }
 
     mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
 
@@ -23,6 +23,16 @@ struct HitSet: Sendable, Equatable {
 
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+}
+
+/// `Array(repeating:count:)`. That initialiser allocates through a path not specialised for the element type,
+/// which looks the type up at run time — several hundred instructions an array, and the table reader makes a
+/// dozen small arrays of this kind per table; reserving capacity is specialised.
+func filledArray<T>(_ value: T, count: Int) -> [T] {
+    var array: [T] = []
+    array.reserveCapacity(count)
+    array.append(contentsOf: repeatElement(value, count: count))
+    return array
 }
 
 /// A few distinct small numbers (the rows a label names), without allocating for the first 64.

@@ -49,21 +49,49 @@ enum LabelText {
     }
 
     @inline(__always)
-    private static func isDropped(_ u: Unicode.Scalar) -> Bool {
-        switch u {
-        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r", "#", "*", "|": true
-        default: false
-        }
-    }
+    private static func isDropped(_ u: Unicode.Scalar) -> Bool { compactForm(u) == nil }
 
     @inline(__always)
     private static func append(_ u: Unicode.Scalar, to out: inout [Unicode.Scalar]) {
-        if isDropped(u) { return }
-        switch u {
-        case "(": out.append("（")
-        case ")": out.append("）")
-        case ":": out.append("：")
-        default: out.append(u)
+        if let c = compactForm(u) { out.append(c) }
+    }
+
+    /// What a scalar becomes in the compact form: nil when dropped (blanks, line breaks, Markdown marks).
+    /// On the scalar's value, past ASCII with one test: most label text is Chinese.
+    @inline(__always)
+    private static func compactForm(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = u.value
+        if v >= 0x80 { return v == 0x3000 || v == 0xA0 ? nil : u }
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x23, 0x2A, 0x7C: return nil  // " ", "\t", "\n", "\r", "#", "*", "|"
+        case 0x28: return "（"
+        case 0x29: return "）"
+        case 0x3A: return "："
+        default: return u
+        }
+    }
+
+    /// The compact form of the cells `cells` of `text` run together (a row's label), in one pass over the
+    /// line's buffer: this runs for every row of every table region, where a pass per cell to see whether it
+    /// needs changing, and copying it as a slice, cost more than the writing.
+    static func compact(_ text: [Unicode.Scalar], cells: ArraySlice<Range<Int>>) -> [Unicode.Scalar] {
+        let capacity = cells.reduce(0) { $0 + $1.count }
+        guard capacity > 0 else { return [] }
+        // Written into scratch space on the stack, then copied at once into an array of its size: appended
+        // scalar by scalar, the array's uniqueness and capacity were checked for each.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: capacity) { scratch in
+            let written = text.withUnsafeBufferPointer { t in
+                var n = 0
+                for cell in cells {
+                    for i in cell {
+                        guard let c = compactForm(t[i]) else { continue }
+                        scratch.initializeElement(at: n, to: c)
+                        n += 1
+                    }
+                }
+                return n
+            }
+            return Array(UnsafeBufferPointer(rebasing: scratch[..<written]))
         }
     }
 
@@ -171,6 +199,8 @@ struct PhraseIndex: Sendable {
     struct Match {
         var kind: UInt8
         var owner: Int
+        /// The owner in the index the phrase was first added to (`owner` before `add(_:table:owner:)`).
+        var local: Int
         var table: Int
         var start: Int
         var end: Int
@@ -179,6 +209,7 @@ struct PhraseIndex: Sendable {
         var scalars: [Unicode.Scalar]
         var kind: UInt8
         var owner: Int
+        var local: Int
         var table: Int
     }
     private struct Entry: Sendable {
@@ -188,6 +219,7 @@ struct PhraseIndex: Sendable {
         var second: UInt32
         var kind: UInt8
         var owner: Int
+        var local: Int
         var table: Int
     }
     /// A slot of the open-addressing table: the first scalar's value + 1 (0 = empty), and the range of
@@ -213,7 +245,7 @@ struct PhraseIndex: Sendable {
             for phrase in list {
                 let p = phrase.scalars
                 guard !p.isEmpty else { continue }
-                phrases.append(Phrase(scalars: p, kind: kind, owner: owner, table: table))
+                phrases.append(Phrase(scalars: p, kind: kind, owner: owner, local: owner, table: table))
             }
         }
         rebuild()
@@ -248,7 +280,7 @@ struct PhraseIndex: Sendable {
             for k in byFirst[f]! {
                 let p = phrases[k]
                 entries.append(Entry(start: text.count, count: p.scalars.count, second: p.scalars.count > 1 ? p.scalars[1].value : 0,
-                                     kind: p.kind, owner: p.owner, table: p.table))
+                                     kind: p.kind, owner: p.owner, local: p.local, table: p.table))
                 text += p.scalars
             }
             slots[s].end = entries.count
@@ -283,7 +315,7 @@ struct PhraseIndex: Sendable {
                                             guard i + e.count <= limit, e.count == 1 || l[i + 1].value == e.second else { continue }
                                             var m = 2
                                             while m < e.count && l[i + m] == t[e.start + m] { m += 1 }
-                                            if m >= e.count { body(Match(kind: e.kind, owner: e.owner, table: e.table, start: i, end: i + e.count)) }
+                                            if m >= e.count { body(Match(kind: e.kind, owner: e.owner, local: e.local, table: e.table, start: i, end: i + e.count)) }
                                         }
                                         break
                                     }
@@ -296,72 +328,5 @@ struct PhraseIndex: Sendable {
                 }
             }
         }
-    }
-}
-
-/// What the labels of a table region name, for every statutory table at once (`TableLabels.addHits`, table by
-/// table, made three): one pass over each label with the phrases of all the tables, each phrase standing for
-/// its hit's number in one set of bits in which each table has its own words.
-struct TableNamer: Sendable {
-    let labels: [TableLabels]
-    /// Row, column and keyword phrases own their hit's number here; captions their caption's.
-    private let phrases: PhraseIndex
-    /// The exact labels of every table's rows and columns, owning their hits' numbers.
-    private let exact: ExactLabels
-    /// Where each table's hits start (a multiple of 64).
-    private let base: [Int]
-    private let capacity: Int
-
-    init(_ labels: [TableLabels]) {
-        self.labels = labels
-        var phrases = PhraseIndex()
-        var exact: [(String, Int)] = []
-        var base: [Int] = [], next = 0
-        for (t, l) in labels.enumerated() {
-            let b = next
-            phrases.add(l.phrases, table: t) { kind, owner in
-                switch kind {
-                case TableLabels.rowKind: b + l.rowHit[owner]
-                case TableLabels.columnKind: b + l.columnHit[owner]
-                case TableLabels.keywordKind: b + l.keywordHit[owner]
-                default: owner
-                }
-            }
-            for (i, r) in l.definition.rows.enumerated() { exact += (r.exact ?? []).map { ($0, b + l.rowHit[i]) } }
-            for (i, c) in l.definition.columns.enumerated() { exact += (c.exact ?? []).map { ($0, b + l.columnHit[i]) } }
-            base.append(b)
-            next += (l.hitCount + 63) / 64 * 64
-        }
-        self.phrases = phrases
-        self.exact = ExactLabels(exact)
-        self.base = base
-        capacity = next
-    }
-
-    func emptyHits() -> HitSet { HitSet(capacity: capacity) }
-
-    /// `TableLabels.addHits` of each table, into its part of `hits`, for the label `c` or the part `range` of it.
-    func addHits(compact c: [Unicode.Scalar], in range: Range<Int>? = nil, to hits: inout HitSet) {
-        let range = range ?? 0..<c.count
-        guard !range.isEmpty else { return }
-        var captions: [(table: Int, owner: Int)] = []
-        phrases.forEachOccurrence(in: c, from: range.lowerBound, to: range.upperBound) { p in
-            if p.kind == TableLabels.captionKind { captions.append((p.table, p.owner)) } else { hits.insert(p.owner) }
-        }
-        for id in exact.owners(c, range) { hits.insert(id) }
-        // A caption counts where it names one block only.
-        guard !captions.isEmpty else { return }
-        for (t, l) in labels.enumerated() {
-            let owners = captions.filter { $0.table == t }.map(\.owner)
-            if let first = owners.first, owners.allSatisfy({ $0 == first }) { hits.insert(base[t] + l.blockHit[first]) }
-        }
-    }
-
-    /// The part of `hits` of one table, as `TableLabels.addHits` gives it.
-    func hits(_ hits: HitSet, of table: Int) -> HitSet {
-        var part = labels[table].emptyHits()
-        let first = base[table] / 64
-        for k in part.words.indices { part.words[k] = hits.words[first + k] }
-        return part
     }
 }

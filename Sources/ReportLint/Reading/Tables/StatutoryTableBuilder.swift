@@ -11,6 +11,11 @@
 /// keyed dictionaries of `StatutoryTable` are filled once, at the end.
 struct StatutoryTableBuilder {
     let labels: TableLabels
+    /// Which table of the namer (`TableNamer.labels`) this is, and the row phrases and captions the namer
+    /// found in the rows' labels (`TableRowCells.phrasesFound` says where a row's stand): a row's label is
+    /// not searched twice.
+    var namerTable = -1
+    var phrasesFound: [TableNamer.PhraseFound] = []
     var definition: StatutoryTableDefinition { labels.definition }
 
     /// The column headers read so far.
@@ -53,8 +58,8 @@ struct StatutoryTableBuilder {
 
         init(_ labels: TableLabels) {
             cells = CellGrid(labels: labels)
-            rowLabels = Array(repeating: nil, count: labels.rowKeys.count)
-            columnLabels = Array(repeating: nil, count: labels.columnKeys.count)
+            rowLabels = filledArray(nil, count: labels.rowKeys.count)
+            columnLabels = filledArray(nil, count: labels.columnKeys.count)
         }
     }
 
@@ -86,8 +91,10 @@ struct StatutoryTableBuilder {
         var lastWasData = false
         var votes: [(Era, TextSpan)] = []
         var buffer: [Unicode.Scalar] = []
-        // Reused for every row: the cells placed in columns (`columns`), and the block's columns.
+        // Reused for every row: the cells placed in columns (`columns`), a header row's column cells, and the
+        // block's columns.
         var placed: [(Int, Range<Int>)] = []
+        var columnCells: [(Int, Int, Range<Int>)] = []
         var blockCache: TableLabels.BlockColumns?
         // 表四's rows side by side, by canonical index (`rowKeys`); and every canonical row, so that a row's one key
         // is a slice of it rather than an array of its own.
@@ -96,7 +103,7 @@ struct StatutoryTableBuilder {
         let everyRow = Array(labels.rowKeys.indices)
 
         for row in rows where !row.isSeparator && !row.isNoise {
-            let ownMatch = labels.row(compact: row.compactLabel, context: group)
+            let ownMatch = ownRow(row, context: group)
             // A Word, HTML, tab or pipe row with a row label and every figure cell blank (not stated).
             let blankDataRow: Bool = {
                 guard row.aligned, !row.valueCells.isEmpty, row.labelIsOneRun, case .row = ownMatch else { return false }
@@ -104,7 +111,7 @@ struct StatutoryTableBuilder {
             }()
             if !row.hasValues && !blankDataRow {
                 // A label-only line: a block caption, a header row, a group label, or part of a wrapped label.
-                if let b = labels.block(compact: row.compactLabel) {
+                if let b = ownBlock(row) {
                     block = b.key
                     header = Header()
                     memo = NamesMemo()
@@ -113,7 +120,7 @@ struct StatutoryTableBuilder {
                     // The caption alone; else its header cells follow on the same line (a PDF's tight rows).
                     if row.labelCellCount < 2 { continue }
                 }
-                var columnCells: [(Int, Int, Range<Int>)] = []
+                columnCells.removeAll(keepingCapacity: true)
                 for (i, c) in row.cells.enumerated() where !c.isEmpty {
                     buffer.removeAll(keepingCapacity: true)
                     LabelText.appendCompact(row.text[c], to: &buffer)
@@ -188,6 +195,18 @@ struct StatutoryTableBuilder {
         (table.layout, table.layoutEvidence) = Self.layout(votes)
         fill(&table, from: grid)
         return table
+    }
+
+    /// `labels.row` of a row's own label, from the row phrases the namer found in it where it was named.
+    private func ownRow(_ row: TableRowCells, context: String?) -> TableLabels.RowMatch {
+        guard let found = row.phrasesFound else { return labels.row(compact: row.compactLabel, context: context) }
+        return labels.row(compact: row.compactLabel, context: context, found: phrasesFound[found], table: namerTable)
+    }
+
+    /// `labels.block` of a row's own label, from the captions the namer found in it where it was named.
+    private func ownBlock(_ row: TableRowCells) -> (key: String, layouts: [Era]?)? {
+        guard let found = row.phrasesFound else { return labels.block(compact: row.compactLabel) }
+        return labels.block(found: phrasesFound[found], table: namerTable)
     }
 
     /// The cells (as a grid, keyed when asked) and the labels of the table.
@@ -295,8 +314,20 @@ struct StatutoryTableBuilder {
         return false
     }
 
-    /// No column twice in a row's cells.
+    /// No column twice in a row's cells. (A set of bits for the columns seen: comparing every pair was quadratic
+    /// in 表四's fifteen cells.)
     private static func isDistinct(_ chunk: ArraySlice<(Int, Range<Int>)>) -> Bool {
+        var seen: UInt64 = 0
+        for (column, _) in chunk {
+            guard column < 64 else { return isDistinctPairwise(chunk) }
+            let bit: UInt64 = 1 << UInt64(column)
+            if seen & bit != 0 { return false }
+            seen |= bit
+        }
+        return true
+    }
+
+    private static func isDistinctPairwise(_ chunk: ArraySlice<(Int, Range<Int>)>) -> Bool {
         for i in chunk.indices { for j in chunk.indices where j > i && chunk[j].0 == chunk[i].0 { return false } }
         return true
     }

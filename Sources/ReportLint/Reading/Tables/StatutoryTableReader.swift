@@ -42,6 +42,10 @@ struct StatutoryTableReader {
             }
         }
 
+        // The row phrases and captions found in the rows' labels while naming them, for the builder
+        // (`TableRowCells.phrasesFound`).
+        var phrasesFound: [TableNamer.PhraseFound] = []
+        phrasesFound.reserveCapacity(2 * report.tables.reduce(0) { $0 + $1.cellRows.count })  // about two a row
         var previousEnd = -1
         for region in report.tables {
             let preamble = captionLines(before: region.lines.lowerBound, after: previousEnd, report: report, sectionLines: sectionLines)
@@ -58,7 +62,7 @@ struct StatutoryTableReader {
             let end = trailing.last ?? region.lines.upperBound
             // Which table the region names most (ties and silence: none).
             var allHits = namer.emptyHits()
-            for row in rows { addNamingHits(row, namer, &allHits) }
+            for i in rows.indices { addNamingHits(&rows[i], namer, &allHits, &phrasesFound) }
             let hitSets = labels.indices.map { namer.hits(allHits, of: $0) }
             let best = hitSets.map(\.count).max() ?? 0
             var kind = best > 0 && hitSets.filter({ $0.count == best }).count == 1
@@ -92,7 +96,8 @@ struct StatutoryTableReader {
         close()
         for z in closed {
             guard let index = definitions.firstIndex(where: { $0.kind == z.kind }) else { continue }
-            tables.append(StatutoryTableBuilder(labels: labels[index]).build(z.rows, lines: z.lines))
+            let builder = StatutoryTableBuilder(labels: labels[index], namerTable: index, phrasesFound: phrasesFound)
+            tables.append(builder.build(z.rows, lines: z.lines))
         }
         // A table whose labels stand in the text but in no readable table is there, only unread.
         for (i, d) in definitions.enumerated() where !tables.contains(where: { $0.kind == d.kind }) {
@@ -116,12 +121,16 @@ struct StatutoryTableReader {
     }
 
     /// Adds what the labels of a row that may name a table name: its label, and each label cell when there are
-    /// several (figures name nothing), each cell as its part of the compact label.
-    private func addNamingHits(_ row: TableRowCells, _ namer: TableNamer, _ hits: inout HitSet) {
+    /// several (figures name nothing), each cell as its part of the compact label. The row phrases and captions
+    /// found are kept in `found`, and the row told where.
+    private func addNamingHits(_ row: inout TableRowCells, _ namer: TableNamer, _ hits: inout HitSet,
+                               _ found: inout [TableNamer.PhraseFound]) {
         guard row.hasLabel else { return }
-        namer.addHits(compact: row.compactLabel, to: &hits)
+        let start = found.count
+        let captions = namer.addHits(compact: row.compactLabel, to: &hits, found: &found)
+        row.phrasesFound = start..<found.count
         guard row.labelCellCount > 1 else { return }
-        row.forEachCompactLabelCell { namer.addHits(compact: row.compactLabel, in: $0, to: &hits) }
+        row.forEachCompactLabelCell { namer.addHits(compact: row.compactLabel, part: $0, captions: captions, to: &hits) }
     }
 
     /// Caption lines just above a region that the region finder left out (a header split over many lines).

@@ -181,18 +181,43 @@ final class TableLabels: Sendable {
     /// “3.其他” under （六）).
     func row(compact c: [Unicode.Scalar], context: String?) -> RowMatch {
         guard !c.isEmpty else { return .none }
-        // A group label inside the label sets the context; what follows it is the row's own label.
-        var context = context
+        var found = RowPhrases(context: context)
+        phrases.forEachOccurrence(in: c) { p in
+            if p.kind == Self.rowKind { found.add(p.owner, end: p.end, self) }
+        }
+        return row(compact: c, found)
+    }
+
+    /// `row(compact:context:)` of a label whose row phrases the namer found already (`TableNamer.addHits`):
+    /// those of table `table` of the namer, in the order found, as this table's own search finds them.
+    func row(compact c: [Unicode.Scalar], context: String?, found: ArraySlice<TableNamer.PhraseFound>, table: Int) -> RowMatch {
+        guard !c.isEmpty else { return .none }
+        var phrases = RowPhrases(context: context)
+        for p in found where p.table == table && p.kind == Self.rowKind { phrases.add(p.owner, end: p.end, self) }
+        return row(compact: c, phrases)
+    }
+
+    /// The row phrases of a label, as found: the rows they name, and the group a group label inside the label
+    /// sets as context (what follows it is the row's own label).
+    private struct RowPhrases {
+        var context: String?
         var tailStart = 0
         var matched = OwnerSet()
-        phrases.forEachOccurrence(in: c) { p in
-            guard p.kind == Self.rowKind else { return }
-            if rowIsGroup[p.owner] && p.end >= tailStart {
-                context = rowKeys[p.owner]
-                tailStart = p.end
+
+        init(context: String?) { self.context = context }
+
+        mutating func add(_ row: Int, end: Int, _ labels: TableLabels) {
+            if labels.rowIsGroup[row] && end >= tailStart {
+                context = labels.rowKeys[row]
+                tailStart = end
             }
-            matched.insert(p.owner)
+            matched.insert(row)
         }
+    }
+
+    private func row(compact c: [Unicode.Scalar], _ found: RowPhrases) -> RowMatch {
+        let context = found.context, tailStart = found.tailStart
+        var matched = found.matched
         if !rowExact.isEmpty {
             let own = LabelText.numberingEnd(c, from: tailStart)..<c.count
             for i in rowExact.owners(c, own) where rowWithin[i] == nil || rowWithin[i] == context { matched.insert(i) }
@@ -227,13 +252,35 @@ final class TableLabels: Sendable {
     /// The 表二 block (第二十条第（一）项 …) a caption (in compact form) starts.
     func block(compact c: [Unicode.Scalar]) -> (key: String, layouts: [Era]?)? {
         guard let captions = definition.blockCaptions, !captions.isEmpty else { return nil }
-        var found: Int?, several = false
+        var found = OneCaption()
         phrases.forEachOccurrence(in: c) { p in
-            guard p.kind == Self.captionKind else { return }
-            if let f = found, f != p.owner { several = true } else { found = p.owner }
+            if p.kind == Self.captionKind { found.add(p.owner) }
         }
-        guard !several, let b = found.map({ captions[$0] }) else { return nil }
-        return (b.block, b.layouts)
+        return found.block(captions)
+    }
+
+    /// `block(compact:)` of a label whose captions the namer found already (`TableNamer.addHits`): those of
+    /// table `table` of the namer.
+    func block(found: ArraySlice<TableNamer.PhraseFound>, table: Int) -> (key: String, layouts: [Era]?)? {
+        guard let captions = definition.blockCaptions, !captions.isEmpty else { return nil }
+        var one = OneCaption()
+        for p in found where p.table == table && p.kind == Self.captionKind { one.add(p.owner) }
+        return one.block(captions)
+    }
+
+    /// The caption a label names, where it names one only.
+    private struct OneCaption {
+        var found: Int?
+        var several = false
+
+        mutating func add(_ caption: Int) {
+            if let f = found, f != caption { several = true } else { found = caption }
+        }
+
+        func block(_ captions: [StatutoryTableDefinition.BlockCaption]) -> (key: String, layouts: [Era]?)? {
+            guard !several, let b = found.map({ captions[$0] }) else { return nil }
+            return (b.block, b.layouts)
+        }
     }
 
     /// The phrases `names` searches for one row or column: its match and exact labels, longest first, as

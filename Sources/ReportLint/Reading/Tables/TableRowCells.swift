@@ -20,6 +20,9 @@ struct TableRowCells {
     /// The label in the form labels are compared in (`LabelText.compact`), worked out once for the reader
     /// and the builder.
     var compactLabel: [Unicode.Scalar]
+    /// Where the row phrases and captions the namer found in `compactLabel` stand in the reader's list of them
+    /// (`TableNamer.PhraseFound`); nil when the label was not named.
+    var phrasesFound: Range<Int>?
 
     /// The cells after the label, each a figure, a not-stated mark or blank.
     var valueCells: ArraySlice<Range<Int>> { cells[valueStart...] }
@@ -58,17 +61,20 @@ struct TableRowCells {
         // an unreadable figure, not part of the label. Without any figure, every text cell is label (a header).
         // The cells' facts in scratch space on the stack: an array of them per row was a third of the cost.
         (valueStart, labelEnd) = withUnsafeTemporaryAllocation(of: (valueLike: Bool, figureLike: Bool).self, capacity: cells.count) { facts in
-            for (i, c) in cells.enumerated() { facts.initializeElement(at: i, to: Self.facts(text[c])) }
+            // Most cells are plain numbers or blank, told on the line's buffer without a call (`facts` says the same).
+            text.withUnsafeBufferPointer { t in
+                for (i, c) in cells.enumerated() {
+                    let cellFacts = c.isEmpty ? (true, false) : Self.isPlainNumber(t, c) ? (true, true) : Self.facts(text[c])
+                    facts.initializeElement(at: i, to: cellFacts)
+                }
+            }
             let last = cells.indices.last { !cells[$0].isEmpty && !facts[$0].valueLike }
             var runEnd = cells.firstIndex { !$0.isEmpty } ?? 0
             while runEnd < cells.count, !cells[runEnd].isEmpty, !facts[runEnd].valueLike { runEnd += 1 }
             let figuresAfterRun = facts[runEnd..<cells.count].contains { $0.figureLike }
             return (last == nil ? 0 : figuresAfterRun ? runEnd : last! + 1, last.map { $0 + 1 } ?? 0)
         }
-        var compact: [Unicode.Scalar] = []
-        if labelEnd > 0 { compact.reserveCapacity(cells[..<labelEnd].reduce(0) { $0 + $1.count }) }
-        for cell in cells[..<labelEnd] where !cell.isEmpty { LabelText.appendCompact(text[cell], to: &compact) }
-        compactLabel = compact
+        compactLabel = LabelText.compact(text, cells: cells[..<labelEnd])
     }
 
     /// Calls `body` with where each label cell's compact form stands in `compactLabel` (the compact form of
@@ -145,6 +151,14 @@ struct TableRowCells {
     private static func isPlainNumber(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         guard !text.isEmpty else { return false }
         return text.allSatisfy { $0.value &- 0x30 < 10 }
+    }
+
+    /// `isPlainNumber` of the cell `cell` of a line's buffer.
+    @inline(__always)
+    private static func isPlainNumber(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ cell: Range<Int>) -> Bool {
+        guard !cell.isEmpty else { return false }
+        for i in cell where text[i].value &- 0x30 >= 10 { return false }
+        return true
     }
 
     /// “行政许可 152” → [行政许可][152]; nil when the cell does not end in a figure after a label.
