@@ -113,19 +113,29 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
             return bodyCount - 1
         }
         let samples = entries.map(\.facts.sketch.sampleList)
-        let hashes = samples.map { Array(Set($0.map(\.hash))).sorted() }
+        // Each report's distinct hashes in order (sorted, then repeats dropped: no set made for every report).
+        let hashes = samples.map { sample -> [UInt32] in
+            var h = sample.map(\.hash)
+            h.sort()
+            var kept = 0
+            for k in h.indices where k == 0 || h[k] != h[kept - 1] { h[kept] = h[k]; kept += 1 }
+            h.removeLast(h.count - kept)
+            return h
+        }
         let phrases = Self.standardPhrases(context)
         let standard = phrases == Self.builtIn.phrases && context.pack.subjects == RulePack.builtIn.subjects
             ? Self.builtIn.hashes : NarrativeSketch.shingleHashes(phrases, names: context.pack.subjects)
         let index = ShingleIndex(hashes: hashes, bodies: bodies, packBoilerplate: standard,
                                  bodyThreshold: Self.boilerplateBodies(bodyCount))
         var findings: [Finding] = []
+        var counts = [Int](repeating: 0, count: entries.count)
         for a in entries.indices {
             guard let year = entries[a].facts.stamp.year else { continue }
             let own = hashes[a].filter { !index.isBoilerplate($0) }
             guard own.count >= 4 else { continue }
             var best: (other: Int, sameBody: Bool, comparison: Comparison)?
-            for (b, count) in index.candidates(of: a, hashes[a]) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
+            // In order of report, so that of two equally close the first is reported, in every run.
+            for (b, count) in index.candidates(of: a, hashes[a], counts: &counts) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
                 guard let yearB = entries[b].facts.stamp.year, let bodyA = batch.bodyNumber(a), let bodyB = batch.bodyNumber(b) else { continue }
                 let sameBody = bodyA == bodyB
                 let counterpart = sameBody ? yearB == year - 1 : yearB == year && !batch.resolver.mayBeSame(

@@ -54,11 +54,18 @@ struct ShingleIndex {
     }
 
     /// Other reports with how many of `hashes` (boilerplate left out) each has.
-    func candidates(of report: Int, _ hashes: [UInt32]) -> [Int: Int] {
-        var counts: [Int: Int] = [:]
+    /// `counts` is scratch space, one zero per report, handed back zeroed: a dictionary of counts for every report
+    /// of a batch cost more than the comparisons, and gave the candidates in an order that changed from run to run.
+    func candidates(of report: Int, _ hashes: [UInt32], counts: inout [Int]) -> [(other: Int, shared: Int)] {
+        var touched: [Int] = []
         for h in hashes where !isBoilerplate(h) {
-            for other in reports(with: h) where other != report { counts[other, default: 0] += 1 }
+            for other in reports(with: h) where other != report {
+                if counts[other] == 0 { touched.append(other) }
+                counts[other] += 1
+            }
         }
-        return counts
+        touched.sort()
+        defer { for other in touched { counts[other] = 0 } }
+        return touched.map { ($0, counts[$0]) }
     }
 }
