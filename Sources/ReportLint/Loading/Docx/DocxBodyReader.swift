@@ -301,9 +301,11 @@ struct DocxBodyReader {
         cells.reserveCapacity(row.before + row.cells.reduce(0) { $0 + $1.span } + row.after)
         // The empty cells are appended only where there are some (nearly every row and cell has none).
         if row.before > 0 { cells.append(contentsOf: repeatElement("", count: row.before)) }
-        for cell in row.cells {
-            cells.append(cell.continuesMerge ? "" : cell.text)
-            if cell.span > 1 { cells.append(contentsOf: repeatElement("", count: cell.span - 1)) }
+        // The cells are read in place: copying each out of the row retained and released its three arrays.
+        for k in row.cells.indices {
+            cells.append(row.cells[k].continuesMerge ? "" : row.cells[k].text)
+            let span = row.cells[k].span
+            if span > 1 { cells.append(contentsOf: repeatElement("", count: span - 1)) }
         }
         if row.after > 0 { cells.append(contentsOf: repeatElement("", count: row.after)) }
         return cells

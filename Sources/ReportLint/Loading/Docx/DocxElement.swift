@@ -32,23 +32,18 @@ extension DocxXML {
         case lvlOverride = "w:lvlOverride", startOverride = "w:startOverride", lvl = "w:lvl", start = "w:start"
         case numFmt = "w:numFmt", lvlText = "w:lvlText", suff = "w:suff", isLgl = "w:isLgl"
 
-        /// The element whose (normalised) name is `bytes[name]`, if a reader looks at it. The name is looked
-        /// up in place: making a slice of the part for every tag cost a retain and a release.
-        init?(_ bytes: [UInt8], _ name: Range<Int>) {
-            guard let element = bytes.withUnsafeBufferPointer({ Self.lookUp(UnsafeBufferPointer(rebasing: $0[name])) }) else {
-                return nil
-            }
+        /// The element whose (normalised) name is `name`, if a reader looks at it.
+        init?(_ name: UnsafeBufferPointer<UInt8>) {
+            guard let element = Self.lookUp(name) else { return nil }
             self = element
         }
 
         private static func lookUp(_ name: UnsafeBufferPointer<UInt8>) -> Element? {
-            var h: UInt32 = 2_166_136_261  // FNV-1a, as `hash`
-            for b in name { h = (h ^ UInt32(b)) &* 16_777_619 }
-            let slots = Self.slots
-            return spellings.withUnsafeBufferPointer { spellings in
-                var i = Int(h) & slotMask
-                while let element = slots[i].element {
-                    if MarkupScanner.equal(UnsafeBufferPointer(rebasing: spellings[slots[i].spelling]), name) { return element }
+            let table = Self.table
+            return table.spellings.withUnsafeBufferPointer { spellings in
+                var i = hash(name)
+                while let element = table.slots[i].element {
+                    if MarkupScanner.equal(UnsafeBufferPointer(rebasing: spellings[table.slots[i].spelling]), name) { return element }
                     i = (i + 1) & slotMask
                 }
                 return nil
@@ -56,31 +51,37 @@ extension DocxXML {
         }
 
         // An open-addressing table (linear probing), a quarter full. The names are spelled out in one byte
-        // array that the slots point into, so a lookup touches no reference-counted storage but that.
+        // array that the slots point into, so a lookup touches no reference-counted storage but that; both
+        // live in one static so that a lookup checks one lazy initialisation, not two.
         private struct Slot {
             var element: Element?
             var spelling = 0..<0
         }
-        private static let slotMask = 255
-        private static let spellings: [UInt8] = allCases.flatMap { Array($0.rawValue.utf8) }
-        private static let slots: [Slot] = {
+        private struct Table {
+            var spellings: [UInt8] = []
             var slots = Array(repeating: Slot(), count: slotMask + 1)
-            var offset = 0
+        }
+        private static let slotMask = 255
+        private static let table: Table = {
+            var table = Table()
             for element in allCases {
-                let spelling = offset..<(offset + element.rawValue.utf8.count)
-                offset = spelling.upperBound
-                var i = hash(spellings, spelling) & slotMask
-                while slots[i].element != nil { i = (i + 1) & slotMask }
-                slots[i] = Slot(element: element, spelling: spelling)
+                let name = Array(element.rawValue.utf8)
+                let spelling = table.spellings.count..<(table.spellings.count + name.count)
+                table.spellings += name
+                var i = name.withUnsafeBufferPointer { hash($0) }
+                while table.slots[i].element != nil { i = (i + 1) & slotMask }
+                table.slots[i] = Slot(element: element, spelling: spelling)
             }
-            return slots
+            return table
         }()
 
-        /// FNV-1a over the bytes.
-        private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-            var h: UInt32 = 2_166_136_261
-            for i in range { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
-            return Int(h)
+        /// The slot a name hashes to, from its length, third and last bytes only: hashing every byte of every
+        /// tag cost more than the rest of the lookup, and these tell nearly all the names apart (they share
+        /// beginnings like "w:" and "w:comment"); the few that collide take the next slots.
+        private static func hash(_ name: UnsafeBufferPointer<UInt8>) -> Int {
+            guard let last = name.last else { return 0 }
+            let third = name.count > 2 ? name[2] : last
+            return (name.count &* 37 &+ Int(third) &* 7 &+ Int(last)) & slotMask
         }
     }
 }
