@@ -44,7 +44,7 @@ enum BreakdownReader {
     static func read(_ report: Report, knowledge: Knowledge) -> [Breakdown] {
         var result: [Breakdown] = []
         // The figures by paragraph, in an array by index (as a dictionary, sorted: hashed and copied again).
-        var byParagraph = [[Figure]](repeating: [], count: report.paragraphs.count)
+        var byParagraph: [[Figure]] = filledArray([], count: report.paragraphs.count)
         for f in report.figures { byParagraph[f.paragraph].append(f) }
         let comparison = knowledge.phrases.comparisonMarkers
         let totalMarkers = knowledge.phrases.totalMarkers
@@ -153,7 +153,7 @@ enum BreakdownReader {
     /// Parenthesis depth at each offset (figures inside （…） are asides, not parts).
     static func parenDepth(_ s: [Unicode.Scalar]) -> [Int] {
         var depth = 0
-        var result = [Int](repeating: 0, count: s.count + 1)
+        var result = filledArray(0, count: s.count + 1)
         for (i, u) in s.enumerated() {
             if u == "（" || u == "(" { depth += 1 }
             result[i] = depth
