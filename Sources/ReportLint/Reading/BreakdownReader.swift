@@ -132,7 +132,7 @@ enum BreakdownReader {
     /// “占比1.3%”, “占比为1.3%”, “占比达1.3%”: the share's own word right before it.
     static func isShareWord(before f: Figure, in s: [Unicode.Scalar]) -> Bool {
         var j = f.start
-        if j > 0, ["为", "是", "达", "约"].contains(s[j - 1]) { j -= 1 }
+        if j > 0, s[j - 1] == "为" || s[j - 1] == "是" || s[j - 1] == "达" || s[j - 1] == "约" { j -= 1 }
         return j >= 2 && s[j - 2] == "占" && s[j - 1] == "比"
     }
 

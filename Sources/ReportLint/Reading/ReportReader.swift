@@ -147,6 +147,8 @@ public struct ReportReader: Sendable {
             let line = lines[i]
             if mayJoin, joinsWrappedLines, var p = current, let last = p.scalars.last, !endsParagraph(last),
                p.scalars.count - (p.pieces.last?.offset ?? 0) >= 15, parsed[i] == nil, !startsListItem(line, from: start) {
+                // `p` alone holds the paragraph now: its scalars grow in place rather than being copied per line.
+                current = nil
                 p.pieces.append((p.scalars.count, i, start))
                 p.scalars += line[start..<end]
                 current = p
@@ -183,7 +185,10 @@ public struct ReportReader: Sendable {
     }
 
     private func endsParagraph(_ u: Unicode.Scalar) -> Bool {
-        ["。", "！", "？", "；", "：", "”", "」", "』", "!", "?", ":", ";"].contains(u)
+        switch u {
+        case "。", "！", "？", "；", "：", "”", "」", "』", "!", "?", ":", ";": true
+        default: false
+        }
     }
 
     /// “一是”, “1.”, “（1）” start a new item even in wrapped text.
