@@ -26,7 +26,10 @@ public struct ReportReader: Sendable {
 
         // Headings first: a section heading is never absorbed into a table.
         let sectionTemplates = pack.eras.values.flatMap(\.sections)
-        var parsed: [HeadingParser.Parsed?] = filledArray(nil, count: lines.count)
+        // Appended line by line: filled with nil first, each optional heading was copied in through its generic
+        // value witnesses.
+        var parsed: [HeadingParser.Parsed?] = []
+        parsed.reserveCapacity(lines.count)
         // Whether a level-1 heading names one of the format's parts, worked out once per heading: the table
         // finder and the outline both ask.
         var namesPart = filledArray(false, count: lines.count)
@@ -35,16 +38,18 @@ public struct ReportReader: Sendable {
         var inline: [Int: [HeadingParser.Parsed]] = [:]
         var firstHeading = lines.count
         // One pass over the lines: a heading is looked at as it is parsed, not copied back out of `parsed`.
-        for i in lines.indices where document.lines[i].kind != .tableRow {
+        for i in lines.indices {
+            guard document.lines[i].kind != .tableRow else { parsed.append(nil); continue }
             var inlineFrom = 0
-            if let h = HeadingParser.parse(lines[i]) {
+            let heading = HeadingParser.parse(lines[i])
+            if let h = heading {
                 if h.level == 1 {
                     namesPart[i] = namesAPart(h.title.withoutBlanks)
                     firstHeading = min(firstHeading, i)
                 }
                 inlineFrom = h.end
-                parsed[i] = h
             }
+            parsed.append(heading)
             let found = HeadingParser.inline(lines[i], from: inlineFrom, namesPart: namesAPart)
             if !found.isEmpty { inline[i] = found }
         }
