@@ -35,11 +35,19 @@ public enum TextDecoding {
         if bytes.isEmpty { throw .empty }
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let utf16 = !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || sniffUTF16(bytes) != nil)
-        if !utf16, hasBOM || !looksBinary(bytes) {
-            let (lines, verdict) = bytes.withUnsafeBufferPointer { all in
+        // The head's control bytes, counted once: `looksBinary` judges them, and where the head is the whole file
+        // (no BOM, at most 8192 bytes: most drafts) so does `controlVerdict`, which counts escapes as well.
+        let head = min(bytes.count, 8192)
+        let counts = utf16 || hasBOM ? nil : bytes.withUnsafeBufferPointer { controlCounts($0, limit: head) }
+        if !utf16, hasBOM || !(counts.map { $0.controls * 20 > head } ?? true) {
+            let (lines, verdict) = bytes.withUnsafeBufferPointer { all -> ([[Unicode.Scalar]]?, LoadError?) in
                 let b = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
                 let lines = utf8Lines(b)
-                return (lines, lines == nil ? nil : controlVerdict(b))
+                guard lines != nil else { return (nil, nil) }
+                if !hasBOM, bytes.count <= 8192, let counts {
+                    return (lines, (counts.controls + counts.escapes) * 20 > head ? LoadError.binary : nil)
+                }
+                return (lines, controlVerdict(b))
             }
             if let verdict { throw verdict }
             if let lines { return (lines, hasBOM ? "UTF-8 (BOM)" : "UTF-8") }
@@ -195,7 +203,7 @@ public enum TextDecoding {
     /// A NUL byte, or many C0 control characters, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 8192)
-        guard let controls = bytes.withUnsafeBufferPointer({ controlCount($0, limit: n, allowingEscape: true) }) else { return true }
+        guard let controls = bytes.withUnsafeBufferPointer({ controlCounts($0, limit: n)?.controls }) else { return true }
         return controls * 20 > n
     }
 
@@ -210,15 +218,15 @@ public enum TextDecoding {
     /// `.binary` when the UTF-8 text is mostly control characters or has a NUL (`checkedText`), else nil.
     static func controlVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> LoadError? {
         let n = min(bytes.count, 32_768)
-        guard let controls = controlCount(bytes, limit: n, allowingEscape: false) else { return .binary }
-        return n > 0 && controls * 20 > n ? .binary : nil
+        guard let counts = controlCounts(bytes, limit: n) else { return .binary }
+        return n > 0 && (counts.controls + counts.escapes) * 20 > n ? .binary : nil
     }
 
     /// The C0 control characters among the first `limit` bytes other than tab, line and form feed, carriage
-    /// return (and escape, if allowed); nil at a NUL. Eight bytes without a control byte are passed at once.
-    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>, limit n: Int, allowingEscape: Bool) -> Int? {
+    /// return and escape, and the escapes apart; nil at a NUL. Eight bytes without a control byte are passed at once.
+    private static func controlCounts(_ bytes: UnsafeBufferPointer<UInt8>, limit n: Int) -> (controls: Int, escapes: Int)? {
         let raw = UnsafeRawBufferPointer(bytes)
-        var controls = 0
+        var controls = 0, escapes = 0
         var i = 0
         while i < n {
             if i + 8 <= n {
@@ -232,9 +240,9 @@ public enum TextDecoding {
             i += 1
             if b >= 0x20 { continue }
             if b == 0 { return nil }
-            if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && !(allowingEscape && b == 0x1B) { controls += 1 }
+            if b == 0x1B { escapes += 1 } else if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
         }
-        return controls
+        return (controls, escapes)
     }
 
     /// Whether one of the eight bytes of `w` is below 0x20 (exact: the “has less than” bit trick). The scans of

@@ -59,7 +59,7 @@ public struct Report: Sendable {
         self.tables = []
         self.paragraphs = []
         self.figures = []
-        self.tableLineFlags = Array(repeating: false, count: lines.count)
+        self.tableLineFlags = filledArray(false, count: lines.count)
     }
 }
 

@@ -44,7 +44,7 @@ enum BreakdownReader {
     static func read(_ report: Report, knowledge: Knowledge) -> [Breakdown] {
         var result: [Breakdown] = []
         // The figures by paragraph, in an array by index (as a dictionary, sorted: hashed and copied again).
-        var byParagraph = [[Figure]](repeating: [], count: report.paragraphs.count)
+        var byParagraph: [[Figure]] = filledArray([], count: report.paragraphs.count)
         for f in report.figures { byParagraph[f.paragraph].append(f) }
         let comparison = knowledge.phrases.comparisonMarkers
         let totalMarkers = knowledge.phrases.totalMarkers
@@ -132,7 +132,7 @@ enum BreakdownReader {
     /// “占比1.3%”, “占比为1.3%”, “占比达1.3%”: the share's own word right before it.
     static func isShareWord(before f: Figure, in s: [Unicode.Scalar]) -> Bool {
         var j = f.start
-        if j > 0, ["为", "是", "达", "约"].contains(s[j - 1]) { j -= 1 }
+        if j > 0, s[j - 1] == "为" || s[j - 1] == "是" || s[j - 1] == "达" || s[j - 1] == "约" { j -= 1 }
         return j >= 2 && s[j - 2] == "占" && s[j - 1] == "比"
     }
 
@@ -153,7 +153,7 @@ enum BreakdownReader {
     /// Parenthesis depth at each offset (figures inside （…） are asides, not parts).
     static func parenDepth(_ s: [Unicode.Scalar]) -> [Int] {
         var depth = 0
-        var result = [Int](repeating: 0, count: s.count + 1)
+        var result = filledArray(0, count: s.count + 1)
         for (i, u) in s.enumerated() {
             if u == "（" || u == "(" { depth += 1 }
             result[i] = depth

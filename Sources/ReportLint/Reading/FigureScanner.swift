@@ -52,7 +52,8 @@ struct FigureScanner {
         // A sign just before the number (not a range “1-3”).
         var figureStart = start
         var negative = false
-        if start > 0, ["-", "－", "负", "−"].contains(s[start - 1]), start < 2 || !s[start - 2].isDigitLike {
+        if start > 0, s[start - 1] == "-" || s[start - 1] == "－" || s[start - 1] == "负" || s[start - 1] == "−",
+           start < 2 || !s[start - 2].isDigitLike {
             negative = true
             figureStart = start - 1
         }

@@ -25,13 +25,21 @@ enum PageChrome {
     }
 
     /// Whether a marker stands in the line: searched for only where a scalar may start one (by the low byte
-    /// of its value), rather than the line searched once per marker.
+    /// of its value), and there only the markers that may start with it, rather than the line searched once per
+    /// marker.
     private static func containsMarker(_ line: [Unicode.Scalar]) -> Bool {
         for i in line.indices where markerStarts[Int(line[i].value & 0xFF)] {
-            for m in markerScalars where line.has(m, at: i) { return true }
+            for m in markersByStart[Int(line[i].value & 0xFF)] where line.has(markerScalars[m], at: i) { return true }
         }
         return false
     }
+
+    /// The markers (indices into `markerScalars`) by the low byte of their first scalar's value.
+    private static let markersByStart: [[Int]] = {
+        var table: [[Int]] = filledArray([], count: 256)
+        for (k, m) in markerScalars.enumerated() { table[Int(m[0].value & 0xFF)].append(k) }
+        return table
+    }()
 
     private static let markerStarts: [Bool] = {
         var starts = [Bool](repeating: false, count: 256)

@@ -49,8 +49,10 @@ struct ProseTableFigures {
                 if parent != nil, s[parentEnd..<f.start].contains(where: \.endsSentence) { parent = nil }
                 guard !compiled.skipMarkers.contains(where: clause.containsScalars),
                       !namesOtherYear(figures[index], clauseStart, f.start) else { continue }
+                let clauseMask = Self.scalarMask(clause)
                 if let k = compiled.statements.indices.first(where: {
-                    matches($0, compiled.statements[$0], clause: clause, text: &clauseText, inert: clauseIsInert, paragraph: paragraph)
+                    matches($0, compiled.statements[$0], clause: clause, mask: clauseMask, text: &clauseText, inert: clauseIsInert,
+                            paragraph: paragraph)
                 }) {
                     let st = phrases.statements[k]
                     let quote = (clauseText ?? clause.string).trimmedBlanks + report.text(f)
@@ -105,9 +107,9 @@ struct ProseTableFigures {
     /// phrases are searched on scalars; the clause becomes a String (`text`, made once) only for the conditions
     /// of a statement found, or for Foundation's search where some scalar is not inert.
     private func matches(_ k: Int, _ compiled: FigurePhraseScalars.Statement, clause: ArraySlice<Unicode.Scalar>,
-                         text: inout String?, inert: Bool, paragraph: Paragraph) -> Bool {
+                         mask: UInt64, text: inout String?, inert: Bool, paragraph: Paragraph) -> Bool {
         if inert, compiled.allInert {
-            guard let end = Self.lastPhraseEnd(compiled.phrases, in: clause) else { return false }
+            guard let end = Self.lastPhraseEnd(compiled.phrases, in: clause, mask: mask) else { return false }
             let string = text ?? clause.string
             text = string
             // Inert white space is ASCII's and U+3000, each a Character of its own.
@@ -121,10 +123,12 @@ struct ProseTableFigures {
     }
 
     /// Where the phrase found last in the clause ends (the greatest end among the phrases' last occurrences,
-    /// as `range(of:options: .backwards)` finds them), or nil when none stands there.
-    private static func lastPhraseEnd(_ phrases: [[Unicode.Scalar]], in clause: ArraySlice<Unicode.Scalar>) -> Int? {
+    /// as `range(of:options: .backwards)` finds them), or nil when none stands there. `mask` is the clause's
+    /// `scalarMask`: a phrase whose first scalar has no bit in it is not searched for (most are not there).
+    private static func lastPhraseEnd(_ phrases: [[Unicode.Scalar]], in clause: ArraySlice<Unicode.Scalar>,
+                                      mask: UInt64) -> Int? {
         var best: Int?
-        for phrase in phrases where !phrase.isEmpty && phrase.count <= clause.count {
+        for phrase in phrases where !phrase.isEmpty && phrase.count <= clause.count && mask & bit(phrase[0]) != 0 {
             var i = clause.endIndex - phrase.count
             while i >= clause.startIndex {
                 if clause[i] == phrase[0], clause[i..<(i + phrase.count)].elementsEqual(phrase) {
@@ -136,6 +140,15 @@ struct ProseTableFigures {
         }
         return best
     }
+
+    /// One bit for each scalar of `s` (its value modulo 64): a scalar whose bit is clear is not in `s`.
+    private static func scalarMask(_ s: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var mask: UInt64 = 0
+        for u in s { mask |= bit(u) }
+        return mask
+    }
+
+    private static func bit(_ u: Unicode.Scalar) -> UInt64 { 1 << UInt64(u.value & 63) }
 
     /// Whether the clause up to a figure states the statement's figure. Foundation's search (which matches
     /// canonically equivalent text) is asked only for phrases that may be in the clause: where neither has a
@@ -182,7 +195,7 @@ struct ProseTableFigures {
 
     /// The report's figures by paragraph, in order.
     private func figuresByParagraph() -> [[Figure]] {
-        var result = [[Figure]](repeating: [], count: report.paragraphs.count)
+        var result: [[Figure]] = filledArray([], count: report.paragraphs.count)
         for f in report.figures where result.indices.contains(f.paragraph) { result[f.paragraph].append(f) }
         return result
     }

@@ -26,23 +26,31 @@ public struct ReportReader: Sendable {
 
         // Headings first: a section heading is never absorbed into a table.
         let sectionTemplates = pack.eras.values.flatMap(\.sections)
-        var parsed = [HeadingParser.Parsed?](repeating: nil, count: lines.count)
-        for i in lines.indices where document.lines[i].kind != .tableRow {
-            if let h = HeadingParser.parse(lines[i]) { parsed[i] = h }
-        }
+        // Appended line by line: filled with nil first, each optional heading was copied in through its generic
+        // value witnesses.
+        var parsed: [HeadingParser.Parsed?] = []
+        parsed.reserveCapacity(lines.count)
         // Whether a level-1 heading names one of the format's parts, worked out once per heading: the table
         // finder and the outline both ask.
-        var namesPart = [Bool](repeating: false, count: lines.count)
-        for i in lines.indices {
-            guard let h = parsed[i], h.level == 1 else { continue }
-            let compact = h.title.withoutBlanks
-            namesPart[i] = sectionTemplates.contains { $0.matches(compact) }
-        }
+        var namesPart = filledArray(false, count: lines.count)
         // The format's parts named after a sentence inside a line (a web page copied as one paragraph).
         let namesAPart = { (compact: String) in sectionTemplates.contains { $0.matches(compact) } }
         var inline: [Int: [HeadingParser.Parsed]] = [:]
-        for i in lines.indices where document.lines[i].kind != .tableRow {
-            let found = HeadingParser.inline(lines[i], from: parsed[i]?.end ?? 0, namesPart: namesAPart)
+        var firstHeading = lines.count
+        // One pass over the lines: a heading is looked at as it is parsed, not copied back out of `parsed`.
+        for i in lines.indices {
+            guard document.lines[i].kind != .tableRow else { parsed.append(nil); continue }
+            var inlineFrom = 0
+            let heading = HeadingParser.parse(lines[i])
+            if let h = heading {
+                if h.level == 1 {
+                    namesPart[i] = namesAPart(h.title.withoutBlanks)
+                    firstHeading = min(firstHeading, i)
+                }
+                inlineFrom = h.end
+            }
+            parsed.append(heading)
+            let found = HeadingParser.inline(lines[i], from: inlineFrom, namesPart: namesAPart)
             if !found.isEmpty { inline[i] = found }
         }
         let isSectionHeading = { (i: Int) -> Bool in
@@ -57,7 +65,6 @@ public struct ReportReader: Sendable {
         var skippedLines = zip(tableLines, footers).map { $0 || $1 }
         for piece in report.title?.pieces ?? [] { skippedLines[piece.line] = true }
         // Website chrome above the first heading (索引号, 发布机构, 选择特殊符号…) is the site's, not the report's text.
-        let firstHeading = parsed.firstIndex { $0?.level == 1 } ?? lines.count
         for i in 0..<min(firstHeading, 30) where !skippedLines[i] && PageChrome.isChrome(lines[i]) { skippedLines[i] = true }
         let skipped = { (i: Int) in skippedLines[i] }
 
@@ -130,7 +137,7 @@ public struct ReportReader: Sendable {
                             sections: [Section], skipped: (Int) -> Bool, footers: [Bool]) -> [Paragraph] {
         let headingLines = Dictionary(grouping: sections, by: \.span.line)
         // Which lines hold a heading, by index: the dictionary is asked only of those, not hashed for every line.
-        var holdsHeading = [Bool](repeating: false, count: lines.count)
+        var holdsHeading = filledArray(false, count: lines.count)
         for section in sections where holdsHeading.indices.contains(section.span.line) { holdsHeading[section.span.line] = true }
         let joinsWrappedLines = document.format == .text || document.format == .markdown || document.format == .pdf
         var result: [Paragraph] = []
@@ -145,6 +152,8 @@ public struct ReportReader: Sendable {
             let line = lines[i]
             if mayJoin, joinsWrappedLines, var p = current, let last = p.scalars.last, !endsParagraph(last),
                p.scalars.count - (p.pieces.last?.offset ?? 0) >= 15, parsed[i] == nil, !startsListItem(line, from: start) {
+                // `p` alone holds the paragraph now: its scalars grow in place rather than being copied per line.
+                current = nil
                 p.pieces.append((p.scalars.count, i, start))
                 p.scalars += line[start..<end]
                 current = p
@@ -181,7 +190,10 @@ public struct ReportReader: Sendable {
     }
 
     private func endsParagraph(_ u: Unicode.Scalar) -> Bool {
-        ["。", "！", "？", "；", "：", "”", "」", "』", "!", "?", ":", ";"].contains(u)
+        switch u {
+        case "。", "！", "？", "；", "：", "”", "」", "』", "!", "?", ":", ";": true
+        default: false
+        }
     }
 
     /// “一是”, “1.”, “（1）” start a new item even in wrapped text.

@@ -167,7 +167,7 @@ enum TableFinder {
                         isSectionHeading heading: (Int) -> Bool) -> [TableRegion] {
         let headings = lines.indices.map(heading)
         let isSectionHeading = { (i: Int) -> Bool in headings[i] }
-        var rowCellsByLine = [[Range<Int>]?](repeating: nil, count: lines.count)
+        var rowCellsByLine: [[Range<Int>]?] = filledArray(nil, count: lines.count)
         for i in lines.indices where !isSectionHeading(i) {
             if let cells = rowCells(lines[i], documentCells: documentLines[i].cells) { rowCellsByLine[i] = cells }
         }

@@ -25,16 +25,6 @@ struct HitSet: Sendable, Equatable {
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 }
 
-/// `Array(repeating:count:)`. That initialiser allocates through a path not specialised for the element type,
-/// which looks the type up at run time — several hundred instructions an array, and the table reader makes a
-/// dozen small arrays of this kind per table; reserving capacity is specialised.
-func filledArray<T>(_ value: T, count: Int) -> [T] {
-    var array: [T] = []
-    array.reserveCapacity(count)
-    array.append(contentsOf: repeatElement(value, count: count))
-    return array
-}
-
 /// A few distinct small numbers (the rows a label names), without allocating for the first 64.
 struct OwnerSet {
     private var low: UInt64 = 0
