@@ -241,6 +241,8 @@ final class WorkerProcess: @unchecked Sendable {
         reaped = true
         let signal = status & 0x7F
         if signal != 0 {
+            // Killed (its time budget) or crashed: what it was converting stays in the temporary folder.
+            ExternalTool.removeLeftovers(ofProcess: pid)
             let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT",
                                           SIGBUS: "SIGBUS", SIGKILL: "SIGKILL", SIGFPE: "SIGFPE"]
             return "signal \(signal)" + (names[signal].map { " \($0)" } ?? "")

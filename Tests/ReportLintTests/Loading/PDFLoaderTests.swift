@@ -141,3 +141,23 @@ struct PDFLoaderTests {
         return Array(pdf.utf8)
     }
 }
+
+/// A worker killed at its time budget while pdftotext runs cannot remove its temporary folder; the supervisor
+/// removes what that process left (folders named after its pid), and nothing of another process.
+@Suite("Temporary folders of a killed worker")
+struct ExternalToolLeftoverTests {
+    @Test func theFoldersOfAKilledProcessAreRemovedAndNoOthers() throws {
+        let temporary = FileManager.default.temporaryDirectory
+        let pid: pid_t = 999_991
+        let left = temporary.appendingPathComponent(ExternalTool.leftoverPrefix(pid) + UUID().uuidString)
+        let other = temporary.appendingPathComponent(ExternalTool.leftoverPrefix(pid * 10) + UUID().uuidString)
+        for dir in [left, other] {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data("%PDF".utf8).write(to: dir.appendingPathComponent("input"))
+        }
+        defer { try? FileManager.default.removeItem(at: other) }
+        ExternalTool.removeLeftovers(ofProcess: pid)
+        #expect(!FileManager.default.fileExists(atPath: left.path))
+        #expect(FileManager.default.fileExists(atPath: other.appendingPathComponent("input").path))
+    }
+}

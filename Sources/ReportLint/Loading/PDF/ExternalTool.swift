@@ -16,11 +16,23 @@ enum ExternalTool {
         return nil
     }
 
+    static func leftoverPrefix(_ pid: pid_t) -> String { "xxgk-lint-\(pid)-" }
+
+    /// Removes the temporary folders a process that ended without cleaning up (killed) left behind.
+    static func removeLeftovers(ofProcess pid: pid_t) {
+        let temporary = FileManager.default.temporaryDirectory, prefix = leftoverPrefix(pid)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
+    }
+
     /// Runs `executable` with `arguments`, where "{in}" stands for a file holding `input` and "{out}" for
     /// the file whose contents are returned. Throws `toolFailed` on a non-zero exit or a timeout.
     static func run(_ executable: String, arguments: [String], input: [UInt8], timeout: TimeInterval) throws(LoadError) -> Data {
         let name = (executable as NSString).lastPathComponent
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lint-\(UUID().uuidString)")
+        // Named after this process, so that the supervisor can remove it when a worker is killed mid-conversion
+        // (its time budget, a crash) and this `defer` never runs (`removeLeftovers(ofProcess:)`).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(leftoverPrefix(getpid()))\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let inFile = directory.appendingPathComponent("input")
         let outFile = directory.appendingPathComponent("output")
