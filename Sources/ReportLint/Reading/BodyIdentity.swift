@@ -114,14 +114,17 @@ public struct BodyIdentity: Sendable, Hashable, Codable {
         }
 
         /// The body a name stands for in this batch; a name that could be several stays itself.
-        public func body(_ identity: BodyIdentity) -> String { canonical[identity]?.key ?? identity.key }
+        public func body(_ identity: BodyIdentity) -> String { canonicalName(identity).key }
+
+        /// `body(_:)` as an identity (for keeping bodies apart without making their names again).
+        public func canonicalName(_ identity: BodyIdentity) -> BodyIdentity { canonical[identity] ?? identity }
 
         /// Whether the batch cannot tell which body the name stands for.
         public func isAmbiguous(_ identity: BodyIdentity) -> Bool { !ambiguous.isEmpty && ambiguous[identity.key] != nil }
 
         /// Whether two names may be one body though the batch cannot tell (one is ambiguous and could be the other).
         public func mayBeSame(_ a: BodyIdentity, _ b: BodyIdentity) -> Bool {
-            let ba = canonical[a] ?? a, bb = canonical[b] ?? b
+            let ba = canonicalName(a), bb = canonicalName(b)
             if ba == bb { return true }
             guard !ambiguous.isEmpty else { return false }
             return (ambiguous[a.key]?.contains(bb.key) ?? false) || (ambiguous[b.key]?.contains(ba.key) ?? false)

@@ -68,9 +68,9 @@ struct BatchIndex<F: Stamped & Sendable> {
     /// again and again, and numbers compare at once where Chinese names do not.
     private let numbers: [Int?]
     /// The bodies' names, by number.
-    private var names: [String] = []
+    private let names: [String]
     /// body number → year → entry indices.
-    private var byBody: [[Int: [Int]]] = []
+    private let byBody: [[Int: [Int]]]
 
     init(_ entries: [CollectedFacts<F>]) {
         self.entries = entries
@@ -79,18 +79,19 @@ struct BatchIndex<F: Stamped & Sendable> {
         var numbered: [BodyIdentity: Int] = [:], names: [String] = []
         numbers = entries.map { e in
             guard let identity = e.facts.stamp.identity, !resolver.isAmbiguous(identity) else { return nil }
-            let body = BodyIdentity(rawKey: resolver.body(identity))
+            let body = resolver.canonicalName(identity)
             if let n = numbered[body] { return n }
             numbered[body] = names.count
             names.append(body.key)
             return names.count - 1
         }
         self.names = names
-        byBody = Array(repeating: [:], count: names.count)
+        var byBody = [[Int: [Int]]](repeating: [:], count: names.count)
         for (i, e) in entries.enumerated() {
             guard let n = numbers[i], let year = e.facts.stamp.year else { continue }
             byBody[n][year, default: []].append(i)
         }
+        self.byBody = byBody
     }
 
     /// The body entry `i` is from — nil when it has no name, or a name the batch cannot tie to one body.
