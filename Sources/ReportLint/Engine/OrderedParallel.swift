@@ -32,10 +32,14 @@ enum OrderedParallel {
         private let count: Int, window: Int
         private var claimed = 0, delivered = 0
         private var ready: [Int: R] = [:]
+        /// The taker, once it has to wait, is woken when this many results in a row are ready (or the rest of
+        /// the batch): woken for each result, it cost a futex wake and two context switches per file.
+        private let wakeRun: Int
 
         init(count: Int, window: Int) {
             self.count = count
             self.window = window
+            wakeRun = min(16, window)
         }
 
         func claim() -> Int? {
@@ -50,17 +54,24 @@ enum OrderedParallel {
         func store(_ i: Int, _ value: R) {
             condition.lock()
             ready[i] = value
-            condition.broadcast()
+            if i >= delivered && i < delivered + wakeRun && runReady(from: delivered) { condition.broadcast() }
             condition.unlock()
         }
 
         func take(_ i: Int) -> R {
             condition.lock()
             defer { condition.unlock() }
-            while ready[i] == nil { condition.wait() }
+            if ready[i] == nil {
+                while !runReady(from: i) { condition.wait() }
+            }
             delivered = i + 1
-            condition.broadcast()
+            condition.broadcast()  // a thread may wait for the window to move
             return ready.removeValue(forKey: i)!
+        }
+
+        /// Whether the results from `i` on are ready, `wakeRun` of them or up to the end.
+        private func runReady(from i: Int) -> Bool {
+            (i..<min(i + wakeRun, count)).allSatisfy { ready[$0] != nil }
         }
     }
 }

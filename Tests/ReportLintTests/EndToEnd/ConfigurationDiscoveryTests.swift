@@ -62,3 +62,13 @@ struct ConfigurationDiscoveryTests {
     }
 }
 
+
+/// The walk up takes each folder's parent as Foundation would, for the paths a batch hands it.
+@Suite("Parent folder of a path")
+struct ParentFolderTests {
+    @Test func sameAsFoundation() {
+        for path in ["/a/b/c.txt", "/a", "/", "/a/b/", "/a//b", "/a//b//", "//a", "/镇/报告 2023.docx", "/a/./b", "/a/../b.txt"] {
+            #expect(ConfigurationDiscovery.parent(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+        }
+    }
+}
