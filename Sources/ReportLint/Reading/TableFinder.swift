@@ -55,8 +55,15 @@ enum TableFinder {
         // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
         let wide = splitOnWideBlanks(line)
         if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0]) }) { return wide }
-        // A label followed by two or more single-space-separated figures, or figures only.
-        let tokens = split(line) { $0.isBlank }.filter { !$0.isEmpty }
+        // A label followed by two or more single-space-separated figures, or figures only. Either ends in a figure:
+        // most prose lines with a blank are turned away by their last token, without splitting them.
+        var lastEnd = line.count
+        while lastEnd > 0, line[lastEnd - 1].isBlank { lastEnd -= 1 }
+        var lastStart = lastEnd
+        while lastStart > 0, !line[lastStart - 1].isBlank { lastStart -= 1 }
+        guard lastStart < lastEnd, isNumeric(line[lastStart..<lastEnd]) else { return nil }
+        var tokens = split(line) { $0.isBlank }
+        tokens.removeAll { $0.isEmpty }  // in place: no second array
         var trailing = 0
         for t in tokens.reversed() {
             if isNumeric(line[t]) { trailing += 1 } else { break }
@@ -64,6 +71,7 @@ enum TableFinder {
         if trailing >= 2 || (trailing >= 1 && trailing == tokens.count) {
             let labelEnd = tokens.count - trailing
             var cells: [Range<Int>] = []
+            cells.reserveCapacity(trailing + 1)
             if labelEnd > 0 { cells.append(tokens[0].lowerBound..<tokens[labelEnd - 1].upperBound) }
             cells += tokens[labelEnd...]
             return cells
