@@ -105,7 +105,7 @@ enum TableFinder {
     static func isNumeric(_ cell: ArraySlice<Unicode.Scalar>) -> Bool {
         let trimmed = cell.drop { $0.isBlank }
         guard let f = trimmed.first else { return false }
-        if trimmed.count == 1, ["/", "-", "—", "－", "无", "／"].contains(f) { return true }
+        if trimmed.count == 1, isNotStatedMark(f) { return true }
         var digits = 0
         for u in trimmed {
             if u.isDigitLike { digits += 1; continue }
@@ -117,8 +117,21 @@ enum TableFinder {
 
     /// Besides digits, what a figure cell may hold: a sign, a decimal point or thousands comma, a percent
     /// sign, a unit, blanks.
+    /// (A switch, blanks (`isBlank`) included: asked of every scalar of every figure cell, where searching an
+    /// array of the marks cost more.)
     static func mayStandInFigure(_ u: Unicode.Scalar) -> Bool {
-        [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank
+        switch u {
+        case ".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个", " ", "\t", "\u{3000}", "\u{A0}": true
+        default: false
+        }
+    }
+
+    /// A “not stated” mark standing alone in a cell: / - — 无.
+    private static func isNotStatedMark(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "/", "-", "—", "－", "无", "／": true
+        default: false
+        }
     }
 
     static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
