@@ -9,7 +9,13 @@ struct FiguresByParagraph {
     init(_ report: Report) {
         var figures = report.figures
         let paragraphs = report.paragraphs.count
-        if !zip(figures, figures.dropFirst()).allSatisfy({ $0.paragraph <= $1.paragraph }) {
+        // By index, the paragraph numbers read in place (pairs of figures taken out copied each one's unit).
+        var inOrder = true
+        for k in figures.indices.dropFirst() where figures[k - 1].paragraph > figures[k].paragraph {
+            inOrder = false
+            break
+        }
+        if !inOrder {
             // Listed in another order (a report made by hand): grouped, each group in the order listed.
             figures = (0..<paragraphs).flatMap { p in report.figures.filter { $0.paragraph == p } }
         }
