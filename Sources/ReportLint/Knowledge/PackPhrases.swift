@@ -14,6 +14,14 @@ struct PackPhrases: Sendable {
     let tableFigures: FigurePhraseScalars
     /// `subjects` and `periodMarkers` as `duplicate-content` compares text.
     let comparableSubjects, comparablePeriodMarkers: ComparablePhrases
+    /// `tableRowLabels` as scalars, and whether all are plain text (`String.isPlainText`): the outline asks
+    /// both of every level-1 heading of every report.
+    let tableRowLabels: [[Unicode.Scalar]]
+    let tableRowLabelsArePlain: Bool
+    /// The `accept` phrases of every era's sections, each once, without those that contain another: a heading
+    /// names one of the format's parts (`SectionTemplate.matches` of some section) exactly when it contains one
+    /// of these. The eras share most phrases, and the reader asks this of every level-1 heading.
+    let sectionAcceptPhrases: [String]
 
     init(_ pack: RulePack) {
         subjects = pack.subjects.map(\.scalars)
@@ -33,6 +41,13 @@ struct PackPhrases: Sendable {
         tableFigures = FigurePhraseScalars(pack.tableFigures)
         comparableSubjects = ComparablePhrases(pack.subjects)
         comparablePeriodMarkers = ComparablePhrases(pack.periodMarkers)
+        tableRowLabels = pack.tableRowLabels.map(\.scalars)
+        tableRowLabelsArePlain = pack.tableRowLabels.allSatisfy(\.isPlainText)
+        var accept: [String] = []
+        for phrase in pack.eras.values.flatMap(\.sections).flatMap(\.accept) where !accept.contains(where: { $0.sameBytes(as: phrase) }) {
+            accept.append(phrase)
+        }
+        sectionAcceptPhrases = accept.filter { phrase in !accept.contains { !$0.sameBytes(as: phrase) && phrase.containsText($0) } }
     }
 }
 

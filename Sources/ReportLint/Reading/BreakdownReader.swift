@@ -43,13 +43,14 @@ enum BreakdownReader {
 
     static func read(_ report: Report, knowledge: Knowledge) -> [Breakdown] {
         var result: [Breakdown] = []
-        // The figures by paragraph, in an array by index (as a dictionary, sorted: hashed and copied again).
-        var byParagraph: [[Figure]] = filledArray([], count: report.paragraphs.count)
-        for f in report.figures { byParagraph[f.paragraph].append(f) }
+        // The figures by paragraph, by index (as a dictionary, sorted: hashed and copied again).
+        let byParagraph = FiguresByParagraph(report)
         let comparison = knowledge.phrases.comparisonMarkers
         let totalMarkers = knowledge.phrases.totalMarkers
         let partMarkers = knowledge.phrases.partMarkers
-        for (index, figures) in byParagraph.enumerated() where !figures.isEmpty {
+        for index in report.paragraphs.indices {
+            let figures = byParagraph[index]
+            guard !figures.isEmpty else { continue }
             let allCounts = figures.filter { $0.kind == .count && !$0.chineseNumeral }
             // Fewer than two counts make no breakdown, whatever their depth (`counts` below is a part of them).
             guard allCounts.count >= 2 else { continue }

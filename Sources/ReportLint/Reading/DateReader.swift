@@ -25,9 +25,14 @@ enum DateReader {
 
     /// A run of digits at `i`: its value's digits and where it ends.
     static func digits(_ s: [Unicode.Scalar], _ i: Int) -> (values: [Int], end: Int) {
-        var values: [Int] = [], j = i
-        while j < s.count, let d = s[j].digitValue { values.append(d); j += 1 }
-        return (values, j)
+        // The run's end first, so that its digits fill an array made at their size: appended one by one, the
+        // array was made again as it grew.
+        let end = runEnd(s, i)
+        guard end > i else { return ([], i) }
+        var values: [Int] = []
+        values.reserveCapacity(end - i)
+        for j in i..<end { values.append(s[j].digitValue!) }
+        return (values, end)
     }
 
     static func number(_ d: ArraySlice<Int>) -> Int { d.reduce(0) { $0 * 10 + $1 } }

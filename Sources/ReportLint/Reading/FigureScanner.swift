@@ -10,8 +10,9 @@ struct FigureScanner {
         amountUnits = phrases.amountUnits
     }
 
-    func scan(_ s: [Unicode.Scalar], paragraph: Int) -> [Figure] {
-        var figures: [Figure] = []
+    /// Appends the figures of paragraph `paragraph` (its scalars `s`) to `figures`: straight into the report's
+    /// list, not an array per paragraph appended to it.
+    func scan(_ s: [Unicode.Scalar], paragraph: Int, into figures: inout [Figure]) {
         var i = 0
         while i < s.count {
             if s[i].isDigitLike, i == 0 || !(s[i - 1].isDigitLike || s[i - 1].isASCIILetter || s[i - 1] == "." || s[i - 1] == "．") {
@@ -26,7 +27,6 @@ struct FigureScanner {
                 i += 1
             }
         }
-        return figures
     }
 
     private func arabic(_ s: [Unicode.Scalar], at start: Int, paragraph: Int) -> (Figure?, Int) {

@@ -25,8 +25,9 @@ enum HeadingParser {
         }
     }
 
-    static func parse(_ line: [Unicode.Scalar]) -> Parsed? {
-        var i = skipMarkup(line, from: 0)
+    /// The heading at the start of `line`, or from `from` on (offsets are the line's).
+    static func parse(_ line: [Unicode.Scalar], from: Int = 0) -> Parsed? {
+        var i = skipMarkup(line, from: from)
         guard i < line.count else { return nil }
         let start = i
         var level = 1
@@ -120,8 +121,8 @@ enum HeadingParser {
             var j = i + 1
             while j < line.count, line[j].isBlank { j += 1 }
             guard j < line.count, ChineseNumerals.isNumeral(line[j]) else { continue }
-            guard var h = parse(Array(line[j...])), h.level == 1, namesPart(h.title.withoutBlanks) else { continue }
-            h.start += j; h.end += j; h.titleStart += j; h.titleEnd += j
+            // Parsed in place (a copy of the rest of the line was made for every “。一是…”).
+            guard let h = parse(line, from: j), h.level == 1, namesPart(h.title.withoutBlanks) else { continue }
             result.append(h)
             i = h.end - 1
         }

@@ -34,7 +34,7 @@ struct ProseTableFigures {
     func links() -> [Link] {
         var result: [Link] = []
         let compiled = scalars ?? FigurePhraseScalars(phrases)
-        let figures = figuresByParagraph()
+        let figures = FiguresByParagraph(report)
         for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.isHeading {
             let s = paragraph.scalars
             var parent: Int?, parentEnd = 0
@@ -188,16 +188,9 @@ struct ProseTableFigures {
 
     /// A year other than the report year in the clause (“2022年共收到…” in a 2023 report is year-mismatch's),
     /// among the figures of the clause's paragraph.
-    private func namesOtherYear(_ figures: [Figure], _ start: Int, _ end: Int) -> Bool {
+    private func namesOtherYear(_ figures: ArraySlice<Figure>, _ start: Int, _ end: Int) -> Bool {
         guard let year = report.year?.value else { return false }
         return figures.contains { $0.kind == .year && $0.start >= start && $0.start < end && Int($0.value) != year }
-    }
-
-    /// The report's figures by paragraph, in order.
-    private func figuresByParagraph() -> [[Figure]] {
-        var result: [[Figure]] = filledArray([], count: report.paragraphs.count)
-        for f in report.figures where result.indices.contains(f.paragraph) { result[f.paragraph].append(f) }
-        return result
     }
 
     /// The sentence up to the figure names a unit other than the reporting body.

@@ -20,12 +20,14 @@ public struct ReportReader: Sendable {
     public func read(_ document: Document) -> Report {
         let lines = document.lines.map(\.scalars)
         var report = Report(document: document, lines: lines)
-        report.blankLines = lines.map(TableFinder.isBlank)
-        // Page footers and suppression comments are not report text.
-        let footers = lines.map { Self.isPageFooter($0) || SuppressionComment.isComment($0) }
+        // Which lines are blank, and which are page footers or suppression comments (not report text): found in
+        // the pass below that parses the headings, each line taken out once for all three.
+        var blankLines: [Bool] = [], footers: [Bool] = []
+        blankLines.reserveCapacity(lines.count)
+        footers.reserveCapacity(lines.count)
 
         // Headings first: a section heading is never absorbed into a table.
-        let sectionTemplates = pack.eras.values.flatMap(\.sections)
+        let acceptPhrases = knowledge.phrases.sectionAcceptPhrases
         // Appended line by line: filled with nil first, each optional heading was copied in through its generic
         // value witnesses.
         var parsed: [HeadingParser.Parsed?] = []
@@ -34,14 +36,17 @@ public struct ReportReader: Sendable {
         // finder and the outline both ask.
         var namesPart = filledArray(false, count: lines.count)
         // The format's parts named after a sentence inside a line (a web page copied as one paragraph).
-        let namesAPart = { (compact: String) in sectionTemplates.contains { $0.matches(compact) } }
+        let namesAPart = { (compact: String) in acceptPhrases.contains { compact.containsText($0) } }
         var inline: [Int: [HeadingParser.Parsed]] = [:]
         var firstHeading = lines.count
         // One pass over the lines: a heading is looked at as it is parsed, not copied back out of `parsed`.
         for i in lines.indices {
+            let line = lines[i]
+            blankLines.append(TableFinder.isBlank(line))
+            footers.append(Self.isPageFooter(line) || SuppressionComment.isComment(line))
             guard document.lines[i].kind != .tableRow else { parsed.append(nil); continue }
             var inlineFrom = 0
-            let heading = HeadingParser.parse(lines[i])
+            let heading = HeadingParser.parse(line)
             if let h = heading {
                 if h.level == 1 {
                     namesPart[i] = namesAPart(h.title.withoutBlanks)
@@ -50,9 +55,10 @@ public struct ReportReader: Sendable {
                 inlineFrom = h.end
             }
             parsed.append(heading)
-            let found = HeadingParser.inline(lines[i], from: inlineFrom, namesPart: namesAPart)
+            let found = HeadingParser.inline(line, from: inlineFrom, namesPart: namesAPart)
             if !found.isEmpty { inline[i] = found }
         }
+        report.blankLines = blankLines
         let isSectionHeading = { (i: Int) -> Bool in
             if case .heading = document.lines[i].kind { return true }
             return namesPart[i]
@@ -68,13 +74,15 @@ public struct ReportReader: Sendable {
         for i in 0..<min(firstHeading, 30) where !skippedLines[i] && PageChrome.isChrome(lines[i]) { skippedLines[i] = true }
         let skipped = { (i: Int) in skippedLines[i] }
 
-        report.sections = outline(parsed: parsed, inline: inline, namesPart: namesPart, skipped: skipped)
+        report.sections = outline(lines: lines, parsed: parsed, inline: inline, namesPart: namesPart, skipped: skipped)
         report.paragraphs = paragraphs(lines: lines, document: document, parsed: parsed, sections: report.sections,
                                        skipped: skipped, footers: footers)
         let scanner = FigureScanner(knowledge.phrases)
+        var figures: [Figure] = []
         for (index, p) in report.paragraphs.enumerated() where !p.isHeading {
-            report.figures += scanner.scan(p.scalars, paragraph: index)
+            scanner.scan(p.scalars, paragraph: index, into: &figures)
         }
+        report.figures = figures
         report.breakdowns = BreakdownReader.read(report, knowledge: knowledge)
         report.statisticsPeriod = PeriodReader.read(report.paragraphs, markers: knowledge.phrases.periodMarkers)
         report.statutoryTables = StatutoryTableReader(knowledge: knowledge).read(report)
@@ -93,13 +101,14 @@ public struct ReportReader: Sendable {
     }
 
     /// Level-1 headings (outside tables and the title) with their level-2 subsections.
-    private func outline(parsed: [HeadingParser.Parsed?], inline: [Int: [HeadingParser.Parsed]], namesPart: [Bool],
-                         skipped: (Int) -> Bool) -> [Section] {
+    private func outline(lines: [[Unicode.Scalar]], parsed: [HeadingParser.Parsed?], inline: [Int: [HeadingParser.Parsed]],
+                         namesPart: [Bool], skipped: (Int) -> Bool) -> [Section] {
         var sections: [Section] = []
         let rowLabels = pack.tableRowLabels
         // `hasPrefix` compares Characters up to canonical equivalence, at a thousand instructions a label;
-        // between plain texts (`isPlainText`) that is a comparison of bytes.
-        let plainLabels = rowLabels.allSatisfy(\.isPlainText)
+        // between plain texts (`isPlainText`) that is a comparison of scalars.
+        let plainLabels = knowledge.phrases.tableRowLabelsArePlain
+        let rowLabelScalars = knowledge.phrases.tableRowLabels
         // The line's own heading, then those inside it; looked up only where there are any (most lines have
         // neither, and a list of pairs made for each line cost more than the headings).
         for i in parsed.indices where !skipped(i) {
@@ -116,10 +125,11 @@ public struct ReportReader: Sendable {
                                   titleSpan: TextSpan(line: i, start: h.titleStart, end: h.titleEnd), subsections: [])
             if h.level == 1 {
                 // A statutory table's row label standing alone (its table missing or unrecognised) is no section.
-                let compact = h.title.withoutBlanks
-                let isRowLabel = plainLabels && compact.isPlainText
-                    ? rowLabels.contains { compact.utf8.starts(with: $0.utf8) }
-                    : rowLabels.contains { compact.hasPrefix($0) }
+                // The title without blanks (`withoutBlanks`), from the line's scalars: the title is those scalars.
+                let compact = lines[i][h.titleStart..<h.titleEnd].filter { !($0.isBlank || $0 == "\n" || $0 == "\r") }
+                let isRowLabel = plainLabels && compact.allSatisfy({ LabelText.isInert($0) && $0 != "\r" })
+                    ? rowLabelScalars.contains { compact.starts(with: $0) }
+                    : rowLabels.contains { compact.string.hasPrefix($0) }
                 if isRowLabel { return }
                 // A numbered list restarting at 一 inside a section, or a table fragment, goes back in number
                 // without naming one of the format's parts: not a top-level section.
@@ -135,8 +145,8 @@ public struct ReportReader: Sendable {
     /// lines from Word and HTML are paragraphs already.
     private func paragraphs(lines: [[Unicode.Scalar]], document: Document, parsed: [HeadingParser.Parsed?],
                             sections: [Section], skipped: (Int) -> Bool, footers: [Bool]) -> [Paragraph] {
-        let headingLines = Dictionary(grouping: sections, by: \.span.line)
-        // Which lines hold a heading, by index: the dictionary is asked only of those, not hashed for every line.
+        // Which lines hold a heading, by index: the sections are searched only for those (a handful a report,
+        // where a dictionary of them by line cost more to build than the search).
         var holdsHeading = filledArray(false, count: lines.count)
         for section in sections where holdsHeading.indices.contains(section.span.line) { holdsHeading[section.span.line] = true }
         let joinsWrappedLines = document.format == .text || document.format == .markdown || document.format == .pdf
@@ -168,7 +178,8 @@ public struct ReportReader: Sendable {
             let line = lines[i]
             if skipped(i) || TableFinder.isBlank(line) { flush(); continue }
             let start = line.firstIndex { !$0.isBlank } ?? 0
-            guard holdsHeading[i], let headings = headingLines[i] else { prose(i, from: start, to: line.count, mayJoin: true); continue }
+            guard holdsHeading[i] else { prose(i, from: start, to: line.count, mayJoin: true); continue }
+            let headings = sections.filter { $0.span.line == i }
             // A heading may run on into its text (“一、总体情况 本年度报告根据…”) or stand after a sentence
             // (“…联系。 一、总体情况 …”): the text around it is prose of its own.
             var pos = start

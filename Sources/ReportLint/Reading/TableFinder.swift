@@ -55,8 +55,15 @@ enum TableFinder {
         // Runs of two or more blanks (pdftotext -layout, hand-aligned text).
         let wide = splitOnWideBlanks(line)
         if wide.count >= 3 || (wide.count == 2 && wide.contains { isNumeric(line[$0]) }) { return wide }
-        // A label followed by two or more single-space-separated figures, or figures only.
-        let tokens = split(line) { $0.isBlank }.filter { !$0.isEmpty }
+        // A label followed by two or more single-space-separated figures, or figures only. Either ends in a figure:
+        // most prose lines with a blank are turned away by their last token, without splitting them.
+        var lastEnd = line.count
+        while lastEnd > 0, line[lastEnd - 1].isBlank { lastEnd -= 1 }
+        var lastStart = lastEnd
+        while lastStart > 0, !line[lastStart - 1].isBlank { lastStart -= 1 }
+        guard lastStart < lastEnd, isNumeric(line[lastStart..<lastEnd]) else { return nil }
+        var tokens = split(line) { $0.isBlank }
+        tokens.removeAll { $0.isEmpty }  // in place: no second array
         var trailing = 0
         for t in tokens.reversed() {
             if isNumeric(line[t]) { trailing += 1 } else { break }
@@ -64,6 +71,7 @@ enum TableFinder {
         if trailing >= 2 || (trailing >= 1 && trailing == tokens.count) {
             let labelEnd = tokens.count - trailing
             var cells: [Range<Int>] = []
+            cells.reserveCapacity(trailing + 1)
             if labelEnd > 0 { cells.append(tokens[0].lowerBound..<tokens[labelEnd - 1].upperBound) }
             cells += tokens[labelEnd...]
             return cells
@@ -97,7 +105,7 @@ enum TableFinder {
     static func isNumeric(_ cell: ArraySlice<Unicode.Scalar>) -> Bool {
         let trimmed = cell.drop { $0.isBlank }
         guard let f = trimmed.first else { return false }
-        if trimmed.count == 1, ["/", "-", "—", "－", "无", "／"].contains(f) { return true }
+        if trimmed.count == 1, isNotStatedMark(f) { return true }
         var digits = 0
         for u in trimmed {
             if u.isDigitLike { digits += 1; continue }
@@ -109,8 +117,21 @@ enum TableFinder {
 
     /// Besides digits, what a figure cell may hold: a sign, a decimal point or thousands comma, a percent
     /// sign, a unit, blanks.
+    /// (A switch, blanks (`isBlank`) included: asked of every scalar of every figure cell, where searching an
+    /// array of the marks cost more.)
     static func mayStandInFigure(_ u: Unicode.Scalar) -> Bool {
-        [".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个"].contains(u) || u.isBlank
+        switch u {
+        case ".", "．", ",", "-", "－", "+", "%", "％", "万", "元", "件", "条", "个", " ", "\t", "\u{3000}", "\u{A0}": true
+        default: false
+        }
+    }
+
+    /// A “not stated” mark standing alone in a cell: / - — 无.
+    private static func isNotStatedMark(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "/", "-", "—", "－", "无", "／": true
+        default: false
+        }
     }
 
     static func split(_ line: [Unicode.Scalar], by isSeparator: (Unicode.Scalar) -> Bool) -> [Range<Int>] {

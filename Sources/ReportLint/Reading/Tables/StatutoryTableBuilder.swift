@@ -89,7 +89,7 @@ struct StatutoryTableBuilder {
         var group: String?
         var block: String?
         var lastWasData = false
-        var votes: [(Era, TextSpan)] = []
+        var votes = LayoutVotes()
         var buffer: [Unicode.Scalar] = []
         // Reused for every row: the cells placed in columns (`columns`), a header row's column cells, and the
         // block's columns.
@@ -116,7 +116,7 @@ struct StatutoryTableBuilder {
                     header = Header()
                     memo = NamesMemo()
                     pending = []
-                    if let l = b.layouts, l.count == 1, let span = row.labelSpan { votes.append((l[0], span)) }
+                    if let l = b.layouts, l.count == 1, let span = row.labelSpan { votes.add(l[0], span) }
                     // The caption alone; else its header cells follow on the same line (a PDF's tight rows).
                     if row.labelCellCount < 2 { continue }
                 }
@@ -185,14 +185,14 @@ struct StatutoryTableBuilder {
                         let unit = value.unit ?? header.unit(column) ?? (labels.columnUnit[column] == nil ? .none : .column)
                         grid.cells.set(value.kind, value.number, unit: unit, span: row.span(cell), row: key, column: column)
                     }
-                    if let l = labels.columnLayout[column] { votes.append((l, grid.columnLabels[column] ?? row.span(cell))) }
+                    if let l = labels.columnLayout[column] { votes.add(l, grid.columnLabels[column] ?? row.span(cell)) }
                 }
                 if let l = labels.rowLayout[key], chunk.contains(where: { _, c in !c.isEmpty }), let span = grid.rowLabels[key] {
-                    votes.append((l, span))
+                    votes.add(l, span)
                 }
             }
         }
-        (table.layout, table.layoutEvidence) = Self.layout(votes)
+        (table.layout, table.layoutEvidence) = votes.layout
         fill(&table, from: grid)
         return table
     }
@@ -332,11 +332,30 @@ struct StatutoryTableBuilder {
         return true
     }
 
-    /// The layout most labels belong to; nil when none tells or they are split evenly.
-    static func layout(_ votes: [(Era, TextSpan)]) -> (Era?, TextSpan?) {
-        let y2019 = votes.filter { $0.0 == .y2019 }, y2021 = votes.filter { $0.0 == .y2021 }
-        if y2019.count > y2021.count { return (.y2019, y2019.map(\.1).min()) }
-        if y2021.count > y2019.count { return (.y2021, y2021.map(\.1).min()) }
-        return (nil, nil)
+    /// The labels that show a layout, counted as they are read (a vote per cell: kept in a list, they were
+    /// appended for every cell of every table), with the first of each layout in the text.
+    struct LayoutVotes {
+        private var count2019 = 0, count2021 = 0
+        private var first2019: TextSpan?, first2021: TextSpan?
+
+        mutating func add(_ layout: Era, _ span: TextSpan) {
+            switch layout {
+            case .y2019:
+                count2019 += 1
+                first2019 = first2019.map { min($0, span) } ?? span
+            case .y2021:
+                count2021 += 1
+                first2021 = first2021.map { min($0, span) } ?? span
+            case .y2008:
+                break
+            }
+        }
+
+        /// The layout most labels belong to, with its first label; nil when none tells or they are split evenly.
+        var layout: (Era?, TextSpan?) {
+            if count2019 > count2021 { return (.y2019, first2019) }
+            if count2021 > count2019 { return (.y2021, first2021) }
+            return (nil, nil)
+        }
     }
 }
