@@ -27,7 +27,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): JSONValue.digits(i, into: &out)
         case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
@@ -70,8 +70,30 @@ public enum JSONValue: Sendable, Equatable {
         out.append(0x22)
     }
 
+    /// An integer's decimal digits, written in place (a String made for each number of a batch's report, and
+    /// copied, cost more than the rest of writing it).
+    static func digits(_ i: Int, into out: inout [UInt8]) {
+        if i < 0 { out.append(0x2D) }  // -
+        var m = i.magnitude
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of the largest magnitude
+        withUnsafeMutableBytes(of: &buffer) { b in
+            var start = b.count
+            repeat {
+                start -= 1
+                b[start] = UInt8(truncatingIfNeeded: m % 10) + 0x30
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: b[start...])
+        }
+    }
+
+    /// Spaces for indentation, appended as a slice of one array (a repeated element was appended one by one).
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
     static func pad(_ level: Int, into out: inout [UInt8]) {
-        if level > 0 { out.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
+        guard level > 0 else { return }
+        if 2 * level <= spaces.count { out.append(contentsOf: spaces[..<(2 * level)]) }
+        else { out.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
     }
 }
 
@@ -122,7 +144,8 @@ struct JSONObjectWriter {
         out.append(count == 0 ? 0x7B : 0x2C)  // { or ,
         if indent >= 0 { out.append(0x0A); JSONValue.pad(indent + 1, into: &out) }
         JSONValue.escape(key, into: &out)
-        out.append(contentsOf: (indent >= 0 ? ": " : ":").utf8)
+        out.append(0x3A)  // :
+        if indent >= 0 { out.append(0x20) }
         count += 1
     }
 
