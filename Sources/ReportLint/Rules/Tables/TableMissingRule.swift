@@ -31,14 +31,17 @@ public struct TableMissingRule: Rule {
     public func check(_ report: Report, _ context: RuleContext) -> [Finding] {
         guard let era = report.era, era != .y2008, let year = report.year?.value else { return [] }
         var findings: [Finding] = []
+        // The tables by index: a table bound by `for … in` was a copy of it (a dozen arrays retained and released).
+        let tables = report.statutoryTables
         for (index, definition) in context.pack.statutoryTables.enumerated() {
             // Asked, then walked in place: a filtered array copied every table of the kind (each a dozen arrays).
-            if !report.statutoryTables.contains(where: { $0.kind == definition.kind }) {
+            if !tables.contains(where: { $0.kind == definition.kind }) {
                 findings.append(Finding(span: anchor(definition.section, report, context.pack, era), message: Localized(
                     zh: "未找到\(definition.title)：\(year)年度报告应按\(Self.formatName(era, .zh))附此表",
                     en: "\(definition.titleEn) not found: a \(year) report must include it (\(Self.formatName(era, .en)))")))
             }
-            for table in report.statutoryTables where table.kind == definition.kind && !table.isTrace {
+            for t in tables.indices where tables[t].kind == definition.kind && !tables[t].isTrace {
+                let table = tables[t]
                 if let layout = table.layout, layout != era, Self.onlyMergedGroups(table, definition, layout) {
                     // （六）其他处理 filled as one row in a 2021 table: the three sub-rows merged, not another layout.
                     findings.append(Finding(span: table.layoutEvidence ?? firstLine(table, report), message: Localized(
