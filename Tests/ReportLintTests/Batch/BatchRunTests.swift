@@ -72,12 +72,18 @@ struct BatchRunTests {
             let context = RuleContext(pack: .builtIn)
             let facts = reports.map { rule.collect($0, context) }
             #expect(facts.allSatisfy { $0 != nil }, "\(rule.descriptor.id)")
-            let whole = zip(files, facts).map { (path: $0.name, facts: $1!) }
+            let whole = zip(zip(files, reports), facts).map { BatchEntry(path: $0.0.name, stamp: ReportStamp($0.1), facts: ArraySlice($1!)) }
             // Cut short, each report's facts are left out rather than misread (and nothing traps).
-            let cut = whole.map { (path: $0.path, facts: $0.facts.prefix($0.facts.count / 2)) }
+            let cut = whole.map { BatchEntry(path: $0.path, stamp: $0.stamp, facts: $0.facts.prefix($0.facts.count / 2)) }
             #expect(rule.checkAll(cut, context).isEmpty, "\(rule.descriptor.id)")
             if rule.descriptor.id == "carry-over-mismatch" { #expect(rule.checkAll(whole, context).count == 1) }
         }
+        // A report's frame (its stamp and every rule's facts) cut short: the report is left out of the batch.
+        let linter = Linter()
+        let frames = zip(files, reports).map { (path: $0.name, facts: linter.batchFacts($1)) }
+        #expect(linter.checkBatch(frames).contains { $0.ruleID == "carry-over-mismatch" })
+        let cut = frames.map { (path: $0.path, facts: $0.facts.mapValues { $0.prefix($0.count / 2) }) }
+        #expect(linter.checkBatch(cut).isEmpty)
     }
 
     @Test func sarifNamesTheCounterpartInRelatedLocations() throws {

@@ -135,7 +135,7 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
             guard own.count >= 4 else { continue }
             var best: (other: Int, sameBody: Bool, comparison: Comparison)?
             // In order of report, so that of two equally close the first is reported, in every run.
-            for (b, count) in index.candidates(of: a, hashes[a], counts: &counts) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
+            for (b, count) in index.candidates(of: a, own, counts: &counts) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
                 guard let yearB = entries[b].facts.stamp.year, let bodyA = batch.bodyNumber(a), let bodyB = batch.bodyNumber(b) else { continue }
                 let sameBody = bodyA == bodyB
                 let counterpart = sameBody ? yearB == year - 1 : yearB == year && !batch.resolver.mayBeSame(

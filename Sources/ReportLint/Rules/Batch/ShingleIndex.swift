@@ -53,12 +53,12 @@ struct ShingleIndex {
         return postings[low..<end].lazy.map { Int($0 & 0xFFFF_FFFF) }
     }
 
-    /// Other reports with how many of `hashes` (boilerplate left out) each has.
+    /// Other reports with how many of `hashes` (a report's hashes that are not boilerplate) each has.
     /// `counts` is scratch space, one zero per report, handed back zeroed: a dictionary of counts for every report
     /// of a batch cost more than the comparisons, and gave the candidates in an order that changed from run to run.
     func candidates(of report: Int, _ hashes: [UInt32], counts: inout [Int]) -> [(other: Int, shared: Int)] {
         var touched: [Int] = []
-        for h in hashes where !isBoilerplate(h) {
+        for h in hashes {
             for other in reports(with: h) where other != report {
                 if counts[other] == 0 { touched.append(other) }
                 counts[other] += 1
