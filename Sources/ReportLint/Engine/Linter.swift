@@ -84,12 +84,12 @@ public struct Linter: Sendable {
             guard let frame = item.facts[FactsFrame.key], let (stamp, kept) = FactsFrame.decode(frame, ids: ids) else { continue }
             for (rule, bytes) in kept { byRule[rule].append(BatchEntry(path: item.path, stamp: stamp, facts: bytes)) }
         }
-        let entries = byRule
+        let entries = byRule, shared = BatchMemo()
         // The rules are independent: each judges on a thread of its own, and the batch waits for the slowest
         // rather than for them all one after the other (findings are taken in the catalogue's order).
         OrderedParallel.run(count: rules.count, jobs: ProcessInfo.processInfo.activeProcessorCount, body: { next, store in
             while let i = next() {
-                store(i, (rule: i, findings: rules[i].checkAll(entries[i], context)))
+                store(i, (rule: i, findings: rules[i].checkAll(entries[i], shared, context)))
             }
         }, deliver: { (judged: (rule: Int, findings: [Finding])) in
             for f in judged.findings { result.append(diagnostic(f, descriptor: rules[judged.rule].descriptor, report: nil)) }

@@ -38,6 +38,8 @@ extension StampedCollectingRule {
 public struct CollectedFacts<Facts: Sendable>: Sendable {
     public var path: String
     public var facts: Facts
+    /// What the rules of the batch share (nil outside a batch run).
+    var batch: BatchMemo? = nil
 }
 
 /// A collecting rule with its facts type erased, so the engine can hold a list of them.
@@ -47,7 +49,8 @@ public struct AnyCollectingRule: Sendable {
     /// with a byte form of their own (`CompactFacts`) leave the stamp out: the report's frame carries it once for
     /// every rule (`FactsFrame`).
     let collect: @Sendable (Report, ReportStamp?, RuleContext) -> [UInt8]?
-    let checkAll: @Sendable ([BatchEntry], RuleContext) -> [Finding]
+    /// The rule's findings over a batch's entries; `batch`: what the batch's rules share.
+    let checkAll: @Sendable ([BatchEntry], BatchMemo?, RuleContext) -> [Finding]
 
     /// A report's facts, encoded.
     func collect(_ report: Report, _ context: RuleContext) -> [UInt8]? { collect(report, ReportStamp(report), context) }
@@ -69,7 +72,7 @@ public struct AnyCollectingRule: Sendable {
             }
             return (try? JSONEncoder().encode(facts)).map { Array($0) }
         }
-        checkAll = { encoded, context in
+        checkAll = { encoded, batch, context in
             let decoder = JSONDecoder(), compact = R.Facts.self as? any CompactFacts.Type
             let entries = encoded.compactMap { item -> CollectedFacts<R.Facts>? in
                 let facts: R.Facts?
@@ -82,7 +85,7 @@ public struct AnyCollectingRule: Sendable {
                 } else {
                     facts = try? decoder.decode(R.Facts.self, from: Data(item.facts))
                 }
-                return facts.map { CollectedFacts(path: item.path, facts: $0) }
+                return facts.map { CollectedFacts(path: item.path, facts: $0, batch: batch) }
             }
             return rule.check(entries, context)
         }
