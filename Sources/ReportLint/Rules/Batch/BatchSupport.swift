@@ -118,9 +118,11 @@ enum BatchText {
 /// facts cross from worker processes and wait for the batch, and JSON arrays of numbers cost more to write and
 /// read than the rule takes to make them.
 public struct PackedIntegers: Codable, Sendable, Equatable {
-    var bytes: Data
+    /// An array rather than `Data`: read, compared and released for every report of a batch, where `Data`'s
+    /// generic representation cost more than the bytes.
+    var bytes: [UInt8]
 
-    init(bytes: Data) { self.bytes = bytes }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
     public init(_ values: [Int]) {
         var out: [UInt8] = []
@@ -130,7 +132,7 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
             while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             out.append(UInt8(v))
         }
-        bytes = Data(out)
+        bytes = out
     }
 
     public var values: [Int] {
@@ -149,9 +151,9 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
         return result
     }
 
-    public init(from decoder: Decoder) throws { bytes = try decoder.singleValueContainer().decode(Data.self) }
+    public init(from decoder: Decoder) throws { bytes = [UInt8](try decoder.singleValueContainer().decode(Data.self)) }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
-        try c.encode(bytes)
+        try c.encode(Data(bytes))
     }
 }

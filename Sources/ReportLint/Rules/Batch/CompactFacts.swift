@@ -68,26 +68,26 @@ extension CarryOverMismatchRule.Facts: CompactFacts {
 extension DuplicateContentRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
         w.bytes(sketch.text)
-        for data in [sketch.piecesPacked.bytes, sketch.sentencesPacked.bytes, sketch.samples] { w.bytes([UInt8](data)) }
+        for bytes in [sketch.piecesPacked.bytes, sketch.sentencesPacked.bytes, sketch.samples] { w.bytes(bytes) }
     }
 
     init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
         self.stamp = stamp
-        sketch = NarrativeSketch(text: try r.bytes(), piecesPacked: PackedIntegers(bytes: Data(try r.bytes())),
-                                 sentencesPacked: PackedIntegers(bytes: Data(try r.bytes())), samples: Data(try r.bytes()))
+        sketch = NarrativeSketch(text: try r.bytes(), piecesPacked: PackedIntegers(bytes: try r.bytes()),
+                                 sentencesPacked: PackedIntegers(bytes: try r.bytes()), samples: try r.bytes())
     }
 }
 
 extension IdenticalTablesRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
-        w.bytes([UInt8](cells.bytes))
+        w.bytes(cells.bytes)
         w.int(nonZero)
         w.span(at)
         w.string(atText)
     }
 
     init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
-        self.init(stamp: stamp, cells: PackedIntegers(bytes: Data(try r.bytes())), nonZero: try r.int(), at: try r.span(), atText: try r.string())
+        self.init(stamp: stamp, cells: PackedIntegers(bytes: try r.bytes()), nonZero: try r.int(), at: try r.span(), atText: try r.string())
     }
 }
 
