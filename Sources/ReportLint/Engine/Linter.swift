@@ -63,12 +63,12 @@ public struct Linter: Sendable {
     /// Every rule of this configuration (the catalogue), for reporters.
     public var descriptors: [RuleDescriptor] { filterContext.catalogue.descriptors }
 
-    /// What each collecting rule keeps of a report (rule id → encoded facts).
+    /// What the collecting rules keep of a report: one frame (`FactsFrame`, under `FactsFrame.key`) with the
+    /// report's stamp and each rule's facts; nothing when no rule keeps anything.
     public func batchFacts(_ report: Report) -> [String: Data] {
-        var facts: [String: Data] = [:]
         let stamp = ReportStamp(report), context = self.context
-        for rule in collectingRules { facts[rule.descriptor.id] = rule.collect(report, stamp, context) }
-        return facts
+        let facts = collectingRules.compactMap { rule in rule.collect(report, stamp, context).map { (id: rule.descriptor.id, bytes: $0) } }
+        return facts.isEmpty ? [:] : [FactsFrame.key: FactsFrame.encode(stamp: stamp, facts)]
     }
 
     /// Runs the collecting rules over the facts of every report of a run.
@@ -77,13 +77,19 @@ public struct Linter: Sendable {
         guard facts.count > 1 else { return [] }
         var result: [Diagnostic] = []
         let rules = collectingRules, context = self.context
+        // Each report's frame is read once, its stamp decoded once for all the rules.
+        let ids = rules.map { Array($0.descriptor.id.utf8) }
+        var byRule = [[BatchEntry]](repeating: [], count: rules.count)
+        for item in facts {
+            guard let frame = item.facts[FactsFrame.key], let (stamp, kept) = FactsFrame.decode(frame, ids: ids) else { continue }
+            for (rule, bytes) in kept { byRule[rule].append(BatchEntry(path: item.path, stamp: stamp, facts: bytes)) }
+        }
+        let entries = byRule, shared = BatchMemo()
         // The rules are independent: each judges on a thread of its own, and the batch waits for the slowest
         // rather than for them all one after the other (findings are taken in the catalogue's order).
         OrderedParallel.run(count: rules.count, jobs: ProcessInfo.processInfo.activeProcessorCount, body: { next, store in
             while let i = next() {
-                let id = rules[i].descriptor.id
-                let entries = facts.compactMap { item in item.facts[id].map { (path: item.path, facts: $0) } }
-                store(i, (rule: i, findings: rules[i].checkAll(entries, context)))
+                store(i, (rule: i, findings: rules[i].checkAll(entries[i], shared, context)))
             }
         }, deliver: { (judged: (rule: Int, findings: [Finding])) in
             for f in judged.findings { result.append(diagnostic(f, descriptor: rules[judged.rule].descriptor, report: nil)) }

@@ -35,8 +35,9 @@ enum OutcomeCodec {
         switch try r.byte() {
         case 0:
             let file = try r.file()
-            var facts: [String: Data] = [:]
-            for _ in 0..<(try r.count()) { facts[try r.string()] = Data(try r.bytes()) }
+            let n = try r.count()
+            var facts = [String: Data](minimumCapacity: n)
+            for _ in 0..<n { facts[try r.string()] = Data(try r.slice()) }
             outcome = .checked(file, facts: facts)
         case 1:
             outcome = .failed(try r.failure())

@@ -38,17 +38,22 @@ extension StampedCollectingRule {
 public struct CollectedFacts<Facts: Sendable>: Sendable {
     public var path: String
     public var facts: Facts
+    /// What the rules of the batch share (nil outside a batch run).
+    var batch: BatchMemo? = nil
 }
 
 /// A collecting rule with its facts type erased, so the engine can hold a list of them.
 public struct AnyCollectingRule: Sendable {
     let descriptor: RuleDescriptor
-    /// A report's facts, encoded, given its stamp as `ReportStamp(report)` makes it (nil: no annual report).
-    let collect: @Sendable (Report, ReportStamp?, RuleContext) -> Data?
-    let checkAll: @Sendable ([(path: String, facts: Data)], RuleContext) -> [Finding]
+    /// A report's facts, encoded, given its stamp as `ReportStamp(report)` makes it (nil: no annual report). Facts
+    /// with a byte form of their own (`CompactFacts`) leave the stamp out: the report's frame carries it once for
+    /// every rule (`FactsFrame`).
+    let collect: @Sendable (Report, ReportStamp?, RuleContext) -> [UInt8]?
+    /// The rule's findings over a batch's entries; `batch`: what the batch's rules share.
+    let checkAll: @Sendable ([BatchEntry], BatchMemo?, RuleContext) -> [Finding]
 
     /// A report's facts, encoded.
-    func collect(_ report: Report, _ context: RuleContext) -> Data? { collect(report, ReportStamp(report), context) }
+    func collect(_ report: Report, _ context: RuleContext) -> [UInt8]? { collect(report, ReportStamp(report), context) }
 
     init<R: CollectingRule>(_ rule: R) {
         self.init(rule) { report, _, context in rule.facts(of: report, context) }
@@ -63,22 +68,24 @@ public struct AnyCollectingRule: Sendable {
             if let compact = facts as? any CompactFacts {
                 var w = OutcomeCodec.Writer()
                 compact.write(&w)
-                return Data(w.out)
+                return w.out
             }
-            return try? JSONEncoder().encode(facts)
+            return (try? JSONEncoder().encode(facts)).map { Array($0) }
         }
-        checkAll = { encoded, context in
+        checkAll = { encoded, batch, context in
             let decoder = JSONDecoder(), compact = R.Facts.self as? any CompactFacts.Type
             let entries = encoded.compactMap { item -> CollectedFacts<R.Facts>? in
                 let facts: R.Facts?
                 if let compact {
-                    var r = OutcomeCodec.Reader(bytes: ArraySlice(item.facts))
-                    let decoded = try? compact.init(&r)
+                    // Compact facts are an annual report's: without its stamp, they are no one's.
+                    guard let stamp = item.stamp else { return nil }
+                    var r = OutcomeCodec.Reader(bytes: item.facts)
+                    let decoded = try? compact.init(stamp: stamp, &r)
                     facts = r.atEnd ? decoded.flatMap { $0 as? R.Facts } : nil  // a garbled frame is dropped
                 } else {
-                    facts = try? decoder.decode(R.Facts.self, from: item.facts)
+                    facts = try? decoder.decode(R.Facts.self, from: Data(item.facts))
                 }
-                return facts.map { CollectedFacts(path: item.path, facts: $0) }
+                return facts.map { CollectedFacts(path: item.path, facts: $0, batch: batch) }
             }
             return rule.check(entries, context)
         }

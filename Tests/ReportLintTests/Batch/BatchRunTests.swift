@@ -72,11 +72,38 @@ struct BatchRunTests {
             let context = RuleContext(pack: .builtIn)
             let facts = reports.map { rule.collect($0, context) }
             #expect(facts.allSatisfy { $0 != nil }, "\(rule.descriptor.id)")
-            let whole = zip(files, facts).map { (path: $0.name, facts: $1!) }
+            let whole = zip(zip(files, reports), facts).map { BatchEntry(path: $0.0.name, stamp: ReportStamp($0.1), facts: ArraySlice($1!)) }
             // Cut short, each report's facts are left out rather than misread (and nothing traps).
-            let cut = whole.map { (path: $0.path, facts: $0.facts.prefix($0.facts.count / 2)) }
-            #expect(rule.checkAll(cut, context).isEmpty, "\(rule.descriptor.id)")
-            if rule.descriptor.id == "carry-over-mismatch" { #expect(rule.checkAll(whole, context).count == 1) }
+            let cut = whole.map { BatchEntry(path: $0.path, stamp: $0.stamp, facts: $0.facts.prefix($0.facts.count / 2)) }
+            #expect(rule.checkAll(cut, nil, context).isEmpty, "\(rule.descriptor.id)")
+            if rule.descriptor.id == "carry-over-mismatch" { #expect(rule.checkAll(whole, nil, context).count == 1) }
+        }
+        // A report's frame (its stamp and every rule's facts) cut short: the report is left out of the batch.
+        let linter = Linter()
+        let frames = zip(files, reports).map { (path: $0.name, facts: linter.batchFacts($1)) }
+        #expect(linter.checkBatch(frames).contains { $0.ruleID == "carry-over-mismatch" })
+        let cut = frames.map { (path: $0.path, facts: $0.facts.mapValues { $0.prefix($0.count / 2) }) }
+        #expect(linter.checkBatch(cut).isEmpty)
+    }
+
+    @Test func rulesSharingTheBatchsBodiesFindWhatEachFindsAlone() {
+        // The rules see different reports: a name that could be either of two bodies, and drafts without tables.
+        let short = "一、总体情况\n\n全年主动公开政府信息120条。"
+        let files = Self.inconsistentSeries(body: 30) + BatchFixtures.series(body: 31, years: 2022...2023) + [
+            (name: "太平镇-2023.txt", text: "太平镇人民政府2023年政府信息公开工作年度报告\n\n" + short),
+            (name: "鹤庆县太平镇-2022.txt", text: "鹤庆县太平镇人民政府2022年政府信息公开工作年度报告\n\n" + short),
+            (name: "宾川县太平镇-2022.txt", text: "宾川县太平镇人民政府2022年政府信息公开工作年度报告\n\n" + short),
+        ]
+        let reports = files.map { TestSupport.report($0.text) }
+        let context = RuleContext(pack: .builtIn), shared = BatchMemo()
+        let described = { (found: [Finding]) in found.map { "\($0.location.path ?? "")|\($0.span.line)|\($0.message.zh)" } }
+        for rule in RuleRegistry.makeRules().compactMap(\.collecting) {
+            let entries = zip(files, reports).compactMap { file, report in
+                rule.collect(report, context).map { BatchEntry(path: file.name, stamp: ReportStamp(report), facts: ArraySlice($0)) }
+            }
+            let alone = described(rule.checkAll(entries, nil, context))
+            #expect(described(rule.checkAll(entries, shared, context)) == alone, "\(rule.descriptor.id)")
+            if ["carry-over-mismatch", "ambiguous-body"].contains(rule.descriptor.id) { #expect(alone.count == 1, "\(rule.descriptor.id)") }
         }
     }
 

@@ -35,7 +35,8 @@ public struct AmbiguousBodyRule: StampedCollectingRule {
     }
 
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
-        let resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
+        let identities = entries.compactMap { $0.facts.stamp.identity }
+        let resolver = entries.first?.batch?.resolver(identities) ?? BodyIdentity.Resolver(identities)
         var findings: [Finding] = []
         for e in entries {
             guard let identity = e.facts.stamp.identity, resolver.isAmbiguous(identity), let candidates = resolver.ambiguous[identity.key] else { continue }

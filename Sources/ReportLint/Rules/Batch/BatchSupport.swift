@@ -63,56 +63,36 @@ protocol Stamped { var stamp: ReportStamp { get } }
 /// The reports of a batch by body and year, bodies resolved over the whole batch (`BodyIdentity.Resolver`).
 struct BatchIndex<F: Stamped & Sendable> {
     let entries: [CollectedFacts<F>]
-    let resolver: BodyIdentity.Resolver
-    /// Each entry's body as a number (entries of one body share it), worked out once: the rules compare bodies
-    /// again and again, and numbers compare at once where Chinese names do not.
-    private let numbers: [Int?]
-    /// The bodies' names, by number.
-    private let names: [String]
-    /// body number → year → entry indices.
-    private let byBody: [[Int: [Int]]]
+    /// The bodies and years of the entries, worked out once for the rules that see the same reports (`BatchMemo`).
+    private let bodies: BodyIndex
 
     init(_ entries: [CollectedFacts<F>]) {
         self.entries = entries
-        let resolver = BodyIdentity.Resolver(entries.compactMap(\.facts.stamp.identity))
-        self.resolver = resolver
-        var numbered: [BodyIdentity: Int] = [:], names: [String] = []
-        numbers = entries.map { e in
-            guard let identity = e.facts.stamp.identity, !resolver.isAmbiguous(identity) else { return nil }
-            let body = resolver.canonicalName(identity)
-            if let n = numbered[body] { return n }
-            numbered[body] = names.count
-            names.append(body.key)
-            return names.count - 1
-        }
-        self.names = names
-        var byBody = [[Int: [Int]]](repeating: [:], count: names.count)
-        for (i, e) in entries.enumerated() {
-            guard let n = numbers[i], let year = e.facts.stamp.year else { continue }
-            byBody[n][year, default: []].append(i)
-        }
-        self.byBody = byBody
+        let key = entries.map { BodyIndex.Entry(identity: $0.facts.stamp.identity, year: $0.facts.stamp.year) }
+        bodies = entries.first?.batch?.bodies(key) ?? BodyIndex(key, resolver: BodyIdentity.Resolver(key.compactMap { $0.identity }))
     }
 
+    var resolver: BodyIdentity.Resolver { bodies.resolver }
+
     /// The body entry `i` is from — nil when it has no name, or a name the batch cannot tie to one body.
-    func body(_ i: Int) -> String? { numbers[i].map { names[$0] } }
+    func body(_ i: Int) -> String? { bodies.numbers[i].map { bodies.names[$0] } }
 
     /// The number of the body entry `i` is from (equal numbers: one body); nil as for `body(_:)`.
-    func bodyNumber(_ i: Int) -> Int? { numbers[i] }
+    func bodyNumber(_ i: Int) -> Int? { bodies.numbers[i] }
 
     /// How many bodies the batch has reports of (their numbers are 0..<bodyCount).
-    var bodyCount: Int { names.count }
+    var bodyCount: Int { bodies.names.count }
 
     /// The same body's reports of the year before entry `i`'s.
     func previousYear(of i: Int) -> [Int] {
-        guard let n = numbers[i], let year = entries[i].facts.stamp.year else { return [] }
-        return byBody[n][year - 1] ?? []
+        guard let n = bodies.numbers[i], let year = entries[i].facts.stamp.year else { return [] }
+        return bodies.byBody[n][year - 1] ?? []
     }
 
     /// Every (body, year) with more than one report, with its entries, in order of body and year (only these are
     /// sorted: sorting every body's Chinese name was most of report-version-conflict's time).
     var repeatedGroups: [(body: String, year: Int, entries: [Int])] {
-        byBody.indices.flatMap { n in byBody[n].compactMap { $0.value.count > 1 ? (names[n], $0.key, $0.value) : nil } }
+        bodies.byBody.indices.flatMap { n in bodies.byBody[n].compactMap { $0.value.count > 1 ? (bodies.names[n], $0.key, $0.value) : nil } }
             .sorted { ($0.body, $0.year) < ($1.body, $1.year) }
     }
 
@@ -138,9 +118,11 @@ enum BatchText {
 /// facts cross from worker processes and wait for the batch, and JSON arrays of numbers cost more to write and
 /// read than the rule takes to make them.
 public struct PackedIntegers: Codable, Sendable, Equatable {
-    var bytes: Data
+    /// An array rather than `Data`: read, compared and released for every report of a batch, where `Data`'s
+    /// generic representation cost more than the bytes.
+    var bytes: [UInt8]
 
-    init(bytes: Data) { self.bytes = bytes }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
     public init(_ values: [Int]) {
         var out: [UInt8] = []
@@ -150,7 +132,7 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
             while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             out.append(UInt8(v))
         }
-        bytes = Data(out)
+        bytes = out
     }
 
     public var values: [Int] {
@@ -169,9 +151,9 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
         return result
     }
 
-    public init(from decoder: Decoder) throws { bytes = try decoder.singleValueContainer().decode(Data.self) }
+    public init(from decoder: Decoder) throws { bytes = [UInt8](try decoder.singleValueContainer().decode(Data.self)) }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
-        try c.encode(bytes)
+        try c.encode(Data(bytes))
     }
 }

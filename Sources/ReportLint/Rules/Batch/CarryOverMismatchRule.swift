@@ -98,11 +98,11 @@ public struct CarryOverMismatchRule: StampedCollectingRule {
             // Only the finding reported is worded: with several versions of last year's report, wording every
             // comparison was most of a large batch's time.
             let carry = before.map { carryDifferences(index.facts(i), index.facts($0), columns) }
-            if let first = before.first, !carry.contains(where: \.isEmpty) {
+            if let first = before.first, !carry.contains(where: { $0.isEmpty }) {
                 findings.append(carryOver(index, i, first, carry[0], table3))
             }
             let roll = before.map { rollDifferences(index.facts(i), index.facts($0)) }
-            if let first = before.first, !roll.contains(where: \.isEmpty) {
+            if let first = before.first, !roll.contains(where: { $0.isEmpty }) {
                 findings += rollForward(index, i, first, roll[0], table2)
             }
         }

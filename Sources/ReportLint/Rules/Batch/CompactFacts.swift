@@ -2,10 +2,13 @@ import Foundation
 
 /// Facts with a byte form of their own (`OutcomeCodec`'s integers and strings), used instead of JSON between
 /// a report and its batch: every report of a province-size batch leaves facts for six rules, and JSON's
-/// generic coding cost more than collecting them.
-protocol CompactFacts {
+/// generic coding cost more than collecting them. The stamp is the report's (`ReportStamp(report)`, as
+/// `StampedCollectingRule` gives it): it is not written with the facts but once in the report's frame
+/// (`FactsFrame`), and handed back when they are read.
+protocol CompactFacts: Stamped {
+    /// The facts but their stamp.
     func write(_ w: inout OutcomeCodec.Writer)
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed)
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed)
 }
 
 extension OutcomeCodec.Writer {
@@ -37,22 +40,23 @@ extension OutcomeCodec.Reader {
                            anchor: try span(), anchorText: try string())
     }
     mutating func list<T>(_ read: (inout Self) throws(OutcomeCodec.Malformed) -> T) throws(OutcomeCodec.Malformed) -> [T] {
+        let n = try count()
         var out: [T] = []
-        for _ in 0..<(try count()) { out.append(try read(&self)) }
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try read(&self)) }
         return out
     }
 }
 
 extension CarryOverMismatchRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
-        w.stamp(stamp)
         for cells in [carried, forward] { w.count(cells.count); for c in cells { w.cell(c) } }
         w.count(documents.count)
         for d in documents { w.string(d.row); w.cell(d.issued); w.cell(d.repealed); w.cell(d.inForce) }
     }
 
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
-        stamp = try r.stamp()
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
+        self.stamp = stamp
         carried = try r.list { (r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) in try r.cell() }
         forward = try r.list { (r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) in try r.cell() }
         documents = try r.list { (r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) in
@@ -63,41 +67,38 @@ extension CarryOverMismatchRule.Facts: CompactFacts {
 
 extension DuplicateContentRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
-        w.stamp(stamp)
         w.bytes(sketch.text)
-        for data in [sketch.piecesPacked.bytes, sketch.sentencesPacked.bytes, sketch.samples] { w.bytes([UInt8](data)) }
+        for bytes in [sketch.piecesPacked.bytes, sketch.sentencesPacked.bytes, sketch.samples] { w.bytes(bytes) }
     }
 
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
-        stamp = try r.stamp()
-        sketch = NarrativeSketch(text: try r.bytes(), piecesPacked: PackedIntegers(bytes: Data(try r.bytes())),
-                                 sentencesPacked: PackedIntegers(bytes: Data(try r.bytes())), samples: Data(try r.bytes()))
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
+        self.stamp = stamp
+        sketch = NarrativeSketch(text: try r.bytes(), piecesPacked: PackedIntegers(bytes: try r.bytes()),
+                                 sentencesPacked: PackedIntegers(bytes: try r.bytes()), samples: try r.bytes())
     }
 }
 
 extension IdenticalTablesRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
-        w.stamp(stamp)
-        w.bytes([UInt8](cells.bytes))
+        w.bytes(cells.bytes)
         w.int(nonZero)
         w.span(at)
         w.string(atText)
     }
 
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
-        self.init(stamp: try r.stamp(), cells: PackedIntegers(bytes: Data(try r.bytes())), nonZero: try r.int(), at: try r.span(), atText: try r.string())
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
+        self.init(stamp: stamp, cells: PackedIntegers(bytes: try r.bytes()), nonZero: try r.int(), at: try r.span(), atText: try r.string())
     }
 }
 
 extension PeerOutlierRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
-        w.stamp(stamp)
         w.count(figures.count)
         for f in figures { w.string(f.key); w.double(f.value); w.span(f.span); w.string(f.text) }
     }
 
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
-        stamp = try r.stamp()
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
+        self.stamp = stamp
         figures = try r.list { (r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) in
             PeerOutlierRule.Kept(key: try r.string(), value: try r.double(), span: try r.span(), text: try r.string())
         }
@@ -106,17 +107,16 @@ extension PeerOutlierRule.Facts: CompactFacts {
 
 extension ReportVersionConflictRule.Facts: CompactFacts {
     func write(_ w: inout OutcomeCodec.Writer) {
-        w.stamp(stamp)
         w.uint(wording)
         w.uint(figures)
     }
 
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
-        self.init(stamp: try r.stamp(), wording: try r.uint(), figures: try r.uint())
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) {
+        self.init(stamp: stamp, wording: try r.uint(), figures: try r.uint())
     }
 }
 
 extension AmbiguousBodyRule.Facts: CompactFacts {
-    func write(_ w: inout OutcomeCodec.Writer) { w.stamp(stamp) }
-    init(_ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) { self.init(stamp: try r.stamp()) }
+    func write(_ w: inout OutcomeCodec.Writer) {}
+    init(stamp: ReportStamp, _ r: inout OutcomeCodec.Reader) throws(OutcomeCodec.Malformed) { self.init(stamp: stamp) }
 }

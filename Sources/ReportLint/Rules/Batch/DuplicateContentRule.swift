@@ -112,10 +112,9 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
             bodyCount += 1
             return bodyCount - 1
         }
-        let samples = entries.map(\.facts.sketch.sampleList)
         // Each report's distinct hashes in order (sorted, then repeats dropped: no set made for every report).
-        let hashes = samples.map { sample -> [UInt32] in
-            var h = sample.map(\.hash)
+        let hashes = entries.map { entry -> [UInt32] in
+            var h = entry.facts.sketch.sampleHashes
             h.sort()
             var kept = 0
             for k in h.indices where k == 0 || h[k] != h[kept - 1] { h[kept] = h[k]; kept += 1 }
@@ -134,24 +133,28 @@ public struct DuplicateContentRule: StampedCollectingRule, PackDataRule, Configu
             let own = hashes[a].filter { !index.isBoilerplate($0) }
             guard own.count >= 4 else { continue }
             var best: (other: Int, sameBody: Bool, comparison: Comparison)?
+            // Report a's samples with their sentences, read when a is first compared (most reports never are).
+            var samplesA: [(hash: UInt32, sentence: Int)]?
             // In order of report, so that of two equally close the first is reported, in every run.
-            for (b, count) in index.candidates(of: a, hashes[a], counts: &counts) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
+            for (b, count) in index.candidates(of: a, own, counts: &counts) where Double(count) >= Double(own.count) * options.threshold * 0.5 {
                 guard let yearB = entries[b].facts.stamp.year, let bodyA = batch.bodyNumber(a), let bodyB = batch.bodyNumber(b) else { continue }
                 let sameBody = bodyA == bodyB
                 let counterpart = sameBody ? yearB == year - 1 : yearB == year && !batch.resolver.mayBeSame(
                     entries[a].facts.stamp.identity!, entries[b].facts.stamp.identity!)
                 guard counterpart else { continue }
-                var c = Comparison(samples[a], entries[a].facts.sketch, other: hashes[b], boilerplate: index.isBoilerplate)
+                let samples = samplesA ?? entries[a].facts.sketch.sampleList
+                samplesA = samples
+                var c = Comparison(samples, entries[a].facts.sketch, other: hashes[b], boilerplate: index.isBoilerplate)
                 if c.share < options.threshold {
                     // What many reports of the batch say is boilerplate — unless two reports say all of it alike.
-                    let whole = Comparison(samples[a], entries[a].facts.sketch, other: hashes[b], boilerplate: index.isStandard)
+                    let whole = Comparison(samples, entries[a].facts.sketch, other: hashes[b], boilerplate: index.isStandard)
                     guard whole.shareOfOwn >= options.nearCopy else { continue }
                     c = whole
                 }
                 guard c.sharedWeight >= options.minimumCharacters else { continue }
                 if best.map({ c.share > $0.comparison.share }) ?? true { best = (b, sameBody, c) }
             }
-            if let best { findings.append(finding(entries, a, best.other, sameBody: best.sameBody, best.comparison, samples[best.other], index)) }
+            if let best { findings.append(finding(entries, a, best.other, sameBody: best.sameBody, best.comparison, entries[best.other].facts.sketch.sampleList, index)) }
         }
         return findings
     }

@@ -54,8 +54,8 @@ public struct IdenticalTablesRule: StampedCollectingRule {
               let l3 = context.knowledge.tableLabels(.table3), let l4 = context.knowledge.tableLabels(.table4) else { return nil }
         var cells: [Int] = [], nonZero = 0
         cells.reserveCapacity(l3.rowKeys.count * l3.columnKeys.count + l4.rowKeys.count * l4.columnKeys.count)
-        Self.keep(t3, l3, &cells, &nonZero)
-        Self.keep(t4, l4, &cells, &nonZero)
+        Self.keep(t3, l3, Self.totals(l3), &cells, &nonZero)
+        Self.keep(t4, l4, Self.totals(l4), &cells, &nonZero)
         let first = t3.rowLabel("new") ?? TextSpan(line: t3.lines.lowerBound, start: 0, end: 0)
         let line = first.line < report.lines.count ? report.lines[first.line] : []
         let end = first.end > first.start ? first.end : line.count
@@ -63,15 +63,40 @@ public struct IdenticalTablesRule: StampedCollectingRule {
                      atText: Array(line[min(first.start, line.count)..<min(end, line.count)]).string)
     }
 
+    /// Which rows and columns of a table's labels are totals: the rows for a table whose 其他处理 is a group
+    /// (it has its parts, 其他处理 1–3) and for one where it is not, and the columns.
+    private struct Totals {
+        var rowsIfOtherIsGroup: [Bool], rows: [Bool], columns: [Bool]
+        /// Whether the labels have the parts of 其他处理.
+        var otherHasParts: Bool
+
+        init(_ labels: TableLabels) {
+            let totals = IdenticalTablesRule.totals
+            otherHasParts = labels.rowKeys.contains { $0.hasPrefix("other.") }
+            rows = labels.rowKeys.map { totals.contains($0) }
+            rowsIfOtherIsGroup = labels.rowKeys.map { totals.contains($0) || $0 == "other" }
+            columns = labels.columnKeys.map { totals.contains($0) }
+        }
+    }
+
+    /// The built-in labels' totals, worked out once: comparing every key with the totals' names, for every report,
+    /// cost a third of these facts.
+    private static let builtInTotals = [StatutoryTableKind.table3, .table4].compactMap { kind in
+        Knowledge.builtIn.tableLabels(kind).map { (labels: $0, totals: Totals($0)) }
+    }
+
+    private static func totals(_ labels: TableLabels) -> Totals {
+        builtInTotals.first { $0.labels === labels }?.totals ?? Totals(labels)
+    }
+
     /// Every cell of `table` in the definition's order, in thousandths, onto `cells`; the figures that are not
     /// zero and not totals counted in `nonZero`.
-    private static func keep(_ table: StatutoryTable, _ labels: TableLabels, _ cells: inout [Int], _ nonZero: inout Int) {
+    private static func keep(_ table: StatutoryTable, _ labels: TableLabels, _ totals: Totals, _ cells: inout [Int], _ nonZero: inout Int) {
         // The keys the reader's grid was made with (the same arrays: `figures` knows them at once).
         let rows = labels.rowKeys, columns = labels.columnKeys
         // 其他处理 is a group row where the table has its parts (其他处理 1–3), except in the 2019 layout.
-        let otherIsGroup = rows.contains { $0.hasPrefix("other.") } && table.layout != .y2019
-        let totalRow = rows.map { totals.contains($0) || ($0 == "other" && otherIsGroup) }
-        let totalColumn = columns.map { totals.contains($0) }
+        let totalRow = totals.otherHasParts && table.layout != .y2019 ? totals.rowsIfOtherIsGroup : totals.rows
+        let totalColumn = totals.columns
         let figures = table.figures(rows: rows, columns: columns)
         var k = 0
         for r in rows.indices {

@@ -15,7 +15,7 @@ public struct NarrativeSketch: Codable, Sendable {
     /// Each sentence: start and end offsets in `text`, and its length in comparable characters (flat triples).
     var sentencesPacked: PackedIntegers
     /// The sampled shingles: hash (4 bytes) and sentence index (2 bytes), little-endian.
-    var samples: Data
+    var samples: [UInt8]
 
     static let shingle = 10
     static let sampling: UInt64 = 4
@@ -31,19 +31,23 @@ public struct NarrativeSketch: Codable, Sendable {
 
     /// The samples as (hash, sentence).
     var sampleList: [(hash: UInt32, sentence: Int)] {
-        let bytes = [UInt8](samples)
         var list: [(hash: UInt32, sentence: Int)] = []
-        list.reserveCapacity(bytes.count / 6)
-        var o = 0
-        while o + 6 <= bytes.count {
-            var h = UInt32(bytes[o])
-            h |= UInt32(bytes[o + 1]) << 8
-            h |= UInt32(bytes[o + 2]) << 16
-            h |= UInt32(bytes[o + 3]) << 24
-            list.append((h, Int(bytes[o + 4]) | Int(bytes[o + 5]) << 8))
-            o += 6
-        }
+        list.reserveCapacity(samples.count / 6)
+        for o in stride(from: 0, to: samples.count - 5, by: 6) { list.append((hash(at: o), Int(samples[o + 4]) | Int(samples[o + 5]) << 8)) }
         return list
+    }
+
+    /// The samples' hashes, in order (without their sentences: what a batch indexes of every report).
+    var sampleHashes: [UInt32] {
+        var list: [UInt32] = []
+        list.reserveCapacity(samples.count / 6)
+        for o in stride(from: 0, to: samples.count - 5, by: 6) { list.append(hash(at: o)) }
+        return list
+    }
+
+    /// The hash of the sample at byte offset `o` of `samples`.
+    private func hash(at o: Int) -> UInt32 {
+        UInt32(samples[o]) | UInt32(samples[o + 1]) << 8 | UInt32(samples[o + 2]) << 16 | UInt32(samples[o + 3]) << 24
     }
 
     /// The place in the text view of offset `at` of `text`, up to `end` on the same line.
@@ -80,7 +84,7 @@ extension NarrativeSketch {
         text = builder.text
         piecesPacked = PackedIntegers(builder.pieces)
         sentencesPacked = PackedIntegers(builder.sentences)
-        samples = Data(builder.samples)
+        samples = builder.samples
     }
 
     /// The sketch as it is built, paragraph by paragraph. (A struct with mutating methods rather than local
@@ -120,7 +124,13 @@ extension NarrativeSketch {
                 }
             }
             close(base)
-            for u in p.scalars { UTF8.encode(u) { text.append($0) } }
+            // Encoded into uninitialised storage (four bytes a scalar at most), then appended at once: appending
+            // byte by byte to `text` checked its uniqueness and capacity at every byte, two thirds of `add`.
+            let bytes = [UInt8](unsafeUninitializedCapacity: 4 * p.scalars.count) { out, n in
+                n = 0
+                for u in p.scalars { UTF8.encode(u) { out[n] = $0; n += 1 } }
+            }
+            text.append(contentsOf: bytes)
             text.append(0x0A)
             count += p.scalars.count + 1
         }

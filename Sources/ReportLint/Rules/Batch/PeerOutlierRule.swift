@@ -77,24 +77,31 @@ public struct PeerOutlierRule: StampedCollectingRule {
         return nil
     }
 
+    /// Peers: same level, same year, same figure.
+    private struct Peers: Hashable {
+        var level: BodyLevel
+        var year: Int
+        var key: String
+    }
+
     public func check(_ entries: [CollectedFacts<Facts>], _ context: RuleContext) -> [Finding] {
-        // Peers: same level, same year; one figure per report.
-        var groups: [String: [(entry: Int, figure: Kept)]] = [:]
+        // One figure per report in each group.
+        var groups: [Peers: [(entry: Int, figure: Kept)]] = [:]
         for (i, e) in entries.enumerated() {
-            for f in e.facts.figures { groups["\(e.facts.stamp.level.rawValue)|\(e.facts.stamp.year ?? 0)|\(f.key)", default: []].append((i, f)) }
+            for f in e.facts.figures { groups[Peers(level: e.facts.stamp.level, year: e.facts.stamp.year ?? 0, key: f.key), default: []].append((i, f)) }
         }
         var findings: [Finding] = []
         for (_, members) in groups where members.count > Self.minimumPeers {
             let values = members.map(\.figure.value).sorted()
             for (i, f) in members {
-                // The median and least value of the others.
-                var others = values
-                others.remove(at: others.firstIndex(of: f.value)!)
-                let median = others.count % 2 == 1 ? others[others.count / 2] : (others[others.count / 2 - 1] + others[others.count / 2]) / 2
+                // The others' values: `values` without one of this value (read in place, not copied for each member).
+                let mine = values.firstIndex(of: f.value)!, peers = values.count - 1
+                func other(_ k: Int) -> Double { values[k < mine ? k : k + 1] }
+                let median = peers % 2 == 1 ? other(peers / 2) : (other(peers / 2 - 1) + other(peers / 2)) / 2
                 let high = median >= Self.smallestMedian && f.value >= Self.factor * median
-                let zero = f.value == 0 && f.key == Self.published && (others.first ?? 0) >= Self.zeroFloor
+                let zero = f.value == 0 && f.key == Self.published && other(0) >= Self.zeroFloor
                 guard high || zero else { continue }
-                findings.append(finding(entries[i], f, median: median, peers: others.count, high: high))
+                findings.append(finding(entries[i], f, median: median, peers: peers, high: high))
             }
         }
         return findings.sorted { $0.location.path ?? "" < $1.location.path ?? "" }

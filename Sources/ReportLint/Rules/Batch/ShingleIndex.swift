@@ -7,7 +7,9 @@
 struct ShingleIndex {
     private let postings: [UInt64]
     private let packBoilerplate: Set<UInt32>
-    private(set) var learnedBoilerplate: Set<UInt32> = []
+    /// The pack's standard shingles and those many bodies have, in one set: every sampled hash of the batch is
+    /// looked up, and one look-up costs half of two.
+    private let boilerplate: Set<UInt32>
     let bodyThreshold: Int
 
     /// `hashes[i]`: report i's distinct sampled hashes; `bodies[i]`: a number for its body (the same for one body's years).
@@ -20,7 +22,7 @@ struct ShingleIndex {
         list.sort()
         postings = list
         // Runs of one hash at least `bodyThreshold` long: count the bodies in them.
-        var start = 0
+        var boilerplate = packBoilerplate, start = 0
         while start < list.count {
             let h = list[start] >> 32
             var end = start + 1
@@ -29,14 +31,15 @@ struct ShingleIndex {
                 var seen: Set<Int> = []
                 for k in start..<end {
                     seen.insert(bodies[Int(list[k] & 0xFFFF_FFFF)])
-                    if seen.count >= bodyThreshold { learnedBoilerplate.insert(UInt32(h)); break }
+                    if seen.count >= bodyThreshold { boilerplate.insert(UInt32(h)); break }
                 }
             }
             start = end
         }
+        self.boilerplate = boilerplate
     }
 
-    func isBoilerplate(_ h: UInt32) -> Bool { packBoilerplate.contains(h) || learnedBoilerplate.contains(h) }
+    func isBoilerplate(_ h: UInt32) -> Bool { boilerplate.contains(h) }
     /// One of the pack's standard phrases.
     func isStandard(_ h: UInt32) -> Bool { packBoilerplate.contains(h) }
 
@@ -53,12 +56,12 @@ struct ShingleIndex {
         return postings[low..<end].lazy.map { Int($0 & 0xFFFF_FFFF) }
     }
 
-    /// Other reports with how many of `hashes` (boilerplate left out) each has.
+    /// Other reports with how many of `hashes` (a report's hashes that are not boilerplate) each has.
     /// `counts` is scratch space, one zero per report, handed back zeroed: a dictionary of counts for every report
     /// of a batch cost more than the comparisons, and gave the candidates in an order that changed from run to run.
     func candidates(of report: Int, _ hashes: [UInt32], counts: inout [Int]) -> [(other: Int, shared: Int)] {
         var touched: [Int] = []
-        for h in hashes where !isBoilerplate(h) {
+        for h in hashes {
             for other in reports(with: h) where other != report {
                 if counts[other] == 0 { touched.append(other) }
                 counts[other] += 1
