@@ -9,7 +9,7 @@ enum OrderedParallel {
     /// `body` runs once on each of `jobs` threads: it takes item indices with `next()` until it returns nil,
     /// and stores each result with `store(i, result)`. `deliver` sees the results in order on this thread.
     static func run<R: Sendable>(count: Int, jobs: Int, window: Int = 256,
-                                 body: @escaping @Sendable (_ next: () -> Int?, _ store: (Int, R) -> Void) -> Void,
+                                 body: @escaping @Sendable (_ next: Claims, _ store: (Int, R) -> Void) -> Void,
                                  deliver: (R) -> Void) {
         guard count > 0 else { return }
         let queue = Queue<R>(count: count, window: max(window, jobs))
@@ -17,7 +17,7 @@ enum OrderedParallel {
         for _ in 0..<max(1, min(jobs, count)) {
             group.enter()
             let thread = Thread {
-                body({ queue.claim() }, { queue.store($0, $1) })
+                body(Claims(wait: { queue.claim() }, now: { queue.claim(waiting: false) }), { queue.store($0, $1) })
                 group.leave()
             }
             thread.stackSize = 16 << 20  // the reader and loaders are not deeply recursive, but leave room
@@ -25,6 +25,16 @@ enum OrderedParallel {
         }
         for i in 0..<count { deliver(queue.take(i)) }
         group.wait()
+    }
+
+    /// How a thread takes items. `next()` waits while the window is full and is nil when every item is taken;
+    /// `next.now()` never waits: nil also while the window is full — for a thread that holds items it has
+    /// taken but not stored (requests in flight to a worker), which must not wait for its own results.
+    struct Claims: Sendable {
+        let wait: @Sendable () -> Int?
+        let now: @Sendable () -> Int?
+
+        func callAsFunction() -> Int? { wait() }
     }
 
     final class Queue<R: Sendable>: @unchecked Sendable {
@@ -42,10 +52,13 @@ enum OrderedParallel {
             wakeRun = min(16, window)
         }
 
-        func claim() -> Int? {
+        func claim(waiting: Bool = true) -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            while claimed < count && claimed >= delivered + window { condition.wait() }
+            while claimed < count && claimed >= delivered + window {
+                guard waiting else { return nil }
+                condition.wait()
+            }
             guard claimed < count else { return nil }
             claimed += 1
             return claimed - 1

@@ -46,6 +46,37 @@ struct IsolationTests {
         }
     }
 
+    /// The supervisor keeps several files queued at a worker: when the worker dies, the crash belongs to the
+    /// first unanswered file, and the files queued behind it are checked by a fresh worker, each answered once
+    /// and in order.
+    @Test func filesQueuedBehindACrashAreCheckedByAFreshWorker() throws {
+        let paths = (0..<40).map { String(format: $0 == 7 || $0 == 8 || $0 == 23 ? "crash%04d" : "file%04d", $0) }
+        // The stand-in worker answers each file with a frame naming it.
+        let answers = paths.map { "'\($0)': bytes.fromhex('\(Self.answer($0))')" }.joined(separator: ", ")
+        let script = """
+        import os, signal, sys
+        answers = {\(answers)}
+        while True:
+            head = sys.stdin.buffer.read(4)
+            if len(head) < 4: break
+            path = sys.stdin.buffer.read(int.from_bytes(head, 'little')).decode()
+            if 'crash' in path: os.kill(os.getpid(), signal.SIGSEGV)
+            sys.stdout.buffer.write(answers[path]); sys.stdout.buffer.flush()
+        """
+        let isolation = Runner.Isolation(executable: "/usr/bin/env", arguments: ["python3", "-c", script], timeout: 5)
+        let outcomes = Supervisor(isolation: isolation, workers: 1).run(paths)
+        #expect(outcomes.count == paths.count)
+        for (path, outcome) in zip(paths, outcomes) {
+            guard case .failed(let f) = outcome else { Issue.record("\(path): unexpected outcome"); continue }
+            #expect(f.path == path, "each file is answered for itself, in order")
+            if path.hasPrefix("crash") {
+                #expect(f.error == .crashed("signal 11 SIGSEGV"), "\(path): \(f.error)")
+            } else {
+                #expect(f.error == .empty, "\(path) was answered by a worker: \(f.error)")
+            }
+        }
+    }
+
     @Test func unstartableWorkerIsReportedPerFile() {
         let isolation = Runner.Isolation(executable: "/nonexistent/xxgk-lint", arguments: [], timeout: 1)
         let outcomes = Supervisor(isolation: isolation, workers: 1).run(["a.txt", "b.txt"])
