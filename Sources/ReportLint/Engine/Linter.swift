@@ -73,18 +73,40 @@ public struct Linter: Sendable {
 
     /// Runs the collecting rules over the facts of every report of a run.
     public func checkBatch(_ facts: [(path: String, facts: [String: Data])]) -> [Diagnostic] {
+        var batch = gathering()
+        for item in facts { gather(item.path, item.facts, into: &batch) }
+        return checkBatch(batch)
+    }
+
+    /// The facts of a batch as they come in: each report's frame read once, its stamp decoded once for all the
+    /// rules, as the report is checked (the command line gathers while the workers check the next files,
+    /// rather than reading every frame after the last file, when nothing else is left to do).
+    public struct BatchGathering: Sendable {
+        fileprivate let ids: [[UInt8]]
+        fileprivate var byRule: [[BatchEntry]]
+        /// How many reports brought facts.
+        public fileprivate(set) var reports = 0
+    }
+
+    public func gathering() -> BatchGathering {
+        BatchGathering(ids: collectingRules.map { Array($0.descriptor.id.utf8) }, byRule: .init(repeating: [], count: collectingRules.count))
+    }
+
+    /// Adds one report's facts (`batchFacts`) to the batch.
+    public func gather(_ path: String, _ facts: [String: Data], into batch: inout BatchGathering) {
+        guard let frame = facts[FactsFrame.key] else { return }
+        batch.reports += 1
+        guard let (stamp, kept) = FactsFrame.decode(frame, ids: batch.ids) else { return }
+        for (rule, bytes) in kept { batch.byRule[rule].append(BatchEntry(path: path, stamp: stamp, facts: bytes)) }
+    }
+
+    /// Runs the collecting rules over a batch's facts.
+    public func checkBatch(_ batch: BatchGathering) -> [Diagnostic] {
         // A batch rule compares reports: one report alone gives it nothing to say.
-        guard facts.count > 1 else { return [] }
+        guard batch.reports > 1 else { return [] }
         var result: [Diagnostic] = []
         let rules = collectingRules, context = self.context
-        // Each report's frame is read once, its stamp decoded once for all the rules.
-        let ids = rules.map { Array($0.descriptor.id.utf8) }
-        var byRule = [[BatchEntry]](repeating: [], count: rules.count)
-        for item in facts {
-            guard let frame = item.facts[FactsFrame.key], let (stamp, kept) = FactsFrame.decode(frame, ids: ids) else { continue }
-            for (rule, bytes) in kept { byRule[rule].append(BatchEntry(path: item.path, stamp: stamp, facts: bytes)) }
-        }
-        let entries = byRule, shared = BatchMemo()
+        let entries = batch.byRule, shared = BatchMemo()
         // The rules are independent: each judges on a thread of its own, and the batch waits for the slowest
         // rather than for them all one after the other (findings are taken in the catalogue's order).
         OrderedParallel.run(count: rules.count, jobs: ProcessInfo.processInfo.activeProcessorCount, body: { next, store in

@@ -100,7 +100,9 @@ public struct Runner: Sendable {
             }
             return
         }
-        var facts: [(path: String, facts: [String: Data])] = []
+        // Each collecting run's batch, gathered as the files are checked (each run's rules see every report).
+        var batches = runs.map { $0.0.linter.collects ? $0.0.linter.gathering() : nil }
+        var reportsWithFacts = 0
         var owner: [String: Int] = [:]  // path → run
         // The first outcomes wait in memory as they are; the rest in a spool on disk (made when first needed),
         // so that a province's batch stays flat in memory while a county's is not encoded and decoded again.
@@ -110,7 +112,10 @@ public struct Runner: Sendable {
                 checked?(outcome)
                 var kept = outcome
                 if case .checked(let file, let f) = outcome {
-                    if !f.isEmpty { facts.append((file.path, f)) }
+                    if !f.isEmpty {
+                        reportsWithFacts += 1
+                        for b in batches.indices where batches[b] != nil { runs[b].0.linter.gather(file.path, f, into: &batches[b]!) }
+                    }
                     owner[file.path] = r
                     kept = .checked(file, facts: [:])
                 }
@@ -123,9 +128,10 @@ public struct Runner: Sendable {
             }
         }
         var batch: [String: [Diagnostic]] = [:]
-        if facts.count > 1 {
-            for (r, (runner, _)) in runs.enumerated() where runner.linter.collects {
-                for d in runner.linter.checkBatch(facts) where owner[d.path] == r { batch[d.path, default: []].append(d) }
+        if reportsWithFacts > 1 {
+            for (r, (runner, _)) in runs.enumerated() {
+                guard let gathered = batches[r] else { continue }
+                for d in runner.linter.checkBatch(gathered) where owner[d.path] == r { batch[d.path, default: []].append(d) }
             }
         }
         func handOn(_ outcome: Outcome) {
