@@ -4,7 +4,6 @@ import ReportLint
 /// `xxgk-lint [lint] [options] PATH...`
 enum LintCommand {
     static func run(_ args: Arguments) -> Int32 {
-        var args = args
         var lang = args.lang ?? .zh
         if args.help { print(Arguments.usage(lang)); return 0 }
         if args.version { print("xxgk-lint \(Version.current)"); return 0 }

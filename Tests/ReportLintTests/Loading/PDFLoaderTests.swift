@@ -76,6 +76,39 @@ struct PDFLoaderTests {
         #expect(elapsed < .seconds(5))
     }
 
+    /// A helper that ignores SIGTERM is killed two seconds later; the batch is not held up by it.
+    @Test(.enabled(if: TestFiles.exists("/bin/sh"), "no /bin/sh"))
+    func toolIgnoringTerminationIsKilled() throws {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(throws: LoadError.toolFailed(tool: "sh", detail: "no result after 1 s; stopped")) {
+                try ExternalTool.run("/bin/sh", arguments: ["-c", "trap '' TERM; while :; do sleep 1; done"], input: [], timeout: 1)
+            }
+        }
+        #expect(elapsed < .seconds(8))
+    }
+
+    /// A failing helper is reported by the first line it wrote to standard error, else by its exit status;
+    /// its input file is there to read and its output comes back whole.
+    @Test(.enabled(if: TestFiles.exists("/bin/sh"), "no /bin/sh"))
+    func toolFailureAndOutput() throws {
+        #expect(throws: LoadError.toolFailed(tool: "sh", detail: "Syntax Error: broken xref")) {
+            try ExternalTool.run("/bin/sh", arguments: ["-c", "echo 'Syntax Error: broken xref' >&2; echo more >&2; exit 1"], input: [], timeout: 10)
+        }
+        #expect(throws: LoadError.toolFailed(tool: "sh", detail: "exit status 3")) {
+            try ExternalTool.run("/bin/sh", arguments: ["-c", "exit 3"], input: [], timeout: 10)
+        }
+        #expect(throws: LoadError.toolFailed(tool: "sh", detail: "no output")) {
+            try ExternalTool.run("/bin/sh", arguments: ["-c", "true"], input: [], timeout: 10)
+        }
+        let input = Array(String(repeating: "表三 一、本年新收政府信息公开申请数量\n", count: 5_000).utf8)
+        let copied = try ExternalTool.run("/bin/sh", arguments: ["-c", "cat \"$0\" > \"$1\"", "{in}", "{out}"], input: input, timeout: 10)
+        #expect(Array(copied) == input)
+        #expect(throws: LoadError.self) {
+            try ExternalTool.run("/nonexistent/pdftotext", arguments: [], input: [], timeout: 10)
+        }
+    }
+
     @Test func pageNumbersAndPageBreaksAreRemoved() {
         let output = """
             一、总体情况
@@ -159,5 +192,53 @@ struct ExternalToolLeftoverTests {
         ExternalTool.removeLeftovers(ofProcess: pid)
         #expect(!FileManager.default.fileExists(atPath: left.path))
         #expect(FileManager.default.fileExists(atPath: other.appendingPathComponent("input").path))
+    }
+}
+
+/// The page-number forms are matched by hand (a `Regex` literal is compiled each time it runs); the
+/// regular expressions they replaced are the reference here, on lines made of the characters that matter.
+@Suite("Page numbers against their regular expressions")
+struct PageNumberFormTests {
+    static func furniture(_ t: String) -> Bool {
+        t.wholeMatch(of: /[-—–－‐_~～]+[0-9０-９]{1,4}[-—–－‐_~～]+/) != nil
+            || t.wholeMatch(of: /第[0-9０-９]+页([,，\/／、.。]?共[0-9０-９]+页)?/) != nil
+            || t.wholeMatch(of: /共[0-9０-９]+页[,，\/／、.。]?第[0-9０-９]+页/) != nil
+            || t.wholeMatch(of: /(?i)page[0-9]+(of[0-9]+)?/) != nil
+    }
+
+    static func bare(_ t: String) -> Bool { t.wholeMatch(of: /[0-9０-９]{1,4}([\/／][0-9０-９]{1,4})?/) != nil }
+
+    @Test func knownForms() {
+        for line in ["-2-", "— 3 —", "- 4 -", "～12～", "第 3 页 共 10 页", "第3页，共10页", "共10页/第3页", "第 3 页", "Page 3 of 10", "PAGE 7", "－１２－"] {
+            #expect(PDFTextCleanup.isPageFurniture(line), "\(line)")
+        }
+        for line in ["-12345-", "第3页共", "共10页", "第三页", "2024年", "Page", "-a-", "第3页 共10页 附件", "一、总体情况 -2-"] {
+            #expect(!PDFTextCleanup.isPageFurniture(line), "\(line)")
+        }
+        #expect(PDFTextCleanup.isBarePageNumber("3") && PDFTextCleanup.isBarePageNumber(" 5 / 10 ") && PDFTextCleanup.isBarePageNumber("１２"))
+        #expect(!PDFTextCleanup.isBarePageNumber("12345") && !PDFTextCleanup.isBarePageNumber("3/") && !PDFTextCleanup.isBarePageNumber("3条"))
+    }
+
+    @Test func sameAnswersAsTheRegularExpressions() {
+        let alphabet = Array("-—_～0９5第共页，/.Pp aAgGeEoOfF条")
+        var random = SplitMix64(seed: 20261204)
+        var matched = 0
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 12) + 1
+            let line = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            let squeezed = line.filter { !$0.isWhitespace }
+            let expected = !squeezed.isEmpty && squeezed.count <= 24 && Self.furniture(squeezed)
+            #expect(PDFTextCleanup.isPageFurniture(line) == expected, "\(line)")
+            #expect(PDFTextCleanup.isBarePageNumber(line) == (squeezed.count <= 9 && Self.bare(squeezed)), "\(line)")
+            if expected { matched += 1 }
+        }
+        // Random lines rarely form a page number; the structured ones below make sure each form is tried.
+        let parts = [["", "-", "—_", "第", "共"], ["1", "９5", "12345"], ["", "页", "页，", "页/共", "页第"], ["", "2", "２页", "页", "-"]]
+        let lines = parts.reduce([""]) { lines, part in lines.flatMap { line in part.map { line + $0 } } }
+        for line in lines {
+            #expect(PDFTextCleanup.isPageFurniture(line) == Self.furniture(line), "\(line)")
+            if Self.furniture(line) { matched += 1 }
+        }
+        #expect(matched > 20)
     }
 }

@@ -29,7 +29,7 @@ enum PDFTextCleanup {
 
     /// A line that is only a page number in one of the forms Chinese official documents use.
     static func isPageFurniture(_ line: String) -> Bool {
-        // Asked of every line: a digit and a dash, 第/共 or “page” first, before the regular expressions.
+        // Asked of every line: a digit and a dash, 第/共 or “page” first, before the forms are matched.
         var digit = false, frame = false, count = 0
         for u in line.unicodeScalars where !u.properties.isWhitespace {
             count += 1
@@ -39,15 +39,93 @@ enum PDFTextCleanup {
         guard digit, frame else { return false }
         let t = line.filter { !$0.isWhitespace }
         guard !t.isEmpty, t.count <= 24 else { return false }
-        if t.wholeMatch(of: /[-—–－‐_~～]+[0-9０-９]{1,4}[-—–－‐_~～]+/) != nil { return true }
-        if t.wholeMatch(of: /第[0-9０-９]+页([,，\/／、.。]?共[0-9０-９]+页)?/) != nil { return true }
-        if t.wholeMatch(of: /共[0-9０-９]+页[,，\/／、.。]?第[0-9０-９]+页/) != nil { return true }
-        return t.wholeMatch(of: /(?i)page[0-9]+(of[0-9]+)?/) != nil
+        return PageNumberForm.isPageNumber(Array(t))
     }
 
     /// "3" or "3 / 10" alone: a page number only where it closes a page.
     static func isBarePageNumber(_ line: String) -> Bool {
         let t = line.filter { !$0.isWhitespace }
-        return t.count <= 9 && t.wholeMatch(of: /[0-9０-９]{1,4}([\/／][0-9０-９]{1,4})?/) != nil
+        return t.count <= 9 && PageNumberForm.isBare(Array(t))
+    }
+}
+
+/// The page-number forms, matched by hand over a short line without spaces: "-3-" (dashes around 1–4
+/// digits), "第3页", "第3页共10页", "共10页第3页" (with or without one of ,，/／、.。 between), "Page 3 of 10"
+/// (any case) and, closing a page, "3" or "3/10". Not `Regex` literals: Swift compiles a literal again
+/// each time the expression runs, and these run for many lines of every PDF (it was half the time of
+/// reading a PDF report, more than pdftotext itself).
+private struct PageNumberForm {
+    private let characters: [Character]
+    private var index = 0
+
+    private init(_ characters: [Character]) { self.characters = characters }
+
+    static func isPageNumber(_ characters: [Character]) -> Bool {
+        dashed(characters) || pageOf(characters, first: "第", second: "共", secondOptional: true)
+            || pageOf(characters, first: "共", second: "第", secondOptional: false) || english(characters)
+    }
+
+    static func isBare(_ characters: [Character]) -> Bool {
+        var form = PageNumberForm(characters)
+        guard form.digits(upTo: 4) else { return false }
+        if form.take("/／") { guard form.digits(upTo: 4) else { return false } }
+        return form.atEnd
+    }
+
+    private static let dashes = "-—–－‐_~～", separators = ",，/／、.。"
+
+    private static func dashed(_ characters: [Character]) -> Bool {
+        var form = PageNumberForm(characters)
+        return form.many(dashes) && form.digits(upTo: 4) && form.many(dashes) && form.atEnd
+    }
+
+    /// 第N页 (共M页)? when `secondOptional`, else 共M页 第N页, with at most one separator between.
+    private static func pageOf(_ characters: [Character], first: Character, second: Character, secondOptional: Bool) -> Bool {
+        var form = PageNumberForm(characters)
+        guard form.take(String(first)), form.digits(), form.take("页") else { return false }
+        if secondOptional && form.atEnd { return true }
+        _ = form.take(separators)
+        return form.take(String(second)) && form.digits() && form.take("页") && form.atEnd
+    }
+
+    private static func english(_ characters: [Character]) -> Bool {
+        var form = PageNumberForm(characters)
+        guard form.word("page"), form.digits() else { return false }
+        if form.atEnd { return true }
+        return form.word("of") && form.digits() && form.atEnd
+    }
+
+    private var atEnd: Bool { index == characters.count }
+
+    private mutating func take(_ set: String) -> Bool {
+        guard index < characters.count, set.contains(characters[index]) else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func many(_ set: String) -> Bool {
+        let start = index
+        while take(set) {}
+        return index > start
+    }
+
+    /// One or more of 0–9 and ０–９, at most `limit` of them (a longer run does not match).
+    private mutating func digits(upTo limit: Int = .max) -> Bool {
+        let start = index
+        while index < characters.count, Self.isDigit(characters[index]) { index += 1 }
+        return index > start && index - start <= limit
+    }
+
+    private mutating func word(_ word: String) -> Bool {
+        for letter in word {
+            guard index < characters.count, characters[index].lowercased() == String(letter) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isDigit(_ c: Character) -> Bool {
+        guard c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value else { return false }
+        return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
     }
 }
