@@ -175,5 +175,7 @@ struct TableShapeRegressionTests {
         let d = Self.lint(text, path: "a.md", year: 2023)
         #expect(!d.contains { $0.ruleID == "table-identity" }, "placeholder columns are not guessed")
         #expect(d.contains { $0.ruleID == "table-unread" && $0.message.zh.contains("数据1") })
+        #expect(TableUnreadRule.numberedPlaceholder("类别统计数据来源数据12数据3") == "数据12")
+        #expect(TableUnreadRule.numberedPlaceholder("统计数据：见下表") == nil)
     }
 }

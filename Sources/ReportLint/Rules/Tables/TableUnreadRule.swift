@@ -103,10 +103,22 @@ public struct TableUnreadRule: Rule {
                 return .placeholders(String(String.UnicodeScalarView(cell)))
             }
             // Markdown pipes vanish in the compact form: look for the placeholders themselves.
-            if let r = compact.string.firstMatch(of: /数据[0-9]+/) { return .placeholders(String(r.output)) }
+            if let placeholder = numberedPlaceholder(compact.string) { return .placeholders(placeholder) }
         }
         if table.isTrace { return .unrecognised }
         return table.unmappedRows.isEmpty ? .noFigures : .unmatched(rows: table.unmappedRows.count)
+    }
+
+    /// The first "数据" followed by digits (数据1, 数据12) in `text`. Not a `Regex` literal: that is compiled
+    /// again each time it runs, and this runs for the lines of every table that was not read.
+    static func numberedPlaceholder(_ text: String) -> String? {
+        var rest = text[...]
+        while let found = rest.range(of: "数据") {
+            let digits = rest[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { return "数据" + digits }
+            rest = rest[found.upperBound...]
+        }
+        return nil
     }
 
     static func message(_ d: StatutoryTableDefinition, _ reason: Reason) -> Localized {
