@@ -74,6 +74,8 @@ public enum LoadError: Error, Sendable, Equatable, Codable {
         case (.tooLarge(let b, let l), .en): return "file too large (\(b) bytes, limit \(l); see --max-file-size)"
         case (.empty, .zh): return "文件为空"
         case (.empty, .en): return "file is empty"
+        case (.unsupportedFormat(""), .zh): return "文件名没有扩展名，无法判断类型（支持 .txt .md .docx .html .pdf）"
+        case (.unsupportedFormat(""), .en): return "the file name has no extension, so its type is unknown (supported: .txt .md .docx .html .pdf)"
         case (.unsupportedFormat(let ext), .zh): return "不支持的文件类型“\(ext)”（支持 .txt .md .docx .html .pdf）"
         case (.unsupportedFormat(let ext), .en): return "unsupported file type '\(ext)' (supported: .txt .md .docx .html .pdf)"
         case (.binary, .zh): return "看起来是二进制文件，不是文本"
@@ -124,8 +126,11 @@ public struct DocumentLoader: Sendable {
     /// Loads the file at `path`. The format comes from the extension (`formatOverride` for stdin).
     public func load(path: String, formatOverride: InputFormat? = nil) throws(LoadError) -> Document {
         guard let format = formatOverride ?? InputFormat(path: path) else {
+            // A path that is not there is reported as such, whatever its name ("xxgk-lint reprots").
+            var target = stat()
+            if stat(path, &target) != 0 && errno == ENOENT { throw .notFound }
             let name = (path as NSString).lastPathComponent
-            let ext = name.contains(".") ? "." + (name.split(separator: ".").last.map(String.init) ?? "") : name
+            let ext = name.contains(".") ? "." + (name.split(separator: ".").last.map(String.init) ?? "") : ""
             if ext.lowercased() == ".doc" { throw .legacyWord }
             throw .unsupportedFormat(ext)
         }

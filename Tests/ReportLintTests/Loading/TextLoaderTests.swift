@@ -98,8 +98,16 @@ struct TextLoaderTests {
         var limits = LoadLimits()
         limits.maxFileBytes = 1024
         #expect(throws: LoadError.tooLarge(bytes: 2048, limit: 1024)) { try DocumentLoader(limits: limits).load(path: big.path) }
+        for name in ["old.doc", "t.xls", "报告"] { try Data("x".utf8).write(to: dir.appendingPathComponent(name)) }
         #expect(throws: LoadError.legacyWord) { try DocumentLoader().load(path: dir.appendingPathComponent("old.doc").path) }
         #expect(throws: LoadError.unsupportedFormat(".xls")) { try DocumentLoader().load(path: dir.appendingPathComponent("t.xls").path) }
+        #expect(throws: LoadError.unsupportedFormat("")) { try DocumentLoader().load(path: dir.appendingPathComponent("报告").path) }
+        #expect(LoadError.unsupportedFormat("").message(.zh).contains("没有扩展名"))
+        #expect(LoadError.unsupportedFormat("").message(.en).contains("no extension"))
+        // A mistyped name is not there, whatever it looks like: not "unsupported file type 'reprots'".
+        for name in ["reprots", "old2.doc", "t2.xls"] {
+            #expect(throws: LoadError.notFound) { try DocumentLoader().load(path: dir.appendingPathComponent(name).path) }
+        }
     }
 
     @Test func messagesInBothLanguages() {
