@@ -48,14 +48,18 @@ enum ExternalTool {
         let argv = [executable] + arguments.map { $0 == "{in}" ? inFile.path : $0 == "{out}" ? outFile.path : $0 }
         let child = try spawn(executable, argv, stderr: errFile.path, tool: name)
 
-        // waitpid blocks, so it runs on another thread while this one waits with a deadline.
+        // waitpid blocks, so it runs on a thread of its own while this one waits with a deadline. Not on
+        // Dispatch's pool: a few helpers hanging until their deadline would hold its threads, and every other
+        // conversion would wait for the pool to notice and grow (seconds, in the tests).
         let exit = ExitStatus()
-        DispatchQueue.global().async {
+        let waiter = Thread {
             var status: Int32 = 0
             while waitpid(child, &status, 0) < 0 && errno == EINTR {}
             exit.status = status
             exit.finished.signal()
         }
+        waiter.stackSize = 64 * 1024
+        waiter.start()
         if exit.finished.wait(timeout: .now() + timeout) == .timedOut {
             kill(child, SIGTERM)
             if exit.finished.wait(timeout: .now() + 2) == .timedOut {
