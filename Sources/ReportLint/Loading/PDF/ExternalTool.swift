@@ -49,8 +49,8 @@ enum ExternalTool {
         let child = try spawn(executable, argv, stderr: errFile.path, tool: name)
 
         // waitpid blocks, so it runs on a thread of its own while this one waits with a deadline. Not on
-        // Dispatch's pool: a few helpers hanging until their deadline would hold its threads, and every other
-        // conversion would wait for the pool to notice and grow (seconds, in the tests).
+        // Dispatch's pool: helpers hanging until their deadline would hold its few threads, and other
+        // conversions would wait for the pool to grow.
         let exit = ExitStatus()
         let waiter = Thread {
             var status: Int32 = 0
@@ -82,10 +82,9 @@ enum ExternalTool {
     /// Starts `executable` with standard input and output on /dev/null and standard error to `stderr`.
     ///
     /// posix_spawn rather than Foundation's `Process`: on Linux, `Process.run` adds a close action for every
-    /// descriptor number up to the open-files limit (20,000 here, a million in many containers), which cost
-    /// about 15 million instructions a spawn, five times pdftotext's own work on a one-page report. The
-    /// descriptors this program opens are close-on-exec (the workers' pipes, `AtomicFile`), so the helper
-    /// inherits nothing but the three set here.
+    /// descriptor number up to the open-files limit (a million in many containers) for each of the thousands
+    /// of PDFs a county's batch may hold. The descriptors this program keeps open are close-on-exec (the
+    /// workers' pipes, `AtomicFile`), so the helper gets none of them.
     private static func spawn(_ executable: String, _ argv: [String], stderr: String, tool: String) throws(LoadError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
