@@ -20,6 +20,29 @@ struct RegistryTests {
         #expect(declared.count >= 13)
     }
 
+    /// Swift builds a `Regex` literal's program again each time the expression runs: two of them, asked of the
+    /// lines of every PDF, were half of the linter's own time on PDFs. The library matches by hand (or compiles
+    /// a user's pattern once per report, `CustomRule`); a literal coming back is caught here.
+    @Test func noRegexLiteralsInTheLibrary() throws {
+        let sources = TestSupport.root.appendingPathComponent("Sources/ReportLint")
+        let walker = try #require(FileManager.default.enumerator(atPath: sources.path))
+        var found: [String] = [], files = 0
+        while let file = walker.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            files += 1
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = line.trimmingCharacters(in: .whitespaces)
+                guard !code.hasPrefix("//") else { continue }
+                for literal in ["(of: /", "(of: #/", "= /^", "Regex {", "try! Regex(", "try Regex(\""] where code.contains(literal) {
+                    found.append("\(file):\(n + 1): \(code)")
+                }
+            }
+        }
+        #expect(files > 100)
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func idsAreUniqueKebabCase() {
         let ids = RuleRegistry.descriptors.map(\.id)
         #expect(Set(ids).count == ids.count)
