@@ -11,6 +11,10 @@ enum HTMLArticle {
     /// Fragments that mark page chrome even when a content hint also matches ("content-nav").
     static let chromeHints = ["nav", "menu", "footer", "header", "share", "crumb", "position", "location", "sidebar",
                               "print", "fenxiang", "toolbar"]
+    /// Text and inline or paragraph elements, whose CJK count goes to their parent when the container is
+    /// chosen by where the text lies (with data tables, not layout tables).
+    static let countedForParent: Set<String> = ["", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "font", "strong", "b",
+                                                "ul", "ol", "pre", "blockquote", "center"]
 
     /// The element holding the article body.
     ///
@@ -34,11 +38,9 @@ enum HTMLArticle {
         }
 
         // A data table counts for its parent; a layout table does not (it would carry the page up to <body>).
-        let direct: Set<String> = ["", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "font", "strong", "b",
-                                   "ul", "ol", "pre", "blockquote", "center"]
         var scores = Array(repeating: 0, count: tree.nodes.count)
         for i in tree.nodes.indices where tree.nodes[i].parent >= 0
-            && (tree.isElement(i, direct) || (tree.nodes[i].name == "table" && !tree.isLayoutTable(i))) {
+            && (tree.isElement(i, Self.countedForParent) || (tree.nodes[i].name == "table" && !tree.isLayoutTable(i))) {
             scores[tree.nodes[i].parent] += counts[i]
         }
         guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return body }

@@ -45,7 +45,7 @@ struct HTMLRenderer {
         let node = tree.nodes[index]
         let name = node.name
         if name.isEmpty { return appendText(node.text) }
-        if HTMLTree.invisible.contains(name) || skipped.contains(index) { return }
+        if node.invisible || skipped.contains(index) { return }
         switch name {
         case "br":
             flush(force: true)
@@ -122,7 +122,7 @@ struct HTMLRenderer {
         var budget = Self.maxGridCells
         for (r, row) in rowNodes.enumerated() {
             var c = 0
-            for cell in tree.nodes[row].children where tree.isElement(cell, ["td", "th"]) {
+            for cell in tree.nodes[row].children where tree.isCell(cell) {
                 while c < grid[r].count, grid[r][c] != nil { c += 1 }
                 let text = cellText(cell)
                 var colspan = min(max(Int(tree.attribute(cell, "colspan") ?? "") ?? 1, 1), Self.maxColspan)

@@ -11,9 +11,14 @@ struct HTMLTree {
         var text = ""
         var children: [Int] = []
         var parent: Int
+        /// One of `HTMLTree.invisible` (looked up once, when the element is read).
+        var invisible = false
     }
 
     private(set) var nodes: [Node] = [Node(name: "#document", parent: -1)]
+    /// The tables laid out for the page rather than holding data (`isLayoutTable`), found once after parsing:
+    /// both the choice of the article and its rendering ask, and the answer reads the text of every cell.
+    private(set) var layoutTables: Set<Int> = []
 
     /// Elements whose content a reader never sees on the page.
     static let invisible: Set<String> = [
@@ -31,6 +36,16 @@ struct HTMLTree {
     ]
     private static let tableParts: Set<String> = ["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"]
     private static let cellBoundaries: Set<String> = ["table", "td", "th", "caption"]
+    // What an opening tag implicitly closes (the targets) unless an element of the boundary comes first.
+    // Made once: as literals in `closeImplied`, two Sets were built and hashed for every tag of the page.
+    private static let paragraphCloser: (targets: Set<String>, boundary: Set<String>) = (["p"], cellBoundaries.union(["button"]))
+    private static let listItemCloser: (targets: Set<String>, boundary: Set<String>) = (["li"], ["ul", "ol", "table", "td", "th"])
+    private static let definitionCloser: (targets: Set<String>, boundary: Set<String>) = (["dt", "dd"], ["dl", "table", "td", "th"])
+    private static let cellCloser: (targets: Set<String>, boundary: Set<String>) = (["td", "th"], ["tr", "table"])
+    private static let rowCloser: (targets: Set<String>, boundary: Set<String>) = (["tr"], ["table"])
+    private static let sectionCloser: (targets: Set<String>, boundary: Set<String>) = (["thead", "tbody", "tfoot"], ["table"])
+    /// The blocks whose count in a table cell tells a page laid out in a table (`isLayoutTable`).
+    private static let layoutBlocks: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"]
 
     init(parsing utf8: [UInt8], maxDepth: Int) {
         var scanner = MarkupScanner(utf8: utf8, dialect: .html)
@@ -47,7 +62,8 @@ struct HTMLTree {
                 }
             case .start(let tag):
                 closeImplied(by: tag.name, stack: &stack)
-                let index = append(Node(name: tag.name, attributes: tag.attributes, parent: stack[stack.count - 1]))
+                let index = append(Node(name: tag.name, attributes: tag.attributes, parent: stack[stack.count - 1],
+                                        invisible: Self.invisible.contains(tag.name)))
                 if !tag.selfClosing, !Self.void.contains(tag.name), stack.count < maxDepth { stack.append(index) }
             case .end(let name):
                 if name == "br" {
@@ -57,6 +73,7 @@ struct HTMLTree {
                 }
             }
         }
+        layoutTables = Set(nodes.indices.filter { nodes[$0].name == "table" && looksLaidOut($0) })
     }
 
     @discardableResult
@@ -70,12 +87,12 @@ struct HTMLTree {
     private func closeImplied(by name: String, stack: inout [Int]) {
         let closes: (targets: Set<String>, boundary: Set<String>)?
         switch name {
-        case _ where Self.closesParagraph.contains(name): closes = (["p"], Self.cellBoundaries.union(["button"]))
-        case "li": closes = (["li"], ["ul", "ol", "table", "td", "th"])
-        case "dt", "dd": closes = (["dt", "dd"], ["dl", "table", "td", "th"])
-        case "td", "th": closes = (["td", "th"], ["tr", "table"])
-        case "tr": closes = (["tr"], ["table"])
-        case "thead", "tbody", "tfoot": closes = (["thead", "tbody", "tfoot"], ["table"])
+        case _ where Self.closesParagraph.contains(name): closes = Self.paragraphCloser
+        case "li": closes = Self.listItemCloser
+        case "dt", "dd": closes = Self.definitionCloser
+        case "td", "th": closes = Self.cellCloser
+        case "tr": closes = Self.rowCloser
+        case "thead", "tbody", "tfoot": closes = Self.sectionCloser
         default: closes = nil
         }
         guard let closes else { return }
@@ -109,6 +126,18 @@ struct HTMLTree {
 
     func isElement(_ node: Int, _ names: Set<String>) -> Bool { names.contains(nodes[node].name) }
 
+    /// A table cell, `<td>` or `<th>`.
+    func isCell(_ node: Int) -> Bool { nodes[node].name == "td" || nodes[node].name == "th" }
+
+    /// For every node, whether it lies inside an invisible element (or is one); `isHidden` for all at once.
+    func hiddenFlags() -> [Bool] {
+        var hidden = Array(repeating: false, count: nodes.count)
+        for i in nodes.indices where i > 0 {
+            hidden[i] = nodes[i].invisible || hidden[nodes[i].parent]
+        }
+        return hidden
+    }
+
     /// Element nodes named `name`, in document order.
     func elements(named name: String) -> [Int] {
         nodes.indices.filter { nodes[$0].name == name }
@@ -118,7 +147,7 @@ struct HTMLTree {
     func isHidden(_ node: Int) -> Bool {
         var i = node
         while i > 0 {
-            if Self.invisible.contains(nodes[i].name) { return true }
+            if nodes[i].invisible { return true }
             i = nodes[i].parent
         }
         return false
@@ -153,19 +182,33 @@ struct HTMLTree {
 
     /// A table is for layout, not data, when a cell holds another table, a long passage, or several
     /// paragraphs (an article laid out in a cell). A statutory table's cells hold a label or a number.
-    func isLayoutTable(_ table: Int) -> Bool {
-        let blocks: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"]
+    func isLayoutTable(_ table: Int) -> Bool { layoutTables.contains(table) }
+
+    private func looksLaidOut(_ table: Int) -> Bool {
         for row in rows(of: table) {
-            for cell in nodes[row].children where isElement(cell, ["td", "th"]) {
-                if containsTable(cell) || textContent(cell).count > 300 { return true }
+            for cell in nodes[row].children where isCell(cell) {
+                if containsTable(cell) { return true }
+                // The visible text has at most twice the scalars of the text under the cell (collapsing white space
+                // only shortens it; one space at most joins two pieces), so most cells are decided without it.
+                if 2 * scalarsUnder(cell) > 300, textContent(cell).count > 300 { return true }
                 // Three paragraphs or more, one of a sentence's length: a page laid out in a table. A label wrapped by hand into
                 // short paragraphs (“社会</p><p>公益</p><p>组织”, “三、本</p><p>年度办</p><p>理结果”) is one data cell.
-                let paragraphs = nodes[cell].children.filter { blocks.contains(nodes[$0].name) && !textContent($0).isEmpty }
-                let lengths = paragraphs.map { textContent($0).count }
-                if lengths.count >= 3, lengths.reduce(0, +) >= 60 || lengths.max()! >= 15 { return true }
+                let blocks = nodes[cell].children.filter { Self.layoutBlocks.contains(nodes[$0].name) }
+                guard blocks.count >= 3 else { continue }
+                let lengths = blocks.lazy.map { self.textContent($0).count }.filter { $0 > 0 }
+                var count = 0, total = 0, longest = 0
+                for length in lengths { count += 1; total += length; longest = max(longest, length) }
+                if count >= 3, total >= 60 || longest >= 15 { return true }
             }
         }
         return false
+    }
+
+    /// The Unicode scalars of all text under `node`, hidden or not.
+    private func scalarsUnder(_ node: Int) -> Int {
+        nodes[node].children.reduce(0) { sum, child in
+            sum + (nodes[child].name.isEmpty ? nodes[child].text.unicodeScalars.count : scalarsUnder(child))
+        }
     }
 
     private func containsTable(_ node: Int) -> Bool {
@@ -174,10 +217,7 @@ struct HTMLTree {
 
     /// For every node, the count of CJK characters in its visible text (text in invisible elements counts 0).
     func cjkCounts() -> [Int] {
-        var hidden = Array(repeating: false, count: nodes.count)
-        for i in nodes.indices where i > 0 {
-            hidden[i] = Self.invisible.contains(nodes[i].name) || hidden[nodes[i].parent]
-        }
+        let hidden = hiddenFlags()
         var counts = Array(repeating: 0, count: nodes.count)
         for i in nodes.indices.reversed() where !hidden[i] {
             let node = nodes[i]
