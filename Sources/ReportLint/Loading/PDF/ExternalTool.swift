@@ -81,10 +81,10 @@ enum ExternalTool {
 
     /// Starts `executable` with standard input and output on /dev/null and standard error to `stderr`.
     ///
-    /// posix_spawn rather than Foundation's `Process`: on Linux, `Process.run` adds a close action for every
-    /// descriptor number up to the open-files limit (a million in many containers) for each of the thousands
-    /// of PDFs a county's batch may hold. The descriptors this program keeps open are close-on-exec (the
-    /// workers' pipes, `AtomicFile`), so the helper gets none of them.
+    /// posix_spawn rather than Foundation's `Process`, which on Linux lists /proc/self/fd and adds a close
+    /// action for every descriptor up to the highest open one, and keeps a run loop and a socket pair per
+    /// child: half the system calls for the same work. The descriptors this program keeps open are
+    /// close-on-exec (the workers' pipes, `AtomicFile`), so the helper gets none of them.
     private static func spawn(_ executable: String, _ argv: [String], stderr: String, tool: String) throws(LoadError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
