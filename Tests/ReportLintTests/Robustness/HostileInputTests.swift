@@ -167,6 +167,33 @@ struct HostileInputTests {
         noTemporaryFiles(dir)
     }
 
+    /// A pdftotext that hangs on a hostile PDF goes with the worker stopped at its budget: it runs in the
+    /// worker's process group, which the supervisor kills whole (started through Foundation's `Process`, it had
+    /// a group of its own and was left running).
+    @Test(.enabled(if: TestFiles.exists("/bin/sh") && TestFiles.exists("/bin/sleep"), "no /bin/sh"))
+    func aHungPdftotextEndsWithItsWorker() throws {
+        let dir = try TestSupport.folder("hung-pdftotext", writing: ["a.pdf": "%PDF-1.4", "b.pdf": "%PDF-1.4"])
+        let tools = dir.appendingPathComponent("bin"), pids = dir.appendingPathComponent("pids")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        let fake = tools.appendingPathComponent("pdftotext")
+        try "#!/bin/sh\necho $$ >> '\(pids.path)'\nexec /bin/sleep 60\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let path = tools.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let r = try cli.run(["--timeout", "1", "a.pdf", "b.pdf"], cwd: dir, env: ["PATH": path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("检查超时（超过 1 秒）"), "\(r.stderr)")
+        let started = try String(contentsOf: pids, encoding: .utf8).split(separator: "\n").compactMap { pid_t($0) }
+        #expect(!started.isEmpty, "the fake pdftotext ran")
+        func running(_ pid: pid_t) -> Bool {
+            guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+            return stat.split(separator: ")").last?.split(separator: " ").first != "Z"  // a zombie has ended
+        }
+        for _ in 0..<30 where started.contains(where: running) { Thread.sleep(forTimeInterval: 0.1) }
+        let left = started.filter(running)
+        for pid in left { kill(pid, SIGKILL) }
+        #expect(left.isEmpty, "pdftotext outlived its worker: \(left)")
+    }
+
     /// Worker processes of `executable` (with their parent, when given), from /proc.
     static func workers(of executable: String, parent: pid_t? = nil) -> [pid_t] {
         let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }
