@@ -223,21 +223,10 @@ final class WorkerProcess: @unchecked Sendable {
         // Room for the answers of every queued file (a few KB each), so that a worker is not held up by a
         // full pipe while the supervisor naps. The default, 64 KB, if the system refuses.
         _ = fcntl(fromWorker[0], Self.setPipeSize, Int32(1 << 20))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toWorker[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromWorker[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv = ([isolation.executable] + isolation.arguments).map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, isolation.executable, &actions, &attributes, argv, environ)
+        let (child, status) = ChildProcess.spawn(isolation.executable, isolation.arguments,
+                                                 descriptors: [(0, .copy(of: toWorker[0])), (1, .copy(of: fromWorker[1])),
+                                                               (2, .open("/dev/null", flags: O_WRONLY))],
+                                                 ownGroup: true)
         close(toWorker[0])
         close(fromWorker[1])
         guard status == 0 else { close(toWorker[1]); close(fromWorker[0]); return nil }

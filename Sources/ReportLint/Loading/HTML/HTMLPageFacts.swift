@@ -10,9 +10,8 @@ enum HTMLPageFacts {
     static let dateMetaNames: Set<String> = ["pubdate", "publishdate", "firstpublishedtime", "article:published_time"]
 
     static func metadata(of tree: HTMLTree) -> (date: String?, publisher: String?) {
-        let hidden = tree.hiddenFlags()
         let segments = tree.nodes.indices
-            .filter { tree.nodes[$0].name.isEmpty && !hidden[$0] }
+            .filter { tree.nodes[$0].name.isEmpty && !tree.nodes[$0].hidden }
             .map { LineAssembly.trim(tree.nodes[$0].text) }
             .filter { !$0.isEmpty }
         let metaDate = tree.elements(named: "meta").lazy

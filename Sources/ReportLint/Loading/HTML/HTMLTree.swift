@@ -13,6 +13,8 @@ struct HTMLTree {
         var parent: Int
         /// One of `HTMLTree.invisible` (looked up once, when the element is read).
         var invisible = false
+        /// Invisible or inside an invisible element.
+        var hidden = false
     }
 
     private(set) var nodes: [Node] = [Node(name: "#document", parent: -1)]
@@ -78,6 +80,8 @@ struct HTMLTree {
 
     @discardableResult
     private mutating func append(_ node: Node) -> Int {
+        var node = node
+        node.hidden = node.invisible || nodes[node.parent].hidden
         nodes.append(node)
         nodes[node.parent].children.append(nodes.count - 1)
         return nodes.count - 1
@@ -129,29 +133,13 @@ struct HTMLTree {
     /// A table cell, `<td>` or `<th>`.
     func isCell(_ node: Int) -> Bool { nodes[node].name == "td" || nodes[node].name == "th" }
 
-    /// For every node, whether it lies inside an invisible element (or is one); `isHidden` for all at once.
-    func hiddenFlags() -> [Bool] {
-        var hidden = Array(repeating: false, count: nodes.count)
-        for i in nodes.indices where i > 0 {
-            hidden[i] = nodes[i].invisible || hidden[nodes[i].parent]
-        }
-        return hidden
-    }
-
     /// Element nodes named `name`, in document order.
     func elements(named name: String) -> [Int] {
         nodes.indices.filter { nodes[$0].name == name }
     }
 
     /// Whether `node` lies inside an invisible element (or is one).
-    func isHidden(_ node: Int) -> Bool {
-        var i = node
-        while i > 0 {
-            if nodes[i].invisible { return true }
-            i = nodes[i].parent
-        }
-        return false
-    }
+    func isHidden(_ node: Int) -> Bool { nodes[node].hidden }
 
     func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
         var i = nodes[node].parent
@@ -217,9 +205,8 @@ struct HTMLTree {
 
     /// For every node, the count of CJK characters in its visible text (text in invisible elements counts 0).
     func cjkCounts() -> [Int] {
-        let hidden = hiddenFlags()
         var counts = Array(repeating: 0, count: nodes.count)
-        for i in nodes.indices.reversed() where !hidden[i] {
+        for i in nodes.indices.reversed() where !nodes[i].hidden {
             let node = nodes[i]
             if node.name.isEmpty { counts[i] = node.text.unicodeScalars.reduce(0) { $0 + (LineAssembly.isCJK($1) ? 1 : 0) } }
             if node.parent >= 0 { counts[node.parent] += counts[i] }

@@ -45,8 +45,11 @@ enum ExternalTool {
         } catch {
             throw .toolFailed(tool: name, detail: error.localizedDescription)
         }
-        let argv = [executable] + arguments.map { $0 == "{in}" ? inFile.path : $0 == "{out}" ? outFile.path : $0 }
-        let child = try spawn(executable, argv, stderr: errFile.path, tool: name)
+        let (child, error) = ChildProcess.spawn(
+            executable, arguments.map { $0 == "{in}" ? inFile.path : $0 == "{out}" ? outFile.path : $0 },
+            descriptors: [(0, .open("/dev/null", flags: O_RDONLY)), (1, .open("/dev/null", flags: O_WRONLY)),
+                          (2, .open(errFile.path, flags: O_WRONLY | O_CREAT | O_TRUNC))])
+        guard error == 0 else { throw .toolFailed(tool: name, detail: String(cString: strerror(error))) }
 
         // waitpid blocks, so it runs on a thread of its own while this one waits with a deadline. Not on
         // Dispatch's pool: helpers hanging until their deadline would hold its few threads, and other
@@ -77,27 +80,6 @@ enum ExternalTool {
         do { return try Data(contentsOf: outFile) } catch {
             throw .toolFailed(tool: name, detail: "no output")
         }
-    }
-
-    /// Starts `executable` with standard input and output on /dev/null and standard error to `stderr`.
-    ///
-    /// posix_spawn rather than Foundation's `Process`, which on Linux lists /proc/self/fd and adds a close
-    /// action for every descriptor up to the highest open one, and keeps a run loop and a socket pair per
-    /// child: half the system calls for the same work. The descriptors this program keeps open are
-    /// close-on-exec (the workers' pipes, `AtomicFile`), so the helper gets none of them.
-    private static func spawn(_ executable: String, _ argv: [String], stderr: String, tool: String) throws(LoadError) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let cargs = argv.map { strdup($0) } + [nil]
-        defer { for p in cargs { free(p) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, nil, cargs, environ)
-        guard status == 0 else { throw .toolFailed(tool: tool, detail: String(cString: strerror(status))) }
-        return child
     }
 
     /// How the helper ended, set by the thread that waits for it.

@@ -112,7 +112,8 @@ private struct PageNumberForm {
     /// One or more of 0–9 and ０–９, at most `limit` of them (a longer run does not match).
     private mutating func digits(upTo limit: Int = .max) -> Bool {
         let start = index
-        while index < characters.count, Self.isDigit(characters[index]) { index += 1 }
+        while index < characters.count, characters[index].unicodeScalars.count == 1,
+              characters[index].unicodeScalars.first!.isDigitLike { index += 1 }
         return index > start && index - start <= limit
     }
 
@@ -122,10 +123,5 @@ private struct PageNumberForm {
             index += 1
         }
         return true
-    }
-
-    private static func isDigit(_ c: Character) -> Bool {
-        guard c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value else { return false }
-        return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
     }
 }
